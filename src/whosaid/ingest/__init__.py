@@ -1,0 +1,1 @@
+"""whosaid ingest stage."""

@@ -1,0 +1,51 @@
+"""The small interface every store backend (DuckDB by default, PostgreSQL for teams) offers.
+
+Stages above the store (resolve/, link/, api/, web/, scale/) talk to it through these methods only.
+SQL they need beyond them goes through ``query``/``execute`` with ``?`` placeholders, which each
+backend translates to its own parameter style: never format values into SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
+
+from whosaid.model import Article, ArticleAnalysis
+
+Row = dict[str, Any]
+
+
+class Store(Protocol):
+    url: str  # file path (DuckDB) or postgresql:// URL
+
+    # --- writing -------------------------------------------------------------------------------------
+    def add(self, analysis: ArticleAnalysis) -> bool:
+        """Store one article with everything found in it, in one transaction.
+
+        Returns False, and changes nothing, when an article with the same id is already stored
+        (except that a new outlet carrying the same text is added to ``article_outlets``).
+        """
+        ...
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """All writes inside commit together or not at all."""
+        ...
+
+    # --- raw SQL, portable between backends --------------------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+    # --- reading -------------------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool: ...
+
+    def article(self, article_id: str) -> Article | None: ...
+
+    def iter_articles(self) -> Iterator[Article]: ...
+
+    def counts(self) -> dict[str, int]:
+        """Row count of every table, by table name."""
+        ...
+
+    def close(self) -> None: ...

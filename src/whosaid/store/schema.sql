@@ -1,0 +1,161 @@
+-- whosaid store schema. One file for DuckDB and PostgreSQL: plain SQL types both understand.
+-- Bump SCHEMA_VERSION (store/__init__.py reads it from the line below) when a table changes.
+-- schema_version: 1
+
+CREATE TABLE IF NOT EXISTS schema_info (
+    version INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,              -- content hash (model.content_id)
+    external_id TEXT,
+    url TEXT,
+    outlet TEXT,
+    title TEXT,
+    published DATE,
+    text TEXT NOT NULL,
+    source_path TEXT,
+    fetched_at TIMESTAMP,
+    ingested_at TIMESTAMP NOT NULL
+);
+
+-- Every outlet that carried an article (syndicated copies are stored once, with each outlet).
+CREATE TABLE IF NOT EXISTS article_outlets (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    outlet TEXT NOT NULL,
+    url TEXT,
+    PRIMARY KEY (article_id, outlet)
+);
+
+CREATE TABLE IF NOT EXISTS statements (
+    id TEXT PRIMARY KEY,              -- article_id:index
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    content TEXT NOT NULL,
+    content_start INTEGER NOT NULL,
+    content_end INTEGER NOT NULL,
+    cue TEXT,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    speaker_text TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    speaker TEXT,
+    speaker_type TEXT,
+    speaker_role TEXT,
+    speaker_entity_id TEXT,
+    via TEXT,
+    said_on DATE,
+    said_on_is_fallback BOOLEAN NOT NULL,
+    nested_in INTEGER,
+    confidence DOUBLE PRECISION NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    entity_id TEXT NOT NULL REFERENCES entities(id),
+    alias TEXT NOT NULL,
+    PRIMARY KEY (entity_id, alias)
+);
+
+CREATE TABLE IF NOT EXISTS entity_roles (
+    entity_id TEXT NOT NULL REFERENCES entities(id),
+    role TEXT NOT NULL,
+    PRIMARY KEY (entity_id, role)
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    cluster INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    entity_id TEXT,
+    PRIMARY KEY (article_id, start_offset, end_offset)
+);
+
+CREATE TABLE IF NOT EXISTS date_mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value DATE NOT NULL,
+    value_end DATE NOT NULL,
+    granularity TEXT NOT NULL,
+    PRIMARY KEY (article_id, start_offset, end_offset)
+);
+
+CREATE TABLE IF NOT EXISTS quantities (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value DOUBLE PRECISION NOT NULL,
+    unit TEXT,
+    subject TEXT,
+    qualifier TEXT,
+    statement_idx INTEGER,
+    PRIMARY KEY (article_id, start_offset, end_offset)
+);
+
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    first_published DATE,
+    last_published DATE
+);
+
+CREATE TABLE IF NOT EXISTS story_articles (
+    story_id TEXT NOT NULL REFERENCES stories(id),
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    PRIMARY KEY (story_id, article_id)
+);
+
+CREATE TABLE IF NOT EXISTS claims (
+    id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL REFERENCES stories(id),
+    label TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS claim_statements (
+    claim_id TEXT NOT NULL REFERENCES claims(id),
+    statement_id TEXT NOT NULL REFERENCES statements(id),
+    PRIMARY KEY (claim_id, statement_id)
+);
+
+CREATE TABLE IF NOT EXISTS relations (
+    a TEXT NOT NULL REFERENCES statements(id),
+    b TEXT NOT NULL REFERENCES statements(id),
+    relation TEXT NOT NULL,
+    score DOUBLE PRECISION NOT NULL,
+    evidence TEXT NOT NULL,
+    about TEXT,
+    PRIMARY KEY (a, b)
+);
+
+-- Feeds and sites followed by `whosaid watch`, and what each fetch brought.
+CREATE TABLE IF NOT EXISTS sources (
+    url TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    last_fetched_at TIMESTAMP,
+    last_status INTEGER,
+    last_error TEXT,
+    articles_added INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE IF NOT EXISTS fetched_urls (
+    url TEXT PRIMARY KEY,
+    final_url TEXT,
+    status INTEGER,
+    fetched_at TIMESTAMP NOT NULL,
+    article_id TEXT
+);
