@@ -58,6 +58,8 @@ class Article:
     fetched_at: datetime | None = None
     # Outlets that carried the same text (syndicated wire copies), the article's own outlet first.
     outlets: list[str] = field(default_factory=list)
+    # HTTP status of the response the article was read from (fetched pages only).
+    http_status: int | None = None
 
 
 @dataclass(slots=True)
@@ -101,6 +103,10 @@ class Mention:
     # Index of the in-article cluster (see ``Entity.cluster``) this mention belongs to.
     cluster: int
     kind: Literal["name", "pronoun", "description"] = "name"
+    # Cross-article entity id of the cluster, filled by resolve/ (``mentions.entity_id`` in the store).
+    entity_id: str | None = None
+    # Why the mention joined its cluster ("surname of 'Alexander Lukashenko'"), for `whosaid entity --why`.
+    reason: str | None = None
 
 
 @dataclass(slots=True)

@@ -1,25 +1,60 @@
 """Who is who and when: entity clusters, dates and quantities in an article, entities across articles.
 
-Interface used by pipeline.py (the resolve stage owns the implementation):
-- ``resolve_article(doc, article, statements) -> ArticleAnalysis``
-- ``assign_entities(store, analysis) -> None``: gives clusters and statements cross-article entity ids.
+Interface used by pipeline.py:
+- ``resolve_article(doc, article, statements) -> ArticleAnalysis``: in-article entity clusters with
+  their mentions, resolved dates, ``said_on`` of each statement, speakers made canonical, quantities.
+  Works on the Doc the extractor already parsed.
+- ``assign_entities(store, analysis) -> None``: gives clusters, mentions and statements cross-article
+  entity ids; call it before ``store.add(analysis)``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from whosaid.errors import WhosaidError
 from whosaid.model import Article, ArticleAnalysis, Statement
+from whosaid.resolve import clusters, overrides
+from whosaid.resolve.dates import resolve_dates
+from whosaid.resolve.quantities import find_quantities
+from whosaid.resolve.said_on import date_statements
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from whosaid.store.base import Store
 
+__all__ = ["assign_entities", "resolve_article"]
+
 
 def resolve_article(doc: Doc, article: Article, statements: list[Statement]) -> ArticleAnalysis:
-    return ArticleAnalysis(article=article, statements=statements)
+    """Everything the resolve stage finds in one parsed article (``doc.text`` must be ``article.text``)."""
+    if doc.text != article.text:
+        raise WhosaidError(
+            f"whosaid: article {article.id}: the parsed text differs from the article text; "
+            "parse article.text itself so that offsets agree."
+        )
+    entities, mentions, links = clusters.build(doc, article.text, article.id, statements, overrides.load())
+    by_cluster = {e.cluster: e for e in entities}
+    for pos, cluster in links.items():
+        entity = by_cluster.get(cluster)
+        if entity is not None and entity.name:
+            statements[pos].speaker = entity.name
+            statements[pos].speaker_type = statements[pos].speaker_type or entity.type
+    dates = resolve_dates(article.text, article.id, article.published, doc)
+    date_statements(doc, statements, dates, article.published)
+    return ArticleAnalysis(
+        article=article,
+        statements=statements,
+        entities=entities,
+        mentions=mentions,
+        dates=dates,
+        quantities=find_quantities(doc, article.id, statements),
+    )
 
 
 def assign_entities(store: Store, analysis: ArticleAnalysis) -> None:
-    return None
+    """Give each cluster of the analysis a store entity id (existing or new) and record why."""
+    from whosaid.resolve.crossdoc import assign
+
+    assign(store, analysis, overrides.load())

@@ -28,6 +28,10 @@ class Store(Protocol):
         """
         ...
 
+    def add_outlet(self, article_id: str, outlet: str, url: str | None = None) -> None:
+        """Record that another outlet carried a stored article (no change if already recorded)."""
+        ...
+
     def transaction(self) -> AbstractContextManager[None]:
         """All writes inside commit together or not at all."""
         ...

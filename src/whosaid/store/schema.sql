@@ -149,7 +149,10 @@ CREATE TABLE IF NOT EXISTS sources (
     last_fetched_at TIMESTAMP,
     last_status INTEGER,
     last_error TEXT,
-    articles_added INTEGER NOT NULL DEFAULT 0
+    articles_added INTEGER NOT NULL DEFAULT 0,
+    last_new INTEGER NOT NULL DEFAULT 0,     -- articles the last poll added
+    last_errors INTEGER NOT NULL DEFAULT 0,  -- article URLs the last poll failed to fetch
+    discovered_from TEXT                     -- the homepage a discovered feed was found on
 );
 
 CREATE TABLE IF NOT EXISTS fetched_urls (
@@ -157,5 +160,63 @@ CREATE TABLE IF NOT EXISTS fetched_urls (
     final_url TEXT,
     status INTEGER,
     fetched_at TIMESTAMP NOT NULL,
-    article_id TEXT
+    article_id TEXT,
+    source_url TEXT,                         -- the feed or site that listed the URL
+    error TEXT,                              -- why the fetch failed, NULL when it did not
+    attempts INTEGER NOT NULL DEFAULT 1      -- transient failures are tried again a few times
+);
+
+-- Near-duplicate detection of syndicated copies (ingest/syndication.py): each article's MinHash
+-- signature (hex) and its LSH band buckets ("band:hash"), so candidates are an indexed lookup.
+CREATE TABLE IF NOT EXISTS article_signatures (
+    article_id TEXT PRIMARY KEY,
+    signature TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS signature_buckets (
+    bucket TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (bucket, article_id)
+);
+
+-- link/: sentence embeddings (JSON arrays of floats, portable between backends) kept so that a new
+-- article is compared with what is stored without re-embedding the corpus.
+CREATE TABLE IF NOT EXISTS article_embeddings (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    vector TEXT NOT NULL,
+    entities TEXT NOT NULL            -- JSON list of the article's entity keys (lower-cased names)
+);
+
+CREATE TABLE IF NOT EXISTS statement_embeddings (
+    statement_id TEXT PRIMARY KEY REFERENCES statements(id),
+    vector TEXT NOT NULL
+);
+
+-- Running centroid of each story and claim (mean of member vectors, n members so far).
+CREATE TABLE IF NOT EXISTS story_vectors (
+    story_id TEXT PRIMARY KEY REFERENCES stories(id),
+    vector TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    entities TEXT NOT NULL            -- JSON object: entity key -> number of member articles naming it
+);
+
+CREATE TABLE IF NOT EXISTS claim_vectors (
+    claim_id TEXT PRIMARY KEY REFERENCES claims(id),
+    vector TEXT NOT NULL,
+    n INTEGER NOT NULL
+);
+
+-- resolve/: each in-article entity cluster, the store entity it was given and why, so that
+-- `whosaid entity NAME --why` explains merges and `whosaid reresolve` can redo them after an override.
+CREATE TABLE IF NOT EXISTS entity_clusters (
+    article_id TEXT NOT NULL,
+    cluster INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    aliases TEXT NOT NULL,            -- JSON list of the names the cluster had in the article
+    roles TEXT NOT NULL,              -- JSON list of the roles seen in the article
+    reason TEXT NOT NULL,             -- why the cluster went to this entity (new, alias match, ...)
+    mention_reasons TEXT NOT NULL,    -- JSON list of [start, end, text, kind, why it joined the cluster]
+    PRIMARY KEY (article_id, cluster)
 );

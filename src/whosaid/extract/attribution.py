@@ -1,0 +1,267 @@
+"""Assemble statements from parse candidates and quotation marks: kind, content, speaker, confidence."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from whosaid.extract.candidates import (
+    Candidate,
+    char_range,
+    from_according,
+    from_noun,
+    from_verb,
+    subject_of,
+)
+from whosaid.extract.confidence import score_statement
+from whosaid.extract.cues import load_lexicon
+from whosaid.extract.quotes import QuoteRegion, find_quotes
+from whosaid.extract.speakers import ArticlePeople, resolve_speaker, speaker_tokens
+from whosaid.model import Span, Statement, StatementKind
+
+MIN_QUOTE_WORDS = 4  # fewer quoted words is a scare quote, a title or a coined term, not a statement
+DIRECT_SHARE = 0.6  # content this much inside quotation marks is a direct quote
+
+
+@dataclass(slots=True)
+class Draft:
+    cand: Candidate
+    kind: StatementKind
+    start: int
+    end: int
+    parent: int | None = None  # index into the drafts list for nested quotes
+    exclude_speaker: str | None = None
+
+
+class QuoteMap:
+    """Fast lookups of which characters sit inside top-level quotation marks."""
+
+    def __init__(self, regions: list[QuoteRegion]) -> None:
+        self.top = sorted((r for r in regions if r.depth == 0), key=lambda r: r.start)
+        self.starts = [r.start for r in self.top]
+        self.nested = [r for r in regions if r.depth == 1]
+
+    def region_at(self, char: int) -> QuoteRegion | None:
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i >= 0 and self.top[i].inner_start <= char < self.top[i].inner_end:
+            return self.top[i]
+        return None
+
+    def overlapping(self, start: int, end: int) -> list[QuoteRegion]:
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        found = []
+        while i < len(self.top) and self.top[i].start < end:
+            if self.top[i].end > start:
+                found.append(self.top[i])
+            i += 1
+        return found
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def _is_speech(text: str) -> bool:
+    """A quotation long enough to be speech, not a scare-quoted term or a Title In Capitals."""
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    if len(words) < MIN_QUOTE_WORDS:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return not (capitalised == len(words) and len(words) <= 8)
+
+
+def snap(cand: Candidate, quotes: QuoteMap, text: str) -> Draft:
+    """Decide the kind and widen the content to whole quotations where it cuts into them."""
+    start, end = cand.content_start, cand.content_end
+    regions = quotes.overlapping(start, end)
+    if not regions:
+        return Draft(cand, "indirect", start, end)
+    inside = sum(min(end, r.inner_end) - max(start, r.inner_start) for r in regions)
+    outside_cue = end - start - max(0, cand.exclude_end - cand.exclude_start)
+    if inside >= DIRECT_SHARE * max(outside_cue, 1) and cand.form not in ("according", "noun"):
+        first, last = regions[0], regions[-1]
+        return Draft(cand, "direct", min(first.inner_start, start), max(last.inner_end, min(end, last.end)))
+    start = min(start, regions[0].start)
+    end = max(end, regions[-1].end if regions[-1].end > end else end)
+    return Draft(cand, "mixed", start, end)
+
+
+def absorb_colon_quote(draft: Draft, quotes: QuoteMap, text: str) -> None:
+    """`…, adding that he had replied: “…”`: the quotation after the colon is the content."""
+    if draft.kind != "indirect":
+        return
+    following = quotes.overlapping(draft.end, min(len(text), draft.end + 4))
+    if following and text[draft.end : following[0].start].strip() == ":":
+        draft.kind, draft.start, draft.end = "direct", following[0].inner_start, following[0].inner_end
+
+
+def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[int]) -> None:
+    """“A,” X said, “B.”: take in the quotation that resumes right after the cue clause."""
+    cue_tok = doc[draft.cand.cue_end - 1]
+    clause_end = cue_tok.right_edge.idx + len(cue_tok.right_edge.text)
+    if clause_end < draft.end:
+        return
+    following = quotes.overlapping(clause_end, len(doc.text))
+    if not following:
+        return
+    region = following[0]
+    gap = doc.text[clause_end : region.start]
+    if region.start in governed or gap.strip(" ,;:—–-") or "\n" in gap:
+        return
+    draft.end = region.inner_end
+    governed.add(region.start)
+
+
+def attribute_bare_quote(region: QuoteRegion, doc: Doc, quotes: QuoteMap, lexicon_verb: set[str]) -> Candidate:
+    """Find the cue of a quotation the parse did not connect: after it, before it, or a colon."""
+    start_tok = doc.char_span(region.start, region.end, alignment_mode="expand")
+    assert start_tok is not None
+    after = [t for t in doc[start_tok.end : min(start_tok.end + 8, len(doc))] if quotes.region_at(t.idx) is None]
+    for tok in after:
+        if tok.text == "\n" or tok.is_space and "\n" in tok.text:
+            break
+        if tok.lemma_ in lexicon_verb and tok.pos_ in ("VERB", "AUX"):
+            return Candidate(tok.i, tok.i + 1, region.inner_start, region.inner_end, subject_of(tok), 0.9, "quote")
+    sent = doc[start_tok.start].sent
+    before = [t for t in doc[sent.start : start_tok.start] if quotes.region_at(t.idx) is None]
+    for tok in reversed(before):
+        if tok.lemma_ in lexicon_verb and tok.pos_ in ("VERB", "AUX"):
+            return Candidate(tok.i, tok.i + 1, region.inner_start, region.inner_end, subject_of(tok), 0.85, "quote")
+    prev = start_tok.start - 1
+    while prev >= 0 and doc[prev].is_space:
+        prev -= 1
+    if prev > 0 and doc[prev].text == ":":
+        head = doc[prev - 1]
+        while head.head.i < prev and head.head != head and head.dep_ in ("compound", "amod", "det"):
+            head = head.head
+        speaker = head if head.pos_ in ("PROPN", "NOUN", "PRON") else None
+        return Candidate(prev, prev + 1, region.inner_start, region.inner_end, speaker, 0.7, "colon")
+    return Candidate(-1, -1, region.inner_start, region.inner_end, None, 0.3, "continuation")
+
+
+def nested_cue(parent: QuoteRegion, nested: QuoteRegion, doc: Doc, verbs: set[str]) -> Token | None:
+    """The cue verb inside the outer quotation that introduces a quote within it ("He asked me ‘…’")."""
+    span = doc.char_span(parent.inner_start, nested.start, alignment_mode="contract")
+    if span is None:
+        return None
+    for tok in reversed(list(span)):
+        if tok.lemma_ in verbs and tok.pos_ in ("VERB", "AUX") and nested.start - tok.idx < 40:
+            return tok
+    return None
+
+
+def collect_drafts(doc: Doc, quotes: QuoteMap) -> list[Draft]:
+    lexicon = load_lexicon()
+    verbs = set(lexicon.verbs)
+    candidates: list[Candidate] = []
+    for tok in doc:
+        if quotes.region_at(tok.idx) is not None:
+            continue  # cues inside quotations belong to the quoted speaker's own speech
+        candidates.extend(from_verb(tok, lexicon))
+        for found in (from_according(tok), from_noun(tok, lexicon)):
+            if found is not None:
+                candidates.append(found)
+    drafts = [snap(c, quotes, doc.text) for c in candidates]
+    drafts = [d for d in drafts if d.end > d.start]
+    for draft in drafts:
+        absorb_colon_quote(draft, quotes, doc.text)
+    governed = {r.start for d in drafts for r in quotes.overlapping(d.start, d.end)}
+    for draft in drafts:
+        if draft.kind == "direct":
+            extend_split_quote(draft, quotes, doc, governed)
+    covered = [(d.start, d.end) for d in drafts]
+    for region in quotes.top:
+        if region.start in governed or any(s <= region.inner_start < e for s, e in covered):
+            continue
+        if not _is_speech(doc.text[region.inner_start : region.inner_end]):
+            continue
+        cand = attribute_bare_quote(region, doc, quotes, verbs)
+        drafts.append(Draft(cand, "direct", region.inner_start, region.inner_end))
+    drafts = dedupe(drafts, doc)
+    for nested in quotes.nested:
+        parent = None
+        for index, draft in enumerate(drafts):
+            if draft.kind == "direct" and draft.start <= nested.start < draft.end:
+                parent = index
+                break
+        if parent is None or _word_count(doc.text[nested.inner_start : nested.inner_end]) < 3:
+            continue
+        outer = quotes.region_at(nested.start)
+        cue = nested_cue(outer, nested, doc, verbs) if outer else None
+        if cue is None:
+            continue
+        cand = Candidate(cue.i, cue.i + 1, nested.inner_start, nested.inner_end, subject_of(cue), 0.8, "nested")
+        drafts.append(Draft(cand, "direct", nested.inner_start, nested.inner_end, parent=parent))
+    return drafts
+
+
+def _cue_distance(draft: Draft, doc: Doc) -> int:
+    if draft.cand.cue_start < 0:
+        return len(doc.text)
+    at = doc[draft.cand.cue_start].idx
+    return min(abs(at - draft.start), abs(at - draft.end))
+
+
+def dedupe(drafts: list[Draft], doc: Doc) -> list[Draft]:
+    """One statement per content: the same span found by two cues keeps the nearest cue."""
+    best: dict[tuple[int, int], Draft] = {}
+    for draft in drafts:
+        key = (draft.start, draft.end)
+        rank = (_cue_distance(draft, doc), -draft.cand.strength)
+        if key not in best or rank < (_cue_distance(best[key], doc), -best[key].cand.strength):
+            best[key] = draft
+    return list(best.values())
+
+
+def find_statements(doc: Doc, article_id: str) -> list[Statement]:
+    text = doc.text
+    quotes = QuoteMap(find_quotes(text))
+    drafts = collect_drafts(doc, quotes)
+    people = ArticlePeople(doc)
+    order = sorted(range(len(drafts)), key=lambda i: (drafts[i].start, drafts[i].parent is not None))
+    position = {old: new for new, old in enumerate(order)}
+    statements: list[Statement] = []
+    previous: Statement | None = None
+    for old in order:
+        draft = drafts[old]
+        cand = draft.cand
+        content = Span(draft.start, draft.end)
+        stmt = Statement(article_id=article_id, kind=draft.kind, content=content.of(text), content_span=content)
+        if cand.cue_start >= 0:
+            cue_start, cue_end = doc[cand.cue_start].idx, doc[cand.cue_end - 1].idx + len(doc[cand.cue_end - 1])
+            stmt.cue_span = Span(cue_start, cue_end)
+            stmt.cue = text[cue_start:cue_end]
+        how = "unknown"
+        if cand.speaker_head is not None:
+            s, e = speaker_tokens(cand.speaker_head)
+            sp_start, sp_end = char_range(doc, s, e)
+            if sp_end > sp_start:
+                stmt.speaker_span = Span(sp_start, sp_end)
+                stmt.speaker_text = text[sp_start:sp_end]
+            exclude: set[str] = set()
+            if draft.parent is not None:
+                outer = statements[position[draft.parent]] if position[draft.parent] < len(statements) else None
+                if outer is not None and outer.speaker:
+                    exclude.add(outer.speaker)
+            res = resolve_speaker(cand.speaker_head, s, e, people, exclude)
+            stmt.speaker, stmt.speaker_type, stmt.speaker_role, how = (
+                res.speaker,
+                res.speaker_type,
+                res.role,
+                res.how,
+            )
+        elif cand.form == "continuation" and previous is not None and previous.kind == "direct":
+            stmt.speaker, stmt.speaker_type = previous.speaker, previous.speaker_type
+            how = "continuation"
+        if cand.via is not None:
+            via_ents = [t for t in cand.via.subtree if t.ent_type_ in ("ORG", "PERSON")]
+            stmt.via = " ".join(t.text for t in via_ents) if via_ents else cand.via.text
+        if draft.parent is not None:
+            stmt.nested_in = position[draft.parent]
+        stmt.confidence = score_statement(stmt, cand, how)
+        statements.append(stmt)
+        if draft.parent is None:
+            previous = stmt
+    return statements

@@ -1,0 +1,227 @@
+"""Attribution candidates read off the dependency parse: a cue, its speaker and its content.
+
+Each finder looks at one token and returns a ``Candidate`` holding token/char ranges only; the
+assembler (``attribution.py``) snaps contents to quotation marks, resolves speakers and scores.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from whosaid.extract.cues import CueLexicon
+
+# Verbs whose infinitive complement is the attributed content ("vowed to repeal", "urged them to").
+INFINITIVE_CUES = {
+    "want", "plan", "vow", "promise", "pledge", "threaten", "urge", "expect", "intend", "hope",
+    "decide", "refuse", "ask", "tell", "warn", "call", "seek", "propose", "demand", "agree", "offer",
+    "encourage", "claim",
+}  # fmt: skip
+CONTENT_DEPS = {"ccomp"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Dependents that carry the subject of a participle or conjoined cue ("…, adding that …").
+INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    cue_start: int  # token range of the cue words
+    cue_end: int
+    content_start: int  # char range of the content
+    content_end: int
+    speaker_head: Token | None
+    strength: float  # lexicon prior of the cue
+    form: str  # ccomp | xcomp | final | according | noun | quote | colon | continuation | nested
+    via: Token | None = None
+    exclude_end: int = -1  # char range inside the content taken by the cue clause (split forms)
+    exclude_start: int = -1
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker noun of a cue verb, following participles and conjuncts up to their subject."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ == "nsubj":
+                return child
+            if child.dep_ == "nsubjpass":
+                return None if current.lemma_ in ("tell", "ask", "inform") else child
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if current.dep_ in INHERIT_DEPS or current.dep_ == "prep":
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def quoted_as_saying(quoted: Token) -> tuple[Token | None, Token | None, int, int] | None:
+    """`X was quoted as saying (by Y)`: (X, Y, first and last cue token) or None."""
+    if quoted.lemma_ != "quote":
+        return None
+    as_ = next((c for c in quoted.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    verb = next((c for c in as_.children if c.lemma_ in ("say", "tell")), None) if as_ is not None else None
+    if verb is None:
+        return None
+    speaker = next((c for c in quoted.children if c.dep_ == "nsubjpass"), None)
+    via = None
+    for holder in (verb, quoted):
+        for child in holder.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                via = next((g for g in child.children if g.dep_ == "pobj"), None)
+    first = min([quoted.i] + [c.i for c in quoted.children if c.dep_ in ("auxpass", "aux")])
+    return speaker, via, first, verb.i
+
+
+OPENING_MARKS = set("“\"‘'«„`")
+TRAILING_PUNCT = {",", ".", ";", ":", "—", "-", "--"}
+
+
+def char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Char range of tokens [start, end), trimmed of edge punctuation other than quote marks."""
+    while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in OPENING_MARKS):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in TRAILING_PUNCT):
+        end -= 1
+    if start >= end:
+        return 0, 0
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def paragraph_bounds(doc: Doc, anchor: int, start: int, end: int) -> tuple[int, int]:
+    """Clip token range [start, end) to the paragraph holding token ``anchor``.
+
+    The parser does not see line breaks as sentence ends, so a headline or a dateline would
+    otherwise run into the first sentence of the body.
+    """
+    for i in range(anchor, start - 1, -1):
+        if doc[i].is_space and "\n" in doc[i].text:
+            start = i + 1
+            break
+    for i in range(anchor, end):
+        if doc[i].is_space and "\n" in doc[i].text:
+            end = i
+            break
+    return start, end
+
+
+def paragraph_of(doc: Doc, i: int) -> int:
+    """Number of line breaks before token ``i`` (cached per Doc): equal numbers, same paragraph."""
+    breaks = doc.user_data.get("whosaid_breaks")
+    if breaks is None:
+        breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
+        doc.user_data["whosaid_breaks"] = breaks
+    return bisect.bisect_left(breaks, i)
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    start = verb.i
+    for child in verb.lefts:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i >= start - 3:
+            start = min(start, child.i)
+    return start, verb.i + 1
+
+
+def from_verb(verb: Token, lexicon: CueLexicon) -> list[Candidate]:
+    """Candidates where ``verb`` is a cue verb with a clausal or infinitival complement."""
+    strength = lexicon.verb_strength(verb.lemma_)
+    if strength <= 0.0 or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    doc = verb.doc
+    found: list[Candidate] = []
+    relayed = quoted_as_saying(verb)
+    cue_start, cue_end = _cue_span(verb)
+    if relayed:
+        speaker, via, cue_start, last = relayed
+        cue_end = last + 1
+    else:
+        speaker, via = subject_of(verb), None
+    complements = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    if not complements and verb.lemma_ in INFINITIVE_CUES:
+        complements = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    for comp in complements:
+        first, last = paragraph_bounds(doc, comp.i, comp.left_edge.i, comp.right_edge.i + 1)
+        if paragraph_of(doc, verb.i) != paragraph_of(doc, comp.i):
+            continue
+        start, end = char_range(doc, first, last)
+        if end <= start:
+            continue
+        form = "ccomp" if comp.dep_ == "ccomp" else "xcomp"
+        cand = Candidate(cue_start, cue_end, start, end, speaker, strength, form, via)
+        if comp.i < verb.i:  # content before the cue: "…, sources said" or split around the cue
+            cand.form = "final"
+            clause_start = min(cue_start, speaker.left_edge.i if speaker is not None else cue_start)
+            clause_end = verb.right_edge.i + 1
+            if clause_end > comp.right_edge.i + 1:
+                s2 = doc[clause_start].idx
+                e2 = doc[clause_end - 1].idx + len(doc[clause_end - 1].text)
+                cand.exclude_start, cand.exclude_end = s2, e2
+                _, cand.content_end = char_range(doc, comp.left_edge.i, verb.right_edge.i + 1)
+        found.append(cand)
+    if not complements and verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.i > verb.head.i:
+        # "The plan is dead, he said." parsed with the cue hanging off the reported clause
+        head = verb.head
+        first = verb.left_edge.i
+        if speaker is not None and speaker.i < first:
+            first = speaker.left_edge.i
+        if head.left_edge.i < first and any(t.text == "," for t in doc[max(first - 1, 0) : first + 1]):
+            start, end = char_range(doc, head.left_edge.i, first)
+            if end > start:
+                found.append(Candidate(cue_start, cue_end, start, end, speaker, strength * 0.9, "final", via))
+    return found
+
+
+def from_according(token: Token) -> Candidate | None:
+    """`according to X` attached to a clause: X is the speaker, the clause (minus the phrase) the content."""
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc) or token.nbor(1).lower_ != "to":
+        return None
+    to = token.nbor(1)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    doc = token.doc
+    sent = token.sent
+    phrase_start = token.i
+    phrase_end = to.right_edge.i + 1
+    if phrase_start - sent.start <= 1:  # phrase opens the sentence: content is the rest
+        start, end = char_range(doc, phrase_end, sent.end)
+    elif phrase_end >= sent.end - 1:  # phrase closes it
+        start, end = char_range(doc, sent.start, phrase_start)
+    else:
+        start, end = char_range(doc, sent.start, sent.end)
+    if end <= start:
+        return None
+    cand = Candidate(token.i, token.i + 2, start, end, source, 0.95, "according")
+    if doc[phrase_start].idx > start and doc[phrase_end - 1].idx < end:
+        cand.exclude_start = doc[phrase_start].idx
+        cand.exclude_end = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text)
+    return cand
+
+
+def from_noun(noun: Token, lexicon: CueLexicon) -> Candidate | None:
+    """A cue noun with a that-clause and an owner: "critics' claims that …"."""
+    strength = lexicon.noun_strength(noun.lemma_)
+    if strength <= 0.0 or noun.pos_ != "NOUN":
+        return None
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)),
+        None,
+    )
+    if clause is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+                owner = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if owner is None or owner.pos_ == "PRON" and owner.lower_ in ("its",):
+        return None
+    start, end = char_range(noun.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if end <= start:
+        return None
+    # PolNeAR-style content keeps the complementizer out of nominal cues' content
+    if noun.doc.text[start:end].lower().startswith("that "):
+        start += 5
+    return Candidate(noun.i, noun.i + 1, start, end, owner, strength, "noun")

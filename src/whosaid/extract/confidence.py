@@ -1,0 +1,71 @@
+"""Statement confidence: a logistic model over rule features.
+
+The weights live in ``confidence.json``; ``scripts/train_extract.py`` refits them on PolNeAR train
+(label: the statement matches a gold attribution with the right speaker), so sorting by confidence
+ranks statements by how often such statements were right there.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from whosaid.model import Statement
+
+if TYPE_CHECKING:
+    from whosaid.extract.candidates import Candidate
+
+FORMS = ("ccomp", "xcomp", "final", "according", "noun", "quote", "colon", "continuation", "nested")
+HOWS = ("name", "pronoun", "description", "group", "org", "continuation", "unknown")
+KINDS = ("direct", "indirect", "mixed")
+
+
+def features(stmt: Statement, cand: Candidate, how: str) -> dict[str, float]:
+    words = len(stmt.content.split())
+    feats: dict[str, float] = {
+        "bias": 1.0,
+        "strength": cand.strength,
+        "log_words": math.log1p(words),
+        "short": float(words < 4),
+        "has_speaker": float(stmt.speaker is not None),
+        "has_speaker_text": float(stmt.speaker_text is not None),
+        "has_cue": float(stmt.cue is not None),
+        "via": float(stmt.via is not None),
+    }
+    feats[f"form={cand.form}"] = 1.0
+    feats[f"how={how}"] = 1.0
+    feats[f"kind={stmt.kind}"] = 1.0
+    if stmt.cue:
+        feats[f"cue={stmt.cue.split()[-1].lower()}"] = 1.0
+    return feats
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> dict[str, float]:
+    path = resources.files("whosaid.extract").joinpath("confidence.json")
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {str(k): float(v) for k, v in data["weights"].items()}
+
+
+# Used until a trained confidence.json exists: a hand-set prior over the same features.
+PRIOR = {
+    "bias": -1.0,
+    "strength": 2.0,
+    "has_speaker": 1.0,
+    "has_cue": 0.5,
+    "short": -1.0,
+    "form=continuation": -1.0,
+    "how=unknown": -0.8,
+    "kind=direct": 0.5,
+}
+
+
+def score_statement(stmt: Statement, cand: Candidate, how: str) -> float:
+    weights = load_weights() or PRIOR
+    z = sum(weights.get(name, 0.0) * value for name, value in features(stmt, cand, how).items())
+    return round(1.0 / (1.0 + math.exp(-z)), 4)

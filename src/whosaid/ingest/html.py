@@ -1,0 +1,106 @@
+"""HTML pages through trafilatura: the article body, title, date, canonical URL and site name."""
+
+from __future__ import annotations
+
+import logging
+import re
+from configparser import ConfigParser
+from datetime import datetime
+from functools import lru_cache
+
+from whosaid.ingest.dates import parse_iso_date
+from whosaid.ingest.decode import NotText, decode_bytes
+from whosaid.ingest.outlets import host_of, outlet_from_url
+from whosaid.ingest.records import Unreadable, join_title, make_article
+from whosaid.model import Article
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_SPACES = re.compile(r"\s+")
+# Pages with more elements than this are not articles (trafilatura stops building the output tree).
+MAX_TREE_SIZE = 200_000
+
+for _noisy in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
+    # They log every page without an article at WARNING; the reader reports those itself.
+    logging.getLogger(_noisy).setLevel(logging.CRITICAL)
+
+
+@lru_cache(maxsize=1)
+def _config() -> ConfigParser:
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
+    return config
+
+
+def html_text(data: bytes | str, declared_charset: str | None = None) -> str:
+    """Decoded HTML: BOM, then the HTTP charset, then a ``<meta charset>``, then sniffing."""
+    if isinstance(data, str):
+        return data
+    declared = declared_charset
+    if declared is None:
+        meta = _META_CHARSET.search(data[:4096])
+        declared = meta[1].decode("ascii") if meta else None
+    try:
+        return decode_bytes(data, declared)
+    except NotText as exc:
+        raise Unreadable("not HTML: binary data") from exc
+
+
+def article_from_html(
+    data: bytes | str,
+    *,
+    url: str | None = None,
+    source_path: str | None = None,
+    declared_charset: str | None = None,
+    fetched_at: datetime | None = None,
+) -> Article:
+    """One article from one HTML page; ``Unreadable`` when the page holds no article text."""
+    import trafilatura
+
+    page = html_text(data, declared_charset)
+    if not page.strip():
+        raise Unreadable("empty file")
+    if "<" not in page[:65536]:
+        raise Unreadable("not HTML: no markup in the file")
+    try:
+        document = trafilatura.bare_extraction(
+            page,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            config=_config(),
+        )
+    except (ValueError, TypeError, RecursionError) as exc:  # lxml on hopeless markup
+        raise Unreadable(f"HTML could not be parsed ({type(exc).__name__})") from exc
+    if document is None:
+        raise Unreadable("no article text found in the page (only scripts, navigation or markup)")
+    meta = document if isinstance(document, dict) else document.as_dict()
+    title = _clean(meta.get("title"))
+    lines = (_clean(line) for line in str(meta.get("text") or "").split("\n"))
+    paragraphs = [line for line in lines if line]
+    if paragraphs and title and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]  # trafilatura keeps the <h1> as the first line
+    if not paragraphs:
+        raise Unreadable("no article text found in the page (only scripts, navigation or markup)")
+    page_url = _clean(meta.get("url")) or url
+    sitename = _clean(meta.get("sitename"))
+    if sitename and host_of(f"https://{sitename}") == sitename.removeprefix("www.") and "." in sitename:
+        sitename = None  # trafilatura falls back to the host name; prefer the known outlet name
+    outlet = sitename or outlet_from_url(page_url)
+    return make_article(
+        join_title(title, paragraphs),
+        title=title,
+        url=page_url,
+        outlet=outlet,
+        published=parse_iso_date(str(meta.get("date") or "")),
+        source_path=source_path,
+        fetched_at=fetched_at,
+    )
+
+
+def _clean(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return _SPACES.sub(" ", value).strip() or None

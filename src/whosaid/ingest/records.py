@@ -1,0 +1,71 @@
+"""What every reader shares: the failure record, the Article constructor and the limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from whosaid.model import Article, content_id
+
+# Per-article (per file, per JSON line, per archive record) size limit; raised with --max-bytes.
+DEFAULT_MAX_BYTES = 10_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFailure:
+    """One input that could not be read: where (file, file:line, file#record) and why, for the user."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+class Unreadable(Exception):
+    """Raised inside a reader for one input it must skip; turned into a ``ReadFailure`` by the caller."""
+
+
+def too_big(size: int | None, max_bytes: int, what: str = "file") -> Unreadable:
+    """The failure for an input over the per-article size limit, naming the flag that raises it."""
+    measured = f"{size:,} bytes" if size is not None else f"more than {max_bytes:,} bytes"
+    return Unreadable(
+        f"{what} is {measured}, over the limit of {max_bytes:,}; raise it with --max-bytes "
+        "(read_paths(max_bytes=...) from Python)"
+    )
+
+
+def make_article(
+    text: str,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    published: date | None = None,
+    source_path: str | None = None,
+    external_id: str | None = None,
+    fetched_at: datetime | None = None,
+) -> Article:
+    """An Article with its content id and outlet list; refuses a text with nothing in it."""
+    if not text.strip():
+        raise Unreadable("no article text")
+    return Article(
+        id=content_id(text),
+        text=text,
+        title=title or None,
+        url=url or None,
+        outlet=outlet or None,
+        published=published,
+        source_path=source_path,
+        external_id=external_id,
+        fetched_at=fetched_at,
+        outlets=[outlet] if outlet else [],
+    )
+
+
+def join_title(title: str | None, paragraphs: list[str]) -> str:
+    """The one text offsets refer to: title, blank line, paragraphs separated by blank lines."""
+    body = "\n\n".join(p for p in paragraphs if p)
+    if title and body:
+        return f"{title}\n\n{body}"
+    return title or body

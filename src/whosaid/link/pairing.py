@@ -1,0 +1,235 @@
+"""How two statements stand to each other: agree, contradict, discuss, or unrelated, with evidence.
+
+Rules first, for disagreements that can be named (a figure, a characterisation, who is responsible,
+where someone went, a denial); then the FNC-1 stance model for the remaining related pairs. A pair
+that merely repeats (one content inside the other, or nearly the same words) is never a conflict, and
+a speaker is not set against itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from whosaid.link import frames
+from whosaid.link.stance_features import content_stems, tokens
+from whosaid.model import Relation
+
+RELATED_COSINE = 0.45  # below this (and with no shared fact) two statements are unrelated
+AGREE_COSINE = 0.8  # at or above: a restatement
+STANCE_DISAGREE = 0.6  # P(disagree) the stance model needs to call an unnamed contradiction
+
+
+@dataclass(slots=True)
+class StatementInfo:
+    """What relating needs of a stored statement; offsets are into its article's text."""
+
+    id: str
+    article_id: str
+    content: str
+    content_start: int
+    speaker: str | None
+    cue: str | None
+    vector: Any  # normalised sentence embedding of the content
+    published: date | None = None
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    a_words, b_words = a.lower().split(), b.lower().split()
+    # "Lukashenko" and "Alexander Lukashenko" are one speaker: the shorter name ends the longer one.
+    short, long = sorted((a_words, b_words), key=len)
+    return long[-len(short) :] == short
+
+
+def _evidence(
+    reason: str, a: StatementInfo, b: StatementInfo, fa: frames.Fact | None, fb: frames.Fact | None
+) -> dict[str, Any]:
+    a_start, a_end = (fa.start, fa.end) if fa else (0, len(a.content))
+    b_start, b_end = (fb.start, fb.end) if fb else (0, len(b.content))
+    return {
+        "reason": reason,
+        "a_text": a.content[a_start:a_end],
+        "a_span": [a.content_start + a_start, a.content_start + a_end],
+        "b_text": b.content[b_start:b_end],
+        "b_span": [b.content_start + b_start, b.content_start + b_end],
+    }
+
+
+@dataclass(slots=True)
+class Verdict:
+    relation: str
+    score: float
+    evidence: dict[str, Any]
+    about: str | None = None
+
+
+def _repeats(a: StatementInfo, b: StatementInfo, cosine: float) -> bool:
+    ca, cb = a.content.lower().strip(" ,."), b.content.lower().strip(" ,.")
+    if ca in cb or cb in ca or cosine >= 0.92:
+        return True
+    sa, sb = set(tokens(ca)), set(tokens(cb))
+    return len(sa & sb) / max(1, len(sa | sb)) >= 0.8
+
+
+def _numbers(a: StatementInfo, b: StatementInfo) -> Verdict | None:
+    for fa in frames.casualty_counts(a.content):
+        for fb in frames.casualty_counts(b.content):
+            if fa.kind != fb.kind:
+                continue
+            label = "death toll" if fa.kind == "dead" else "number injured"
+            shown = f"{label}: {fa.value:g} vs {fb.value:g}"
+            if fa.value == fb.value:
+                return Verdict(
+                    "agree", 0.8, _evidence(f"same {label}", a, b, fa, fb), f"{label}: {fa.value:g}"
+                )
+            low, high = sorted((fa, fb), key=lambda f: float(f.value))
+            if low.qualifier in ("at least", "more than", "over") or high.qualifier == "up to":
+                # "at least 139" and "143" can both be true: worth showing, not a contradiction.
+                return Verdict("discuss", 0.5, _evidence(f"compatible {label}s", a, b, fa, fb), shown)
+            return Verdict("contradict", 0.9, _evidence(f"different {label}", a, b, fa, fb), shown)
+    return None
+
+
+def _characterisations(a: StatementInfo, b: StatementInfo) -> Verdict | None:
+    facts_b = frames.characterisations(b.content)
+    for fa in frames.characterisations(a.content):
+        for fb in facts_b:
+            if fa.kind != fb.kind:
+                continue
+            if fa.value != fb.value:
+                about = f"{frames.side_name(fa)} vs {frames.side_name(fb)}"
+                return Verdict(
+                    "contradict", 0.85, _evidence("opposed characterisations", a, b, fa, fb), about
+                )
+            return Verdict("agree", 0.7, _evidence("same characterisation", a, b, fa, fb), None)
+    return None
+
+
+def _responsibility(a: StatementInfo, b: StatementInfo) -> Verdict | None:
+    fa = frames.responsible_party(a.content, a.speaker, a.cue)
+    fb = frames.responsible_party(b.content, b.speaker, b.cue)
+    if not fa or not fb:
+        return None
+    party_a, party_b = str(fa.value), str(fb.value)
+    if set(content_stems(tokens(party_a))) & set(content_stems(tokens(party_b))):
+        return Verdict("agree", 0.7, _evidence("same party held responsible", a, b, fa, fb), party_a)
+    about = f"responsibility: {party_a} vs {party_b}"
+    return Verdict("contradict", 0.85, _evidence("different parties held responsible", a, b, fa, fb), about)
+
+
+def _destinations(a: StatementInfo, b: StatementInfo) -> Verdict | None:
+    places_a, places_b = frames.destinations(a.content), frames.destinations(b.content)
+    if not places_a or not places_b:
+        return None
+    shared = {f.value for f in places_a} & {f.value for f in places_b}
+    if shared:
+        fa = next(f for f in places_a if f.value in shared)
+        fb = next(f for f in places_b if f.value in shared)
+        return Verdict("agree", 0.6, _evidence("same destination", a, b, fa, fb), str(fa.value))
+    fa, fb = places_a[0], places_b[0]
+    about = f"destination: {fa.value} vs {fb.value}"
+    return Verdict("contradict", 0.8, _evidence("different destinations", a, b, fa, fb), about)
+
+
+def _shared_stems(a: StatementInfo, b: StatementInfo) -> set[str]:
+    return set(content_stems(tokens(a.content))) & set(content_stems(tokens(b.content)))
+
+
+def _denial(a: StatementInfo, b: StatementInfo, cosine: float) -> Verdict | None:
+    deny_a, deny_b = frames.is_denial(a.cue), frames.is_denial(b.cue)
+    if deny_a == deny_b:
+        return None
+    shared = _shared_stems(a, b)
+    if len(shared) >= 2 or (shared and cosine >= 0.35):
+        denier = a if deny_a else b
+        reason = f"{denier.speaker or 'the speaker'} {denier.cue} it"
+        return Verdict("contradict", 0.8, _evidence(reason, a, b, None, None), ", ".join(sorted(shared)))
+    return None
+
+
+def _negation(a: StatementInfo, b: StatementInfo, cosine: float) -> Verdict | None:
+    neg_a, neg_b = frames.negation_count(a.content), frames.negation_count(b.content)
+    if (neg_a > 0) == (neg_b > 0) or cosine < 0.6 or len(_shared_stems(a, b)) < 3:
+        return None
+    about = ", ".join(sorted(_shared_stems(a, b)))
+    return Verdict(
+        "contradict", 0.6, _evidence("one negates what the other asserts", a, b, None, None), about
+    )
+
+
+def rule_verdict(a: StatementInfo, b: StatementInfo, cosine: float) -> Verdict | None:
+    """The verdict of the first rule that recognises the pair, or None."""
+    if _repeats(a, b, cosine):
+        return Verdict("agree", max(cosine, 0.8), _evidence("restatement", a, b, None, None))
+    for rule in (_numbers, _characterisations, _responsibility, _destinations):
+        verdict = rule(a, b)
+        if verdict:
+            return verdict
+    return _denial(a, b, cosine) or _negation(a, b, cosine)
+
+
+def relate(statements: Sequence[StatementInfo], new_ids: set[str]) -> list[Relation]:
+    """Relations between each new statement and every other statement given (the same story).
+
+    Pairs with no rule verdict but similar content go to the stance model in one batch.
+    """
+    relations: list[Relation] = []
+    undecided: list[tuple[StatementInfo, StatementInfo, float]] = []
+    for i, a in enumerate(statements):
+        for b in statements[i + 1 :]:
+            if a.id not in new_ids and b.id not in new_ids:
+                continue
+            first, second = sorted((a, b), key=lambda s: (s.published or date.min, s.id))
+            cosine = float(np.dot(first.vector, second.vector))
+            verdict = rule_verdict(first, second, cosine)
+            if verdict and verdict.relation == "contradict" and same_speaker(first.speaker, second.speaker):
+                verdict = Verdict("discuss", 0.5, verdict.evidence, verdict.about)
+            if verdict:
+                relations.append(_relation(first, second, verdict))
+            elif cosine >= RELATED_COSINE:
+                undecided.append((first, second, cosine))
+    relations.extend(_by_stance_model(undecided))
+    return relations
+
+
+def _relation(a: StatementInfo, b: StatementInfo, verdict: Verdict) -> Relation:
+    import json
+
+    return Relation(
+        a=a.id,
+        b=b.id,
+        relation=verdict.relation,  # type: ignore[arg-type]
+        score=round(verdict.score, 3),
+        evidence=json.dumps(verdict.evidence, ensure_ascii=False),
+        about=verdict.about,
+    )
+
+
+def _by_stance_model(pairs: list[tuple[StatementInfo, StatementInfo, float]]) -> list[Relation]:
+    if not pairs:
+        return []
+    from whosaid.link.stance import load_model
+
+    probabilities = load_model().predict_proba([(a.content, b.content) for a, b, _ in pairs])
+    relations = []
+    for (a, b, cosine), (p_agree, p_disagree, _p_discuss, _p_unrelated) in zip(
+        pairs, probabilities, strict=True
+    ):
+        if p_disagree >= STANCE_DISAGREE and not same_speaker(a.speaker, b.speaker):
+            verdict = Verdict(
+                "contradict", float(p_disagree) * 0.7, _evidence("stance model", a, b, None, None)
+            )
+        elif cosine >= AGREE_COSINE or (p_agree >= 0.5 and cosine >= 0.6):
+            verdict = Verdict(
+                "agree", max(cosine, float(p_agree)), _evidence("similar content", a, b, None, None)
+            )
+        else:
+            verdict = Verdict("discuss", cosine, _evidence("same topic", a, b, None, None))
+        relations.append(_relation(a, b, verdict))
+    return relations

@@ -1,0 +1,101 @@
+"""The stance model: does a text agree with, disagree with, discuss, or not relate to a claim?
+
+Trained on FNC-1 (headline vs article body) by ``scripts/train_stance.py``; the artefact
+``models/stance.joblib`` holds the TF-IDF vocabulary and two gradient-boosted classifiers: related vs
+unrelated, then agree / disagree / discuss for related pairs. No article text is stored in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from whosaid.errors import WhosaidError
+from whosaid.link import embed
+from whosaid.link.stance_features import PreparedText, pair_features, prepare_text
+
+STANCES = ("agree", "disagree", "discuss", "unrelated")
+RELATED_STANCES = ("agree", "disagree", "discuss")
+ARTEFACT = "stance.joblib"
+
+
+@dataclass(slots=True)
+class StanceModel:
+    vectorizer: Any
+    related: Any  # classifier: P(related)
+    stance: Any  # classifier over RELATED_STANCES
+    related_threshold: float = 0.5
+    # Multipliers on the agree / disagree / discuss probabilities chosen on held-out data.
+    class_bias: tuple[float, float, float] = (1.0, 1.0, 1.0)
+
+    def prepare(self, sentences: list[str], vectors: embed.Vectors | None = None) -> PreparedText:
+        if vectors is None:
+            vectors = embed.encode(sentences)
+        return prepare_text(sentences, vectors, self.vectorizer)
+
+    def probabilities(self, features: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Rows of P(agree), P(disagree), P(discuss), P(unrelated)."""
+        p_related = self.related.predict_proba(features)[:, 1]
+        p_stance = self.stance.predict_proba(features) * np.asarray(self.class_bias)
+        p_stance = p_stance / p_stance.sum(axis=1, keepdims=True)
+        return np.column_stack([p_stance * p_related[:, None], 1.0 - p_related])
+
+    def decide(self, probabilities: NDArray[np.float64]) -> list[str]:
+        labels = []
+        for row in probabilities:
+            if 1.0 - row[3] < self.related_threshold:
+                labels.append("unrelated")
+            else:
+                labels.append(RELATED_STANCES[int(np.argmax(row[:3]))])
+        return labels
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> list[str]:
+        """The stance of each (claim, text) pair."""
+        return self.decide(self.predict_proba(pairs))
+
+    def predict_proba(self, pairs: Sequence[tuple[str, str]]) -> NDArray[np.float64]:
+        if not pairs:
+            return np.zeros((0, 4))
+        claims = _prepare_many(self, {c: [c] for c, _ in pairs})
+        texts = _prepare_many(self, {t: embed.split_sentences(t) or [t] for _, t in pairs})
+        rows = [pair_features(claims[c], texts[t]) for c, t in pairs]
+        return self.probabilities(np.asarray(rows, dtype=np.float64))
+
+
+def _prepare_many(model: StanceModel, texts: dict[str, list[str]]) -> dict[str, PreparedText]:
+    """Prepare each distinct text (keyed by itself) once, embedding all sentences in one batch."""
+    vectors = embed.encode([s for sentences in texts.values() for s in sentences])
+    prepared: dict[str, PreparedText] = {}
+    at = 0
+    for key, sentences in texts.items():
+        prepared[key] = model.prepare(sentences, vectors[at : at + len(sentences)])
+        at += len(sentences)
+    return prepared
+
+
+@lru_cache(maxsize=1)
+def load_model() -> StanceModel:
+    """The trained model shipped in the package."""
+    import joblib
+
+    path = resources.files("whosaid.link").joinpath("models", ARTEFACT)
+    try:
+        with resources.as_file(path) as real_path:
+            payload = joblib.load(real_path)
+    except FileNotFoundError as exc:
+        raise WhosaidError(
+            "whosaid: the stance model is missing from the package. Rebuild it with: "
+            "python scripts/train_stance.py"
+        ) from exc
+    return StanceModel(**payload)
+
+
+def predict_stances(pairs: Sequence[tuple[str, str]]) -> list[str]:
+    """Stance of each (claim, text) pair with the shipped model."""
+    return load_model().predict(pairs)

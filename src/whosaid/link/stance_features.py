@@ -1,0 +1,172 @@
+"""Features of a (claim, text) pair for the stance model: the same code at training and at run time.
+
+A claim is an FNC-1 headline or a statement; a text is an article body or another statement. Texts are
+prepared once (``prepare_text``) so that a body met by many headlines is tokenised and embedded once.
+Features: TF-IDF cosine, word / n-gram / character-gram overlap, counts of refuting, negation, hedging
+and supporting words in the sentences nearest the claim, and embedding cosines to those sentences.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from whosaid.link.embed import Vectors
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+@lru_cache(maxsize=8)
+def lexicon(name: str) -> frozenset[str]:
+    text = resources.files("whosaid.link").joinpath("lexicons", f"{name}.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _stem(word: str) -> str:
+    # A crude suffix strip is enough to match "killed"/"kills"/"killing" between headline and body.
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_stems(words: list[str]) -> list[str]:
+    return [_stem(w) for w in words if w not in lexicon("stopwords") and len(w) > 1]
+
+
+def _ngrams(items: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(items[i : i + n]) for i in range(len(items) - n + 1)}
+
+
+def _char_grams(text: str, n: int = 5) -> set[str]:
+    folded = " ".join(tokens(text))
+    return {folded[i : i + n] for i in range(len(folded) - n + 1)}
+
+
+def _lexicon_counts(words: list[str]) -> tuple[int, int, int, int]:
+    return (
+        sum(w in lexicon("refuting") for w in words),
+        sum(w in lexicon("negation") for w in words),
+        sum(w in lexicon("hedging") for w in words),
+        sum(w in lexicon("supporting") for w in words),
+    )
+
+
+@dataclass(slots=True)
+class PreparedText:
+    """A text split into sentences, with what the features need computed once."""
+
+    sentences: list[str]
+    sentence_vectors: Vectors  # one normalised row per sentence
+    stems: list[str]
+    stem_set: set[str]
+    lead_stems: set[str]
+    bigrams: set[tuple[str, ...]]
+    trigrams: set[tuple[str, ...]]
+    char_grams: set[str]
+    sentence_stems: list[set[str]]
+    sentence_counts: list[tuple[int, int, int, int]]
+    counts: tuple[int, int, int, int]
+    n_words: int
+    tfidf: Any  # sparse row of the fitted vectoriser
+    lead_tfidf: Any
+
+
+def prepare_text(sentences: list[str], sentence_vectors: Vectors, vectorizer: Any) -> PreparedText:
+    text = " ".join(sentences)
+    words = tokens(text)
+    stems = content_stems(words)
+    sentence_words = [tokens(s) for s in sentences]
+    lead = " ".join(sentences[:2])
+    return PreparedText(
+        sentences=sentences,
+        sentence_vectors=sentence_vectors,
+        stems=stems,
+        stem_set=set(stems),
+        lead_stems=set(content_stems(tokens(lead))),
+        bigrams=_ngrams(stems, 2),
+        trigrams=_ngrams(stems, 3),
+        char_grams=_char_grams(text),
+        sentence_stems=[set(content_stems(w)) for w in sentence_words],
+        sentence_counts=[_lexicon_counts(w) for w in sentence_words],
+        counts=_lexicon_counts(words),
+        n_words=len(words),
+        tfidf=vectorizer.transform([text]),
+        lead_tfidf=vectorizer.transform([lead]),
+    )
+
+
+def _cosine(a: Any, b: Any) -> float:
+    # Rows of a TfidfVectorizer are L2-normalised, so the dot product is the cosine.
+    return float(a.multiply(b).sum())
+
+
+FEATURE_NAMES = (
+    "tfidf_cos", "tfidf_lead_cos", "jaccard", "claim_in_text", "claim_in_lead", "bigram_hits",
+    "trigram_hits", "chargram_hits", "claim_words", "log_text_words", "emb_max", "emb_top3",
+    "emb_mean", "emb_first", "best_position", "overlap_best_sentence",
+    "claim_refuting", "claim_negation", "claim_hedging", "claim_supporting", "claim_question",
+    "text_refuting", "text_negation", "text_hedging", "text_supporting",
+    "near_refuting", "near_negation", "near_hedging", "near_supporting",
+    "overlap_refuting", "overlap_negation", "overlap_hedging",
+    "near_polarity", "claim_polarity", "n_overlap_sentences",
+)  # fmt: skip
+
+
+def pair_features(claim: PreparedText, text: PreparedText) -> list[float]:
+    """The feature vector (in ``FEATURE_NAMES`` order) of a claim against a text."""
+    c_set = claim.stem_set
+    n_claim = max(1, len(c_set))
+    sims = text.sentence_vectors @ claim.sentence_vectors.mean(axis=0) if len(text.sentences) else None
+    if sims is not None and len(sims):
+        order = np.argsort(-sims)
+        top = [int(i) for i in order[:3]]
+        emb_max, emb_top3 = float(sims[top[0]]), float(np.mean(sims[top]))
+        emb_mean = float(np.mean(sims))
+        emb_first = float(sims[0])
+        best_position = top[0] / max(1, len(text.sentences) - 1)
+    else:
+        top, emb_max, emb_top3, emb_mean, emb_first, best_position = [], 0.0, 0.0, 0.0, 0.0, 1.0
+    near = [sum(text.sentence_counts[i][k] for i in top) for k in range(4)]
+    # Sentences sharing at least two content words with the claim: where its terms are discussed.
+    overlapping = [i for i, s in enumerate(text.sentence_stems) if len(s & c_set) >= min(2, n_claim)]
+    over = [sum(text.sentence_counts[i][k] for i in overlapping) for k in range(3)]
+    overlap_best = max((len(s & c_set) / n_claim for s in text.sentence_stems), default=0.0)
+    per_k = 1000.0 / max(1, text.n_words)
+    c_bigrams, c_trigrams, c_chars = claim.bigrams, claim.trigrams, claim.char_grams
+    return [
+        _cosine(claim.tfidf, text.tfidf),
+        _cosine(claim.tfidf, text.lead_tfidf),
+        len(c_set & text.stem_set) / max(1, len(c_set | text.stem_set)),
+        len(c_set & text.stem_set) / n_claim,
+        len(c_set & text.lead_stems) / n_claim,
+        len(c_bigrams & text.bigrams) / max(1, len(c_bigrams)),
+        len(c_trigrams & text.trigrams) / max(1, len(c_trigrams)),
+        len(c_chars & text.char_grams) / max(1, len(c_chars)),
+        float(len(claim.stems)),
+        math.log1p(text.n_words),
+        emb_max,
+        emb_top3,
+        emb_mean,
+        emb_first,
+        best_position,
+        overlap_best,
+        *(float(c) for c in claim.counts),
+        float("?" in " ".join(claim.sentences)),
+        *(c * per_k for c in text.counts),
+        *(float(c) for c in near),
+        *(float(c) for c in over),
+        float(near[0] % 2),
+        float(claim.counts[0] % 2),
+        float(len(overlapping)),
+    ]

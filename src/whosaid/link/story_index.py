@@ -1,0 +1,96 @@
+"""Placing an article into a story: embedding of title and lead, shared names, and a time window.
+
+Pure logic over in-memory candidates, so the store code (linker.py) and the benchmark share it. Only
+stories active within ``WINDOW_DAYS`` of the article are candidates, which keeps placement cost
+proportional to the stories of that week, not to the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+
+from whosaid.link.stance_features import lexicon
+
+WINDOW_DAYS = 3
+JOIN_COSINE = 0.6  # title+lead cosine at which an article joins a story on its own
+JOIN_COSINE_WITH_NAMES = 0.42  # ... or lower, when it shares at least ``SHARED_NAMES`` names with it
+SHARED_NAMES = 2
+NAME_BONUS = 0.04  # added to the cosine per shared name, up to four names
+
+_NAME = re.compile(r"\b[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+)*")
+
+
+def lead_text(title: str | None, text: str, max_chars: int = 600) -> str:
+    """Title and the opening of the article: what a reader sees to know what it is about."""
+    body = " ".join(line.strip() for line in text.splitlines() if len(line.strip()) > 40)
+    return f"{title or ''}. {body[:max_chars]}".strip(". ")
+
+
+def name_keys(text: str) -> set[str]:
+    """Capitalised names in a text, lower-cased, each word of a multi-word name counted too."""
+    keys: set[str] = set()
+    for match in _NAME.finditer(text):
+        words = [w.strip(".'’-") for w in match.group().split() if w not in lexicon("not_names")]
+        words = [w for w in words if len(w) > 2 and w not in lexicon("not_names")]
+        if words:
+            keys.add(" ".join(words).lower())
+            keys.update(w.lower() for w in words)
+    return keys
+
+
+@dataclass(slots=True)
+class StoryState:
+    id: str
+    title: str
+    first: date
+    last: date
+    centroid: Any  # running sum direction: mean of member vectors (not normalised)
+    n: int
+    names: Counter[str] = field(default_factory=Counter)
+    changed: bool = False
+
+    def score(self, vector: Any, names: set[str]) -> tuple[float, int]:
+        norm = float(np.linalg.norm(self.centroid)) or 1.0
+        cosine = float(np.dot(self.centroid, vector)) / norm
+        return cosine, len(names & set(self.names))
+
+    def add(self, vector: Any, names: set[str], day: date) -> None:
+        self.centroid = (self.centroid * self.n + vector) / (self.n + 1)
+        self.n += 1
+        self.names.update(names)
+        self.first, self.last = min(self.first, day), max(self.last, day)
+        self.changed = True
+
+    def vector_json(self) -> str:
+        return json.dumps([round(float(x), 5) for x in self.centroid])
+
+    def names_json(self) -> str:
+        return json.dumps(dict(self.names.most_common(60)))
+
+
+def in_window(story: StoryState, day: date) -> bool:
+    window = timedelta(days=WINDOW_DAYS)
+    return story.first - window <= day <= story.last + window
+
+
+def best_story(candidates: list[StoryState], vector: Any, names: set[str], day: date) -> StoryState | None:
+    """The story the article belongs to, or None when it starts a new one."""
+    best: tuple[float, StoryState] | None = None
+    for story in candidates:
+        if not in_window(story, day):
+            continue
+        cosine, shared = story.score(vector, names)
+        joins = cosine >= JOIN_COSINE or (cosine >= JOIN_COSINE_WITH_NAMES and shared >= SHARED_NAMES)
+        if not joins:
+            continue
+        total = cosine + NAME_BONUS * min(shared, 4)
+        if best is None or total > best[0]:
+            best = (total, story)
+    return best[1] if best else None

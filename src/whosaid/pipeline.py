@@ -1,0 +1,239 @@
+"""read -> extract -> resolve -> store -> link, streaming, with progress and limits.
+
+One writer (this process) stores each article in its own transaction, so a crash loses at most the
+article being written and a re-run, which skips stored ids before any language analysis, neither
+duplicates nor drops anything. Analysis runs in worker processes (``workers``) with a per-article
+time limit, or in this process when no limit is asked for.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from whosaid.ingest.records import DEFAULT_MAX_BYTES, ReadFailure
+from whosaid.model import Article, ArticleAnalysis
+from whosaid.pipeline_core import DEFAULT_MAX_CHARS, Outcome, analyze_chunk, describe
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from whosaid.store.base import Store
+
+# Seconds one article may take in analysis before it is given up (only enforced with workers).
+DEFAULT_TIME_LIMIT = 60.0
+# Articles handed to nlp.pipe together: enough for batching, few enough to retry cheaply.
+CHUNK_SIZE = 16
+CHUNK_CHARS = 60_000
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CHARS",
+    "DEFAULT_TIME_LIMIT",
+    "IngestReport",
+    "analyze",
+    "analyze_many",
+    "ingest",
+    "ingest_articles",
+    "read_sources",
+]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    read: int = 0  # articles read (failed inputs are not articles)
+    stored: int = 0
+    duplicates: int = 0  # already stored, or twice in this run
+    statements: int = 0  # statements in the newly stored articles
+    failures: list[ReadFailure] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)  # newly stored, in input order
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def _outcomes(
+    articles: Iterable[Article],
+    nlp: Language,
+    *,
+    workers: int,
+    time_limit: float | None,
+    max_chars: int,
+) -> Iterator[tuple[Article, Outcome]]:
+    if workers <= 1 and time_limit is None:
+        from whosaid.pipeline_pool import chunks
+
+        for chunk in chunks(articles, CHUNK_SIZE, CHUNK_CHARS):
+            results = dict(analyze_chunk(chunk, nlp, max_chars))
+            for position, article in enumerate(chunk):
+                yield article, results[position]
+        return
+    from whosaid.pipeline_pool import pool_outcomes
+
+    yield from pool_outcomes(
+        articles,
+        nlp,
+        workers=workers,
+        time_limit=time_limit or DEFAULT_TIME_LIMIT,
+        max_chars=max_chars,
+        chunk_size=CHUNK_SIZE,
+        chunk_chars=CHUNK_CHARS,
+    )
+
+
+def analyze_many(
+    articles: Iterable[Article],
+    nlp: Language | None = None,
+    *,
+    workers: int = 1,
+    time_limit: float | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Iterator[ArticleAnalysis | ReadFailure]:
+    """One result per article, in input order, streaming; the same whatever ``workers`` is.
+
+    An article that cannot be analysed (too long, over ``time_limit`` seconds, or failing) gives a
+    ``ReadFailure`` saying why. ``time_limit`` needs worker processes and uses them even for 1 worker.
+    """
+    if nlp is None:
+        from whosaid.nlp import load
+
+        nlp = load()
+    for _, outcome in _outcomes(articles, nlp, workers=workers, time_limit=time_limit, max_chars=max_chars):
+        yield outcome
+
+
+def analyze(article: Article, nlp: Language | None = None) -> ArticleAnalysis:
+    """Statements, entities, dates and figures of one article (in this process, no limits)."""
+    from whosaid.errors import WhosaidError
+
+    outcome = next(analyze_many([article], nlp, max_chars=max(DEFAULT_MAX_CHARS, len(article.text))))
+    if isinstance(outcome, ReadFailure):
+        raise WhosaidError(f"whosaid: {outcome}")
+    return outcome
+
+
+def read_sources(
+    sources: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | ReadFailure]:
+    """Articles from files, directories and globs; ``http(s)://`` URLs are fetched."""
+    from whosaid.ingest import read_paths
+
+    paths: list[str | Path] = []
+    urls: list[str] = []
+    for source in sources:
+        (urls if str(source).startswith(("http://", "https://")) else paths).append(source)  # type: ignore[arg-type]
+    if paths:
+        yield from read_paths(paths, max_bytes=max_bytes)
+    if urls:
+        from whosaid.ingest.fetch import fetch_articles
+
+        yield from fetch_articles(urls)
+
+
+def ingest(
+    sources: Iterable[str | Path],
+    store: Store,
+    *,
+    nlp: Language | None = None,
+    workers: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    progress: bool = True,
+    link: bool = True,
+) -> IngestReport:
+    """Read, analyse and store every article in ``sources``; then link the new ones to the rest."""
+    return ingest_articles(
+        read_sources(sources, max_bytes=max_bytes),
+        store,
+        nlp=nlp,
+        workers=workers,
+        max_chars=max_chars,
+        time_limit=time_limit,
+        progress=progress,
+        link=link,
+    )
+
+
+def ingest_articles(
+    items: Iterable[Article | ReadFailure],
+    store: Store,
+    *,
+    nlp: Language | None = None,
+    workers: int = 1,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    progress: bool = True,
+    link: bool = True,
+) -> IngestReport:
+    """Store articles already read (``ReadFailure`` items are reported as they are)."""
+    from tqdm import tqdm
+
+    from whosaid.resolve import assign_entities
+
+    if nlp is None:
+        from whosaid.nlp import load
+
+        nlp = load()
+    started = time.monotonic()
+    report = IngestReport()
+    seen: set[str] = set()
+    other_outlets: list[tuple[str, str, str | None]] = []
+    bar = tqdm(desc="whosaid ingest", unit=" articles", disable=not progress, file=sys.stderr)
+
+    def fresh() -> Iterator[Article]:
+        """Articles not stored yet: the skip happens before analysis, which is the costly part."""
+        for item in items:
+            if isinstance(item, ReadFailure):
+                report.failures.append(item)
+                bar.update()
+                continue
+            report.read += 1
+            if item.id in seen or store.has_article(item.id):
+                report.duplicates += 1
+                other_outlets.extend((item.id, o, item.url) for o in (item.outlets or [item.outlet]) if o)
+                bar.update()
+                continue
+            seen.add(item.id)
+            yield item
+
+    try:
+        outcomes = _outcomes(fresh(), nlp, workers=workers, time_limit=time_limit, max_chars=max_chars)
+        for article, outcome in outcomes:
+            bar.update()
+            if isinstance(outcome, ReadFailure):
+                report.failures.append(outcome)
+                continue
+            try:
+                with store.transaction():
+                    assign_entities(store, outcome)
+                    added = store.add(outcome)
+            except Exception as exc:
+                report.failures.append(ReadFailure(describe(article), f"could not store the article: {exc}"))
+                continue
+            if added:
+                report.stored += 1
+                report.statements += len(outcome.statements)
+                report.article_ids.append(article.id)
+        for article_id, outlet, url in other_outlets:
+            if store.has_article(article_id):
+                store.add_outlet(article_id, outlet, url)
+    finally:
+        bar.close()
+    if link and report.article_ids:
+        from whosaid.link import update_links
+
+        try:
+            update_links(store, report.article_ids)
+        except Exception as exc:
+            report.failures.append(
+                ReadFailure("(linking)", f"linking the new articles failed ({type(exc).__name__}: {exc})")
+            )
+    report.seconds = time.monotonic() - started
+    return report

@@ -1,0 +1,321 @@
+"""In-article entity clusters: NER names, titles, appositions, descriptions and the extractor's speakers.
+
+Names are merged when one can denote the other (a surname with the full name, an acronym with the
+organisation); a surname shared by two people goes to the one named most often. Every mention keeps
+the reason it joined its cluster so that merges can be explained.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from whosaid.model import Entity, EntityType, Mention, Span, Statement
+from whosaid.resolve import mentions as found
+from whosaid.resolve.names import (
+    PersonName,
+    clean_name,
+    fold,
+    nationalities,
+    person_name,
+    pronouns,
+    same_org_name,
+    same_person_name,
+)
+from whosaid.resolve.overrides import Overrides
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MentionKind = str  # "name" | "pronoun" | "description"
+# A speaker phrase starting with one of these is a description ("A New York judge"), not a name.
+_NOT_NAME_STARTS = {"a", "an", "the", "this", "that", "these", "those", "some", "many", "several", "one"}
+
+
+@dataclass(slots=True)
+class Cluster:
+    type: EntityType
+    names: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    spans: list[tuple[Span, str, MentionKind, str]] = field(default_factory=list)  # span, text, kind, reason
+    last_token: int = -1
+    tokens: list[int] = field(default_factory=list)  # first token of each mention, where known
+
+    def last_before(self, token: int) -> int:
+        return max((t for t in self.tokens if t < token), default=-1)
+
+    def add_role(self, role: str) -> None:
+        role = re.sub(r"^(?:the|a|an)\s+", "", role.strip(), flags=re.IGNORECASE)
+        if role and fold(role) not in {fold(r) for r in self.roles} | {fold(n) for n in self.names}:
+            self.roles.append(role)
+
+    def nationalities(self) -> set[str]:
+        out: set[str] = set()
+        for role in self.roles:
+            out |= nationalities(role)
+        return out
+
+    def canonical(self) -> str:
+        if not self.names:
+            return self.spans[0][1] if self.spans else ""
+        if self.type == "PERSON":
+            # the full name written most often ("Donald Trump" over one "Donald J. Trump")
+            counts = Counter(fold(text) for _, text, kind, _ in self.spans if kind == "name")
+
+            def rank(name: str) -> tuple[bool, int, int, int]:
+                parts = person_name(name)
+                given = bool(parts and parts.given)
+                return (given, counts[fold(name)], len(name.split()), -self.names.index(name))
+
+            return max(self.names, key=rank)
+        return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
+
+
+class ClusterBuilder:
+    def __init__(self, text: str, overrides: Overrides) -> None:
+        self.text = text
+        self.overrides = overrides
+        self.clusters: list[Cluster] = []
+        self.used: list[Span] = []
+
+    # --- bookkeeping -------------------------------------------------------------------------------
+    def _free(self, span: Span) -> bool:
+        """A new mention may nest in or around another ("the Russian leader" around "Russian") but
+        may not repeat or cross one."""
+
+        def clash(s: Span) -> bool:
+            nested = (s.start <= span.start and span.end <= s.end) or (
+                span.start <= s.start and s.end <= span.end
+            )
+            return s == span or (s.start < span.end and span.start < s.end and not nested)
+
+        return not any(clash(s) for s in self.used)
+
+    def attach(self, index: int, span: Span, kind: MentionKind, reason: str, token: int = -1) -> bool:
+        if not self._free(span):
+            return False
+        cluster = self.clusters[index]
+        text = span.of(self.text)
+        cluster.spans.append((span, text, kind, reason))
+        self.used.append(span)
+        cluster.last_token = max(cluster.last_token, token)
+        if token >= 0:
+            cluster.tokens.append(token)
+        if kind == "name" and fold(text) not in {fold(n) for n in cluster.names}:
+            cluster.names.append(clean_name(text) or text)
+        return True
+
+    def new(self, type_: EntityType) -> int:
+        self.clusters.append(Cluster(type_))
+        return len(self.clusters) - 1
+
+    # --- names -------------------------------------------------------------------------------------
+    def _person_target(self, name: PersonName, text: str) -> tuple[int | None, str]:
+        matches: list[int] = []
+        for i, cluster in enumerate(self.clusters):
+            if cluster.type != "PERSON":
+                continue
+            for other in cluster.names:
+                parts = person_name(other)
+                if parts is None or self.overrides.kept_apart(text, other):
+                    continue
+                given_match = name.is_single and parts.given and parts.given[0] == name.surname
+                if same_person_name(name, parts) or given_match:
+                    matches.append(i)
+                    break
+        for i, cluster in enumerate(self.clusters):
+            if (
+                cluster.type == "PERSON"
+                and i not in matches
+                and self.overrides.said_same(text, cluster.names)
+            ):
+                return i, f"same-as override with '{cluster.canonical()}'"
+        if not matches:
+            return None, ""
+        best = max(matches, key=lambda i: (len(self.clusters[i].spans), self.clusters[i].last_token))
+        full = self.clusters[best].canonical()
+        if fold(full) == fold(text):
+            return best, "same name"
+        if name.is_single and len(matches) > 1:
+            return best, f"'{text}' shared by {len(matches)} people; given to '{full}', named most often"
+        if name.is_single:
+            return best, f"name part of '{full}'"
+        return best, f"same given name and surname as '{full}'"
+
+    def _other_target(self, mention: found.NameMention) -> tuple[int | None, str]:
+        for i, cluster in enumerate(self.clusters):
+            if cluster.type != mention.type:
+                continue
+            for other in cluster.names:
+                if self.overrides.kept_apart(mention.text, other):
+                    continue
+                if same_org_name(mention.text, other):
+                    same = fold(other) == fold(mention.text)
+                    return i, "same name" if same else f"acronym of '{other}'"
+            if self.overrides.said_same(mention.text, cluster.names):
+                return i, f"same-as override with '{cluster.canonical()}'"
+        return None, ""
+
+    def add_names(self, mentions: list[found.NameMention]) -> dict[int, int]:
+        """Cluster the names, fuller person names first; returns name-mention index -> cluster."""
+        where: dict[int, int] = {}
+
+        def fullness(i: int) -> tuple[int, int]:
+            parts = person_name(mentions[i].text) if mentions[i].type == "PERSON" else None
+            return (-(len(parts.given) if parts else 0), mentions[i].span.start)
+
+        for i in sorted(range(len(mentions)), key=fullness):
+            mention = mentions[i]
+            if mention.type == "PERSON":
+                parts = person_name(mention.text)
+                if parts is None:
+                    continue
+                target, reason = self._person_target(parts, mention.text)
+            else:
+                target, reason = self._other_target(mention)
+            if target is None:
+                target, reason = self.new(mention.type), "first mention"
+            if self.attach(target, mention.span, "name", reason, mention.token_start):
+                where[i] = target
+        return where
+
+    # --- roles and descriptions --------------------------------------------------------------------
+    def add_descriptions(self, doc: Doc, mentions: list[found.NameMention], where: dict[int, int]) -> None:
+        taken = {t for m in mentions for t in range(m.token_start, m.token_end)}
+        for i, target in where.items():
+            mention = mentions[i]
+            if self.clusters[target].type not in {"PERSON", "ORG", "FAC"}:
+                continue
+            for desc in (found.premodifier(doc, mention, taken), found.apposition(doc, mention)):
+                if desc is None:
+                    continue
+                self.clusters[target].add_role(desc.role)
+                if desc.span is not None:
+                    reason = f"{desc.how} of '{mention.text}'"
+                    self.attach(target, desc.span, "description", reason, mention.token_start)
+        for desc, token in found.definite_descriptions(doc, taken):
+            self._link_description(desc, token, doc)
+
+    def _link_description(self, desc: found.Description, token: int, doc: Doc) -> None:
+        """Give "the Russian leader" to the latest person it fits: same role word scores, a different
+        nationality rules out; without either clue it stays unlinked."""
+        sentence_start = doc[token].sent.start
+        scored: list[tuple[int, int, int]] = []
+        nationality_ruled_out = False
+        head = fold(desc.role).split()[-1] if desc.role else ""
+        for i, cluster in enumerate(self.clusters):
+            before = cluster.last_before(token)
+            if cluster.type != "PERSON" or before < 0:
+                continue
+            known = cluster.nationalities()
+            if desc.nationalities and known and not desc.nationalities & known:
+                nationality_ruled_out = True
+                continue
+            score = sum(1 for r in cluster.roles if fold(r).split()[-1:] == [head])
+            score += 1 if desc.nationalities and desc.nationalities & known else 0
+            if before >= sentence_start - 60:  # named within the last few sentences
+                scored.append((score, before, i))
+        if not scored or desc.span is None:
+            return
+        score, _, best = max(scored)
+        if score <= 0 and not (nationality_ruled_out and desc.nationalities):
+            return
+        why = "role word matches" if score > 0 else "the only recent person of a fitting nationality"
+        if self.attach(best, desc.span, "description", f"description: {why}", token):
+            self.clusters[best].add_role(desc.role)
+
+    # --- speakers from the extractor ---------------------------------------------------------------
+    def cluster_of_span(self, span: Span) -> int | None:
+        """The cluster named by a speaker span: a mention inside it that reaches its last word
+        ("Belarusian President Alexander Lukashenko"), not one that only modifies it ("Russian officials")."""
+        text = span.of(self.text)
+        end = span.start + len(text.rstrip(" ,.;:'’s")) if text.rstrip().endswith(("'s", "’s")) else span.end
+        end = span.start + len(span.of(self.text)[: end - span.start].rstrip(" ,.;:"))
+        for i, cluster in enumerate(self.clusters):
+            for s, _, _, _ in cluster.spans:
+                if s.start < end and span.start < s.end and s.end >= end:
+                    return i
+        return None
+
+    def cluster_of_name(self, name: str) -> int | None:
+        for i, cluster in enumerate(self.clusters):
+            if any(fold(n) == fold(name) for n in cluster.names) or fold(cluster.canonical()) == fold(name):
+                return i
+        parts = person_name(name)
+        for i, cluster in enumerate(self.clusters):
+            if cluster.type != "PERSON" or parts is None or parts.is_single:
+                continue
+            if any((p := person_name(n)) and same_person_name(parts, p) for n in cluster.names):
+                return i
+        return None
+
+    def add_speakers(self, statements: list[Statement]) -> dict[int, int]:
+        """Link each statement's speaker to a cluster; returns statement position -> cluster."""
+        links: dict[int, int] = {}
+        for pos, statement in enumerate(statements):
+            span = statement.speaker_span
+            if span is None:
+                continue
+            text = span.of(self.text)
+            target = self.cluster_of_span(span)
+            if target is None and statement.speaker:
+                target = self.cluster_of_name(statement.speaker)
+                if target is not None:
+                    kind = "pronoun" if fold(text) in pronouns() else "description"
+                    reason = f"the extractor linked '{text}' to '{statement.speaker}'"
+                    self.attach(target, span, kind, reason)
+            if target is None and fold(text) in pronouns():
+                continue  # an unresolved "he" or "who" names nobody
+            if target is None:
+                name = statement.speaker or clean_name(text)
+                target = self.cluster_of_name(name) if name else None
+                if target is None:
+                    type_: EntityType = statement.speaker_type or ("GROUP" if text.endswith("s") else "OTHER")
+                    target = self.new(type_)
+                    first = fold(name).split()[0] if fold(name) else ""
+                    is_name = name[:1].isupper() and first not in pronouns() | _NOT_NAME_STARTS
+                    if is_name:
+                        self.clusters[target].names.append(name)
+                    self.attach(target, span, "name" if is_name else "description", "speaker")
+                else:
+                    self.attach(target, span, "description", f"same speaker as '{name}'")
+            if statement.speaker_role:
+                self.clusters[target].add_role(statement.speaker_role)
+            links[pos] = target
+        return links
+
+    # --- output ------------------------------------------------------------------------------------
+    def records(self, article_id: str) -> tuple[list[Entity], list[Mention]]:
+        entities: list[Entity] = []
+        mentions: list[Mention] = []
+        for index, cluster in enumerate(self.clusters):
+            if not cluster.spans:
+                continue
+            entities.append(
+                Entity(
+                    name=cluster.canonical(),
+                    type=cluster.type,
+                    aliases=list(cluster.names),
+                    roles=list(cluster.roles),
+                    cluster=index,
+                    article_id=article_id,
+                )
+            )
+            for span, text, kind, reason in sorted(cluster.spans, key=lambda s: s[0].start):
+                mentions.append(Mention(article_id, span, text, index, kind, reason=reason))  # type: ignore[arg-type]
+        return entities, mentions
+
+
+def build(
+    doc: Doc, text: str, article_id: str, statements: list[Statement], overrides: Overrides
+) -> tuple[list[Entity], list[Mention], dict[int, int]]:
+    """Clusters of the article, their mentions, and statement position -> cluster index."""
+    builder = ClusterBuilder(text, overrides)
+    names = found.name_mentions(doc)
+    where = builder.add_names(names)
+    builder.add_descriptions(doc, names, where)
+    links = builder.add_speakers(statements)
+    entities, mentions = builder.records(article_id)
+    return entities, mentions, links

@@ -1,0 +1,279 @@
+"""Across articles: one store entity per real-world person, organisation or place.
+
+A cluster joins a stored entity when their names can denote the same bearer and nothing rules it
+out: for people the surname and the given names agree ("Hillary Clinton" never joins an entity known
+as "Bill Clinton"), a bare surname goes to the bearer named most often, and roles with different
+nationalities keep two people apart; organisations and places join on an equal name. Unnamed groups
+("critics", "officials") stay with their article. The user's overrides file has the last word.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from whosaid.model import ArticleAnalysis, Entity, Statement
+from whosaid.resolve.names import clean_name, fold, nationalities, person_name, same_person_name
+from whosaid.resolve.overrides import Overrides
+
+if TYPE_CHECKING:
+    from whosaid.store.base import Row, Store
+
+MERGEABLE = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+PLACES_AND_ORGS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    roles: list[str]
+    mentions: int
+
+
+def _candidates(store: Store, where: str, params: list[str]) -> list[Candidate]:
+    rows = store.query(
+        "SELECT e.id AS id, e.name AS name, e.type AS type FROM entities e WHERE e.id IN "
+        f"(SELECT a.entity_id FROM entity_aliases a WHERE {where})",
+        params,
+    )
+    found: list[Candidate] = []
+    for row in rows:
+        aliases = [
+            r["alias"]
+            for r in store.query("SELECT alias FROM entity_aliases WHERE entity_id = ?", [row["id"]])
+        ]
+        roles = [
+            r["role"] for r in store.query("SELECT role FROM entity_roles WHERE entity_id = ?", [row["id"]])
+        ]
+        count = store.query("SELECT count(*) AS n FROM mentions WHERE entity_id = ?", [row["id"]])[0]["n"]
+        found.append(Candidate(row["id"], row["name"], row["type"], aliases, roles, int(count or 0)))
+    return found
+
+
+def _role_conflict(roles_a: list[str], roles_b: list[str]) -> bool:
+    a = set().union(*(nationalities(r) for r in roles_a)) if roles_a else set()
+    b = set().union(*(nationalities(r) for r in roles_b)) if roles_b else set()
+    return bool(a and b and not a & b)
+
+
+def _apart(overrides: Overrides, names: list[str], candidate: Candidate) -> bool:
+    return any(overrides.kept_apart(n, a) for n in names for a in [candidate.name, *candidate.aliases])
+
+
+def _person_match(store: Store, entity: Entity, overrides: Overrides) -> tuple[Candidate | None, str]:
+    parts = person_name(entity.name)
+    if parts is None:
+        return None, ""
+    surname = parts.surname
+    pool = _candidates(store, "lower(a.alias) = ? OR lower(a.alias) LIKE ?", [surname, f"% {surname}"])
+    names = [entity.name, *entity.aliases]
+    fitting: list[tuple[int, Candidate]] = []
+    for cand in pool:
+        if cand.type != "PERSON" or _apart(overrides, names, cand):
+            continue
+        cand_parts = [p for p in (person_name(a) for a in [cand.name, *cand.aliases]) if p]
+        if not all(same_person_name(parts, p) for p in cand_parts if p.surname == surname):
+            continue
+        if _role_conflict(entity.roles, cand.roles):
+            continue
+        exact = any(fold(clean_name(a)) == fold(clean_name(entity.name)) for a in [cand.name, *cand.aliases])
+        given = any(p.given and parts.given and p.given[0] == parts.given[0] for p in cand_parts)
+        fitting.append((2 if exact else 1 if given else 0, cand))
+    if not fitting:
+        return None, ""
+    score, best = max(fitting, key=lambda f: (f[0], f[1].mentions))
+    if score == 2:
+        return best, f"same name as stored '{best.name}'"
+    if score == 1:
+        return best, f"same given name and surname as stored '{best.name}'"
+    if parts.is_single and len(fitting) > 1:
+        return (
+            best,
+            f"'{entity.name}' fits {len(fitting)} stored people; given to '{best.name}', named most often",
+        )
+    return best, f"names agree with stored '{best.name}' (surname '{surname}')"
+
+
+def _other_match(store: Store, entity: Entity, overrides: Overrides) -> tuple[Candidate | None, str]:
+    names = [entity.name, *entity.aliases]
+    keys = sorted({clean_name(n).lower() for n in names if clean_name(n)})
+    if not keys:
+        return None, ""
+    pool = _candidates(store, "lower(a.alias) IN (" + ", ".join("?" * len(keys)) + ")", keys)
+    fitting = [
+        c
+        for c in pool
+        if (c.type == entity.type or {c.type, entity.type} <= PLACES_AND_ORGS)
+        and not _apart(overrides, names, c)
+    ]
+    if not fitting:
+        return None, ""
+    best = max(fitting, key=lambda c: (c.type == entity.type, c.mentions))
+    return best, f"same name as stored '{best.name}'"
+
+
+def _override_match(store: Store, entity: Entity, overrides: Overrides) -> tuple[Candidate | None, str]:
+    wanted = sorted(set().union(*(overrides.same_names(n) for n in [entity.name, *entity.aliases])))
+    if not wanted:
+        return None, ""
+    rows = store.query("SELECT entity_id, alias FROM entity_aliases")
+    ids = {r["entity_id"] for r in rows if fold(clean_name(r["alias"])) in wanted}
+    pool = [c for i in sorted(ids) for c in _candidates(store, "a.entity_id = ?", [i])]
+    if not pool:
+        return None, ""
+    best = max(pool, key=lambda c: c.mentions)
+    return best, f"same-as override: '{entity.name}' is '{best.name}'"
+
+
+def match(store: Store, entity: Entity, overrides: Overrides) -> tuple[Candidate | None, str]:
+    """The stored entity this cluster is, and why; (None, why not) for a new entity."""
+    if entity.type not in MERGEABLE or not entity.aliases:
+        return None, "unnamed group: kept to its article"
+    found, why = _override_match(store, entity, overrides)
+    if found is None:
+        found, why = (_person_match if entity.type == "PERSON" else _other_match)(store, entity, overrides)
+    if found is None and entity.type in {"ORG", "NORP"} and " " not in entity.name:
+        # the tagger calls many bare surnames organisations ("Trump"): a stored person of that name
+        found, why = _person_match(store, entity, overrides)
+        why = f"{why}; '{entity.name}' was tagged {entity.type} but names a stored person" if found else why
+    return (found, why) if found else (None, "no stored entity with an agreeing name: new entity")
+
+
+def new_id(store: Store, entity: Entity, article_id: str) -> str:
+    """Readable-free but stable ids: the same name in the same type gets the same id on re-ingest."""
+    for salt in ("", article_id, f"{article_id}:{entity.cluster}"):
+        digest = hashlib.sha1(f"{entity.type}|{fold(entity.name)}|{salt}".encode()).hexdigest()[:12]
+        candidate = f"e{digest}"
+        if not store.query("SELECT 1 AS x FROM entities WHERE id = ?", [candidate]):
+            return candidate
+    return f"e{hashlib.sha1(f'{article_id}:{entity.cluster}:{entity.name}'.encode()).hexdigest()[:16]}"
+
+
+def _fuller(name: str, than: str) -> bool:
+    """Rename a stored entity only from a bare surname to a full name."""
+    a, b = person_name(name), person_name(than)
+    return bool(a and b and a.given and not b.given)
+
+
+def statement_cluster(analysis: ArticleAnalysis, statement: Statement) -> int | None:
+    """The cluster of a statement's speaker: the one resolve_article named it after (its span breaks
+    a tie between clusters of one name)."""
+    if not statement.speaker:
+        return None
+    named = [
+        e.cluster
+        for e in analysis.entities
+        if e.cluster is not None and fold(e.name) == fold(statement.speaker)
+    ]
+    span = statement.speaker_span
+    if len(named) > 1 and span is not None:
+        for m in analysis.mentions:
+            if m.cluster in named and m.span.start < span.end and span.start < m.span.end:
+                return m.cluster
+    return named[0] if named else None
+
+
+def _give_ids(
+    store: Store,
+    article_id: str,
+    entities: list[Entity],
+    reasons: dict[int, list[list[object]]],
+    overrides: Overrides,
+) -> dict[int, str]:
+    """Match or create the store entity of every cluster; record why; cluster index -> entity id."""
+    given: dict[int, str] = {}
+    store.execute("DELETE FROM entity_clusters WHERE article_id = ?", [article_id])
+    for entity in entities:
+        found, why = match(store, entity, overrides)
+        if found is None:
+            entity.id = new_id(store, entity, article_id)
+            store.execute(
+                "INSERT INTO entities (id, name, type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [entity.id, entity.name, entity.type],
+            )
+        else:
+            entity.id = found.id
+            if found.type == "PERSON" and _fuller(entity.name, found.name):
+                store.execute("UPDATE entities SET name = ? WHERE id = ?", [entity.name, found.id])
+        _add_names(store, entity)
+        if entity.cluster is None:
+            continue
+        given[entity.cluster] = entity.id
+        store.execute(
+            "INSERT INTO entity_clusters (article_id, cluster, entity_id, name, type, aliases, roles, "
+            "reason, mention_reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [article_id, entity.cluster, entity.id, entity.name, entity.type, json.dumps(entity.aliases),
+             json.dumps(entity.roles), why, json.dumps(reasons.get(entity.cluster, []))],
+        )  # fmt: skip
+    return given
+
+
+def assign(store: Store, analysis: ArticleAnalysis, overrides: Overrides) -> None:
+    reasons: dict[int, list[list[object]]] = {}
+    for m in analysis.mentions:
+        reasons.setdefault(m.cluster, []).append([m.span.start, m.span.end, m.text, m.kind, m.reason or ""])
+    given = _give_ids(store, analysis.article.id, analysis.entities, reasons, overrides)
+    for mention in analysis.mentions:
+        mention.entity_id = given.get(mention.cluster)
+    for statement in analysis.statements:
+        cluster = statement_cluster(analysis, statement)
+        statement.speaker_entity_id = given.get(cluster) if cluster is not None else None
+
+
+def reassign_all(store: Store, overrides: Overrides) -> int:
+    """Redo cross-article resolution of every stored article, in ingestion order, under the current
+    overrides (in-article clusters are kept as they were found). Returns the number of entities."""
+    rows = store.query(
+        "SELECT c.* FROM entity_clusters c JOIN articles a ON a.id = c.article_id "
+        "ORDER BY a.ingested_at, c.article_id, c.cluster"
+    )
+    # Two transactions: DuckDB checks a foreign key against rows deleted earlier in the same
+    # transaction, so aliases and roles must be gone (committed) before their entities go. A failure
+    # in between leaves entities without aliases, which running this again repairs.
+    with store.transaction():
+        for table in ("entity_aliases", "entity_roles"):
+            store.execute(f"DELETE FROM {table}")
+    with store.transaction():
+        store.execute("DELETE FROM entities")
+        store.execute("UPDATE mentions SET entity_id = NULL")
+        store.execute("UPDATE statements SET speaker_entity_id = NULL")
+        by_article: dict[str, list[Row]] = {}
+        for row in rows:
+            by_article.setdefault(row["article_id"], []).append(row)
+        for article_id, clusters in by_article.items():
+            entities = [
+                Entity(r["name"], r["type"], aliases=json.loads(r["aliases"]), roles=json.loads(r["roles"]),
+                       cluster=int(r["cluster"]), article_id=article_id)
+                for r in clusters
+            ]  # fmt: skip
+            reasons = {int(r["cluster"]): json.loads(r["mention_reasons"]) for r in clusters}
+            given = _give_ids(store, article_id, entities, reasons, overrides)
+            for entity in entities:
+                store.execute(
+                    "UPDATE mentions SET entity_id = ? WHERE article_id = ? AND cluster = ?",
+                    [given[entity.cluster or 0], article_id, entity.cluster],
+                )
+                store.execute(
+                    "UPDATE statements SET speaker_entity_id = ? WHERE article_id = ? AND speaker = ?",
+                    [given[entity.cluster or 0], article_id, entity.name],
+                )
+    return int(store.query("SELECT count(*) AS n FROM entities")[0]["n"])
+
+
+def _add_names(store: Store, entity: Entity) -> None:
+    """Aliases and roles now, so the next cluster of this same article can already match them."""
+    for alias in dict.fromkeys([entity.name, *entity.aliases]):
+        store.execute(
+            "INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [entity.id, alias],
+        )
+    for role in dict.fromkeys(entity.roles):
+        store.execute(
+            "INSERT INTO entity_roles (entity_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [entity.id, role],
+        )

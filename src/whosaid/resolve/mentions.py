@@ -1,0 +1,276 @@
+"""Where entities are named in a Doc: cleaned NER names, the roles written around them, descriptions.
+
+Everything here reads the existing parse (no second pass of the pipeline) and returns character spans
+into the article text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
+
+from whosaid.model import EntityType, Span
+from whosaid.resolve.names import clean_name, fold, person_name, role_nouns, titles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as TokenSpan
+
+ENTITY_LABELS: dict[str, EntityType] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "NORP": "NORP",
+    "FAC": "FAC",
+    "LOC": "LOC",
+}
+
+# On a tie between labels of one name, the more specific wins ("at Crocus City Hall" FAC over ORG).
+_TIE_ORDER: list[EntityType] = ["PERSON", "NORP", "ORG", "LOC", "GPE", "FAC"]
+
+# Words a title-cased headline runs into a name ("Lukashenko Says Helped ...").
+_HEADLINE_VERB_TAGS = {"VBZ", "VBD", "VBP", "VB", "VBG", "VBN", "MD"}
+
+
+@dataclass(slots=True)
+class NameMention:
+    span: Span
+    text: str  # the cleaned name, equal to text[span.start:span.end]
+    type: EntityType
+    token_start: int
+    token_end: int
+
+
+@dataclass(slots=True)
+class Description:
+    """A noun phrase naming what an entity is ("his counterpart", "the state-run news agency")."""
+
+    span: Span | None  # None when it is a bare title that is no mention ("Belarusian President")
+    role: str
+    how: str  # "title", "apposition", "definite description"
+    nationalities: set[str] = field(default_factory=set)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range of a name without articles, possessives, line breaks or headline verbs."""
+    for i in range(start, end):  # a name never crosses a line break
+        if "\n" in doc[i].text_with_ws and i + 1 < end:
+            end = i + 1
+            break
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space):
+        start += 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_space
+        or (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"})
+        or (end - 1 > start and doc[end - 1].tag_ in _HEADLINE_VERB_TAGS)
+    ):
+        end -= 1
+    return start, end
+
+
+def name_mentions(doc: Doc) -> list[NameMention]:
+    """NER names worth tracking, cleaned, each typed by the label most of its occurrences got."""
+    found: list[NameMention] = []
+    for ent in doc.ents:
+        label = ENTITY_LABELS.get(ent.label_)
+        if label is None:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        span = doc[start:end]
+        text = span.text
+        if not any(c.isalpha() for c in text) or clean_name(text) != text:
+            cleaned = clean_name(text)
+            offset = text.find(cleaned) if cleaned else -1
+            if offset < 0 or not any(c.isalpha() for c in cleaned):
+                continue
+            begin = span.start_char + offset
+            found.append(NameMention(Span(begin, begin + len(cleaned)), cleaned, label, start, end))
+            continue
+        found.append(NameMention(Span(span.start_char, span.end_char), text, label, start, end))
+    votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for mention in found:
+        votes[fold(mention.text)][mention.type] += 1
+    for mention in found:
+        counts = votes[fold(mention.text)]
+        mention.type = max(counts, key=lambda label: (counts[label], _TIE_ORDER.index(label)))
+    _surnames_are_people(found)
+    found = [_with_given_name(doc, m) if m.type == "PERSON" else m for m in found]
+    trimmed = [_headline_trimmed(doc, m, found) for m in found]
+    return [m for m in trimmed if m is not None]
+
+
+def _surnames_are_people(found: list[NameMention]) -> None:
+    """The tagger often calls a person an organisation ("Trump" ORG, "Helena Lund" ORG); if the
+    article names a person with that surname, it is the person."""
+    surnames = set()
+    for mention in found:
+        parts = person_name(mention.text) if mention.type == "PERSON" else None
+        if parts:
+            surnames.add(parts.surname)
+    for mention in found:
+        words = fold(mention.text).split()
+        if mention.type in {"ORG", "NORP", "GPE"} and 0 < len(words) <= 3 and words[-1] in surnames:
+            if len(words) == 1 and mention.type == "GPE":
+                continue  # a place named like a person ("Jackson") keeps its label
+            mention.type = "PERSON"
+
+
+def _with_given_name(doc: Doc, mention: NameMention) -> NameMention:
+    """The tagger sometimes leaves a first name out ("Piotr [Nowak]"): take in capitalised proper
+    nouns right before a person's name that belong to no other entity and are no titles."""
+    start = mention.token_start
+    while start > 0:
+        token = doc[start - 1]
+        if token.tag_ != "NNP" or token.ent_type_ or _is_title(token) or "\n" in token.text_with_ws:
+            break
+        if not token.text[:1].isupper() or not token.text.isalpha():
+            break
+        start -= 1
+    if start == mention.token_start or mention.token_start - start > 2:
+        return mention
+    span = doc[start : mention.token_end]
+    return NameMention(
+        Span(span.start_char, mention.span.end),
+        doc.text[span.start_char : mention.span.end],
+        "PERSON",
+        start,
+        mention.token_end,
+    )
+
+
+def _is_headline(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _headline_trimmed(doc: Doc, mention: NameMention, found: list[NameMention]) -> NameMention | None:
+    """In a title-case headline the tagger runs names into the words around them ("Clinton Hid Past
+    Health"): keep the longest run of words that the body uses in person names; a headline "person"
+    with no such word ("17 Dead") is dropped."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, mention.span.start) + 1
+    line_end = text.find("\n", mention.span.end)
+    if mention.type != "PERSON" or not _is_headline(text[line_start : line_end if line_end >= 0 else None]):
+        return mention
+    known = {
+        word
+        for m in found
+        if m.type == "PERSON" and not line_start <= m.span.start <= (line_end if line_end >= 0 else len(text))
+        for word in fold(m.text).split()
+    }
+    best: tuple[int, int] | None = None
+    i = mention.token_start
+    while i < mention.token_end:
+        j = i
+        while j < mention.token_end and fold(doc[j].text) in known:
+            j += 1
+        if j > i and (best is None or j - i > best[1] - best[0]):
+            best = (i, j)
+        i = j + 1 if j == i else j
+    if best is None:
+        return None
+    if best == (mention.token_start, mention.token_end):
+        return mention
+    span = doc[best[0] : best[1]]
+    return NameMention(Span(span.start_char, span.end_char), span.text, "PERSON", best[0], best[1])
+
+
+def _is_title(token: Token) -> bool:
+    return token.lower_ in titles() or token.lower_.rstrip(".") in titles()
+
+
+def _role_text(tokens: list[Token]) -> str:
+    """A role as written without its determiner or a possessive; hyphenated words kept whole."""
+    parts: list[str] = []
+    previous: Token | None = None
+    for token in tokens:
+        if token.pos_ == "DET" or token.tag_ in {"PRP$", "POS"}:
+            continue  # "The Islamic State's affiliate" -> "Islamic State affiliate"
+        glued = previous is not None and previous.whitespace_ == "" and "-" in (token.text, previous.text)
+        if glued and parts:
+            parts[-1] += token.text
+        else:
+            parts.append(token.text)
+        previous = token
+    return " ".join(parts)
+
+
+def _nationalities(tokens: list[Token]) -> set[str]:
+    return {fold(t.text) for t in tokens if t.ent_type_ == "NORP"}
+
+
+def premodifier(doc: Doc, mention: NameMention, taken: set[int]) -> Description | None:
+    """The title or description right before a name: "Belarusian President", "his counterpart"."""
+    tokens: list[Token] = []
+    i = mention.token_start - 1
+    while i >= 0:
+        token = doc[i]
+        if "\n" in token.text_with_ws or (i in taken and token.ent_type_ not in {"NORP", ""}):
+            break
+        if token.pos_ in {"ADJ", "NOUN", "PROPN", "NUM"} or token.tag_ in {"HYPH", "POS", "VBN"}:
+            tokens.insert(0, token)
+        elif token.lower_ == "of" and tokens and i > 0 and _is_title(doc[i - 1]):
+            tokens.insert(0, token)  # "Secretary of State"
+        elif token.pos_ == "DET" or token.tag_ == "PRP$":
+            tokens.insert(0, token)
+            break
+        else:
+            break
+        i -= 1
+    while tokens and tokens[0].tag_ == "POS":
+        tokens.pop(0)
+    content = [t for t in tokens if t.pos_ != "DET" and t.tag_ != "PRP$"]
+    if not content:
+        return None
+    last = content[-1]
+    if not (last.pos_ == "NOUN" or _is_title(last) or any(_is_title(t) for t in content)):
+        return None
+    role = _role_text(tokens)
+    if not role or fold(role) == fold(mention.text):
+        return None
+    has_determiner = tokens[0].pos_ == "DET" or tokens[0].tag_ == "PRP$"
+    span = Span(tokens[0].idx, last.idx + len(last.text)) if has_determiner else None
+    return Description(span, role, "apposition" if has_determiner else "title", _nationalities(tokens))
+
+
+def apposition(doc: Doc, mention: NameMention) -> Description | None:
+    """A description after a name and a comma: "Belta, the state news agency"."""
+    for token in doc[mention.token_start : mention.token_end]:
+        for child in token.children:
+            if child.dep_ != "appos" or child.i < mention.token_end or child.ent_type_:
+                continue
+            if child.pos_ != "NOUN":
+                continue
+            tokens = list(doc[child.left_edge.i : child.i + 1])
+            while tokens and (tokens[0].is_punct or tokens[0].is_space):
+                tokens.pop(0)
+            role = _role_text(tokens)
+            if tokens and role:
+                span = Span(tokens[0].idx, child.idx + len(child.text))
+                return Description(span, role, "apposition", _nationalities(tokens))
+    return None
+
+
+def definite_descriptions(doc: Doc, taken: set[int]) -> list[tuple[Description, int]]:
+    """ "the Russian leader"-style phrases (a role noun after "the"), with their first token index."""
+    found: list[tuple[Description, int]] = []
+    for chunk in cast("list[TokenSpan]", list(doc.noun_chunks)):
+        root = chunk.root
+        if root.lemma_.lower() not in role_nouns() or chunk[0].lower_ != "the" or root.tag_ == "NNS":
+            continue
+        names_inside = any(t.i in taken and t.ent_type_ != "NORP" for t in chunk)
+        if names_inside or (root.i + 1 < len(doc) and doc[root.i + 1].ent_type_):
+            continue
+        tokens = list(doc[chunk.start : root.i + 1])
+        span = Span(tokens[0].idx, root.idx + len(root.text))
+        found.append(
+            (
+                Description(span, _role_text(tokens), "definite description", _nationalities(tokens)),
+                chunk.start,
+            )
+        )
+    return found

@@ -1,0 +1,137 @@
+"""Names: cleaning, keys for comparison, and when two person names can be the same person.
+
+A person name is compared by its parts: given name, surname, generational suffix. Two names agree
+when the surnames and suffixes are equal and the given names do not differ ("Lukashenko" agrees with
+"Alexander Lukashenko"; "Bill Clinton" does not agree with "Hillary Clinton").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@cache
+def lexicon(name: str) -> frozenset[str]:
+    """A one-word-a-line data file under ``resolve/data`` (``#`` starts a comment)."""
+    text = resources.files("whosaid.resolve").joinpath("data", name).read_text(encoding="utf-8")
+    words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
+    return frozenset(w for w in words if w)
+
+
+def titles() -> frozenset[str]:
+    return lexicon("titles.txt")
+
+
+def role_nouns() -> frozenset[str]:
+    return lexicon("role_nouns.txt")
+
+
+def pronouns() -> frozenset[str]:
+    return lexicon("pronouns.txt")
+
+
+def suffixes() -> frozenset[str]:
+    return lexicon("name_suffixes.txt")
+
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_name(text: str) -> str:
+    """The name as written, without a leading article, a trailing possessive or stray white space."""
+    name = _SPACES.sub(" ", text).strip(" \t\n,.;:-–—―\"'“”‘’()[]")
+    if text.rstrip().endswith(".") and re.search(r"\b(?:Jr|Sr|Inc|Co|Corp|Ltd|[A-Z])\.$", text.rstrip()):
+        name = _SPACES.sub(" ", text).strip(" \t\n,;:\"'“”‘’()")  # keep the dot of "Jr." or "U.S."
+    name = _POSSESSIVE.sub("", name)
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return name.strip()
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name, for equality tests."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = bare.replace(".", "").replace("’", "'")
+    bare = re.sub(r"[^\w' -]", " ", bare.lower()).replace(" - ", " ")
+    return _SPACES.sub(" ", bare).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    given: tuple[str, ...]  # folded given names and initials, possibly empty
+    surname: str  # folded; the only part of a one-word name
+    suffix: str = ""
+
+    @property
+    def is_single(self) -> bool:
+        return not self.given
+
+
+def person_name(text: str) -> PersonName | None:
+    """Split a person's name into parts, dropping titles ("Sen. Ted Cruz" -> ted / cruz)."""
+    words = fold(clean_name(text)).split()
+    while words and words[0] in titles() | {t.rstrip(".") for t in titles()}:
+        words = words[1:]
+    suffix = ""
+    if len(words) > 1 and words[-1] in {s.rstrip(".") for s in suffixes()}:
+        suffix = words.pop()
+    if not words:
+        return None
+    return PersonName(given=tuple(words[:-1]), surname=words[-1], suffix=suffix)
+
+
+def _given_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """First given names agree when equal or one is the other's initial; middle names are ignored."""
+    if not a or not b:
+        return True
+    x, y = a[0], b[0]
+    if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+        return True
+    # a word the tagger ran into the name ("Miss Universe Alicia Machado", "Aung San Suu Kyi"):
+    # the shorter name's given names all appear in the longer one
+    short, long_ = sorted((a, b), key=len)
+    return len(short) < len(long_) and all(g in long_ for g in short)
+
+
+def same_person_name(a: PersonName, b: PersonName) -> bool:
+    """Could both names denote one person? Surname-only names agree with any bearer of the surname."""
+    if a.surname != b.surname:
+        return False
+    if a.suffix != b.suffix and not (a.is_single or b.is_single):
+        return False
+    return _given_agree(a.given, b.given)
+
+
+def acronym(text: str) -> str:
+    """Initials of the capitalised words ("Federal Bureau of Investigation" -> "fbi")."""
+    return "".join(w[0] for w in clean_name(text).split() if w[:1].isupper()).lower()
+
+
+def same_org_name(a: str, b: str) -> bool:
+    """Organisation and place names: equal when folded, or one is the other's acronym."""
+    fa, fb = fold(clean_name(a)), fold(clean_name(b))
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    short, long_ = sorted((clean_name(a), clean_name(b)), key=len)
+    compact = fold(short).replace(" ", "")
+    return (
+        len(compact) >= 2
+        and " " not in fold(short)
+        and len(long_.split()) >= 2
+        and (compact == acronym(long_))
+    )
+
+
+def nationalities(role: str) -> set[str]:
+    """Capitalised adjectives in a role ("Belarusian President" -> {"belarusian"}): used to keep
+    "the Russian leader" away from a person known as Belarusian."""
+    words = {fold(w) for w in role.split() if w[:1].isupper() and re.search(r"(?:an|ese|ish|i|ch)$", w)}
+    return words - titles()

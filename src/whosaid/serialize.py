@@ -1,0 +1,81 @@
+"""The one JSON shape of articles and statements, shared by the CLI, the API and exports.
+
+Spans are ``[start, end]`` lists into the article text (``null`` when absent); dates are ISO strings.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from whosaid.model import Article, Span, Statement
+
+
+def span_list(span: Span | None) -> list[int] | None:
+    return None if span is None else span.as_list()
+
+
+def iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def statement_to_dict(statement: Statement) -> dict[str, Any]:
+    return {
+        "id": statement.id,
+        "index": statement.index,
+        "kind": statement.kind,
+        "content": statement.content,
+        "content_span": span_list(statement.content_span),
+        "speaker": statement.speaker,
+        "speaker_text": statement.speaker_text,
+        "speaker_span": span_list(statement.speaker_span),
+        "speaker_type": statement.speaker_type,
+        "speaker_role": statement.speaker_role,
+        "speaker_entity_id": statement.speaker_entity_id,
+        "cue": statement.cue,
+        "cue_span": span_list(statement.cue_span),
+        "via": statement.via,
+        "said_on": iso(statement.said_on),
+        "said_on_is_fallback": statement.said_on_is_fallback,
+        "nested_in": statement.nested_in,
+        "confidence": round(float(statement.confidence), 4),
+    }
+
+
+def article_to_dict(article: Article, *, with_text: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": article.id,
+        "external_id": article.external_id,
+        "title": article.title,
+        "url": article.url,
+        "outlet": article.outlet,
+        "outlets": list(article.outlets),
+        "published": iso(article.published),
+        "source_path": article.source_path,
+    }
+    if with_text:
+        out["text"] = article.text
+    return out
+
+
+def extraction_to_dict(article: Article, statements: list[Statement]) -> dict[str, Any]:
+    """One line of ``whosaid extract``: the input's own id when it gave one, else the content id."""
+    return {
+        "id": article.external_id or article.id,
+        "article": article_to_dict(article),
+        "statements": [statement_to_dict(s) for s in statements],
+    }
+
+
+def _default(value: object) -> object:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Span):
+        return value.as_list()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def to_json(value: object) -> str:
+    """Compact JSON on one line, non-ASCII kept as is (quotes are full of curly marks and names)."""
+    return json.dumps(value, ensure_ascii=False, default=_default, separators=(",", ":"))

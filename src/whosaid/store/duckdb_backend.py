@@ -1,0 +1,56 @@
+"""The default store: one DuckDB file, no server."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from whosaid.errors import WhosaidError
+from whosaid.store.base import Row
+from whosaid.store.sql import SqlStore
+
+_LOCK_HOLDER = re.compile(r"PID (\d+)")
+
+
+class DuckDBStore(SqlStore):
+    skip_existing_by_lookup = True  # one writer per file: look-ups are safe and much faster there
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(str(path))
+        import duckdb
+
+        if self.url != ":memory:":
+            Path(self.url).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._main = duckdb.connect(self.url)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                holder = _LOCK_HOLDER.search(str(exc))
+                who = f" (process {holder.group(1)})" if holder else ""
+                raise WhosaidError(
+                    f"whosaid: the database {self.url} is in use by another program{who}. "
+                    "Wait for it to finish, or use another --db."
+                ) from exc
+            raise WhosaidError(f"whosaid: cannot open the database {self.url}: {exc}") from exc
+        except duckdb.Error as exc:
+            raise WhosaidError(
+                f"whosaid: {self.url} is not a DuckDB database whosaid can open ({exc}). Use another --db."
+            ) from exc
+        self._init_schema()
+
+    def _connect(self) -> Any:
+        # Each thread gets its own cursor: a DuckDB cursor is a connection with its own transaction.
+        return self._main.cursor()
+
+    def _run(self, conn: Any, sql: str, params: Sequence[Any]) -> list[Row]:
+        cur = conn.execute(sql, list(params)) if params else conn.execute(sql)
+        if cur.description is None:
+            return []
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def close(self) -> None:
+        super().close()
+        self._main.close()
