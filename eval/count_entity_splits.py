@@ -91,29 +91,39 @@ def candidate_splits(store: Store) -> list[dict[str, Any]]:
 
 
 def carried(store: Store, name: str) -> dict[str, Any]:
-    """How many of the mentions of the people this name can mean go to its main entity."""
+    """Where the mentions that write this person's name went: the share held by the main entity of
+    the full-name forms ("Donald Trump", "Donald J. Trump") and of the bare surname ("Trump", which
+    other bearers of the surname may rightly hold)."""
     ids = entity_ids_for(store, name)
-    if not ids:
-        return {"name": name, "entities": 0, "main_share": 0.0, "mentions": 0}
     parts = person_name(name)
-    surname = parts.surname if parts else name.lower()
+    if not ids or parts is None:
+        return {"name": name, "entities": len(ids), "full_name_share": 0.0, "surname_share": 0.0}
     rows = store.query(
-        "SELECT m.entity_id AS id, count(*) AS n FROM mentions m JOIN entities e ON e.id = m.entity_id "
-        "WHERE e.type = 'PERSON' AND m.kind = 'name' AND lower(m.text) LIKE ? GROUP BY m.entity_id",
-        [f"%{surname}%"],
+        "SELECT text, entity_id FROM mentions WHERE kind = 'name' AND lower(text) LIKE ?",
+        [f"%{parts.surname}%"],
     )
-    named = {r["id"]: int(r["n"]) for r in rows}
+    full = [
+        r["entity_id"]
+        for r in rows
+        if (p := person_name(r["text"])) and p.given and same_person_name(parts, p)
+    ]
+    bare = [
+        r["entity_id"]
+        for r in rows
+        if (p := person_name(r["text"])) and p.is_single and p.surname == parts.surname
+    ]
     main = ids[0]
-    total_own = sum(n for i, n in named.items() if i in ids)
-    exact = store.query("SELECT count(*) AS n FROM mentions WHERE entity_id = ?", [main])[0]["n"]
     return {
         "name": name,
         "main_entity": main,
         "entities": len(ids),
-        "mentions": int(exact),
-        "surname_mentions_in_person_entities": sum(named.values()),
-        "main_share": round(named.get(main, 0) / total_own, 3) if total_own else 0.0,
-        "share_of_all_surname_mentions": round(named.get(main, 0) / sum(named.values()), 3) if named else 0.0,
+        "mentions": int(
+            store.query("SELECT count(*) AS n FROM mentions WHERE entity_id = ?", [main])[0]["n"]
+        ),
+        "full_name_mentions": len(full),
+        "full_name_share": round(full.count(main) / len(full), 3) if full else 0.0,
+        "surname_mentions": len(bare),
+        "surname_share": round(bare.count(main) / len(bare), 3) if bare else 0.0,
     }
 
 
@@ -153,10 +163,13 @@ def main(argv: list[str] | None = None) -> int:
     for p in pairs:
         print(f"  '{p['split']}' looks like '{p['entity']}' ({p['why']})")
     for person in result["people"]:
+        plural = "y" if person["entities"] == 1 else "ies"
         print(
-            f"{person['name']}: {person['entities']} entit{'y' if person['entities'] == 1 else 'ies'}, "
-            f"main share of own name mentions {person['main_share']}, of all surname mentions "
-            f"{person.get('share_of_all_surname_mentions', 0.0)}"
+            f"{person['name']}: {person['entities']} entit{plural} by that name, "
+            f"{person.get('mentions', 0)} mentions; full-name mentions held: "
+            f"{person['full_name_share']:.1%} of {person.get('full_name_mentions', 0)}, "
+            f"bare-surname mentions held: {person['surname_share']:.1%} "
+            f"of {person.get('surname_mentions', 0)}"
         )
     return 0
 

@@ -73,7 +73,7 @@ def test_sigkill_midway_then_rerun_stores_every_article_once(tmp_path: Path) -> 
         time.sleep(0.2)
     assert not [pid for pid in workers if alive(pid)], "orphaned analysis workers still running"
 
-    with open_store(db) as store:  # type: ignore[attr-defined]
+    with open_store(db) as store:
         stored_after_kill = store.counts()["articles"]
     assert 0 < stored_after_kill < ARTICLES
 
@@ -82,12 +82,13 @@ def test_sigkill_midway_then_rerun_stores_every_article_once(tmp_path: Path) -> 
     assert f"{ARTICLES - stored_after_kill} stored" in rerun.stdout
     assert f"{stored_after_kill} already stored" in rerun.stdout
 
-    with open_store(db) as store:  # type: ignore[attr-defined]
+    with open_store(db) as store:
         rows = store.query("SELECT external_id, count(*) AS n FROM articles GROUP BY external_id")
         assert sorted(r["external_id"] for r in rows) == sorted(f"a{n}" for n in range(ARTICLES))
         assert all(r["n"] == 1 for r in rows)
         orphans = store.query(
-            "SELECT count(*) AS n FROM statements s LEFT JOIN articles a ON a.id = s.article_id WHERE a.id IS NULL"
+            "SELECT count(*) AS n FROM statements s LEFT JOIN articles a ON a.id = s.article_id"
+            " WHERE a.id IS NULL"
         )
         assert orphans[0]["n"] == 0
         # No article lost its statements: every generated article has a quote and a 'said that'.

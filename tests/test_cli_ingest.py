@@ -67,7 +67,7 @@ def test_ingest_reports_skipped_files_and_adds_nothing_twice(seed_path: Path, tm
     first = whosaid("ingest", good, "--db", db, "--no-link")
     assert first.returncode == 0, first.stderr
     assert "3 stored" in first.stdout and "0 skipped" in first.stdout
-    with open_store(db) as store:  # type: ignore[attr-defined]
+    with open_store(db) as store:
         counts = store.counts()
     assert counts["articles"] == 3 and counts["statements"] >= 5
 
@@ -86,7 +86,7 @@ def test_ingest_reports_skipped_files_and_adds_nothing_twice(seed_path: Path, tm
         "empty.md",
         "not-utf8.md",
     ]
-    with open_store(db) as store:  # type: ignore[attr-defined]
+    with open_store(db) as store:
         after = store.counts()
         assert (
             store.query("SELECT count(*) AS n FROM articles WHERE title = ?", ["Harbour report 9"])[0]["n"]
@@ -95,7 +95,7 @@ def test_ingest_reports_skipped_files_and_adds_nothing_twice(seed_path: Path, tm
     assert after["articles"] == 4
     third = whosaid("ingest", good, mixed, "--db", db, "--no-link")
     assert "0 stored" in third.stdout and "4 already stored" in third.stdout
-    with open_store(db) as store:  # type: ignore[attr-defined]
+    with open_store(db) as store:
         assert store.counts() == after
 
 
@@ -174,7 +174,7 @@ def quotes_db(nlp: Any, tmp_path: Path) -> Path:
         )
         for n in range(3)
     ]
-    with open_store(path) as store:  # type: ignore[attr-defined]
+    with open_store(path) as store:
         report = ingest_articles(articles, store, nlp=nlp, progress=False, link=False)
         assert report.stored == 3
     return path
@@ -225,7 +225,44 @@ def test_demo_builds_a_fresh_database_and_prints_a_table(tmp_path: Path) -> None
     assert done.returncode == 0, done.stdout + done.stderr
     assert "whosaid-demo.duckdb" in done.stdout
     assert "speaker" in done.stdout and "what was said" in done.stdout
-    with open_store(tmp_path / "whosaid-demo.duckdb") as store:  # type: ignore[attr-defined]
+    with open_store(tmp_path / "whosaid-demo.duckdb") as store:
         counts = store.counts()
     assert counts["articles"] == 6 and counts["statements"] >= 10
     assert "Kowalin" in done.stdout
+
+
+def test_quotes_without_a_database_says_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from whosaid.cli import main
+
+    missing = tmp_path / "none.duckdb"
+    assert main(["quotes", "--db", str(missing)]) == 2
+    assert "no database at" in capsys.readouterr().err
+    assert not missing.exists()
+
+
+def test_ingest_fetches_url_arguments(tmp_path: Path) -> None:
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    from whosaid.demo_data import demo_dir
+
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copy(demo_dir() / "nordvik-daily-2025-06-10.html", site / "story.html")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/story.html"
+        done = whosaid("ingest", url, "--db", tmp_path / "web.duckdb", "--no-link")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert done.returncode == 0, done.stderr
+    assert "1 stored" in done.stdout
+    with open_store(tmp_path / "web.duckdb") as store:
+        assert store.query("SELECT url FROM articles")[0]["url"].startswith("http")

@@ -126,7 +126,8 @@ def test_ingest_reports_bad_files_stores_good_ones_and_is_idempotent(
         assert again.stored == 0 and again.duplicates == 4 and again.statements == 0
         assert store.counts() == counts
         orphans = store.query(
-            "SELECT count(*) AS n FROM statements s LEFT JOIN articles a ON a.id = s.article_id WHERE a.id IS NULL"
+            "SELECT count(*) AS n FROM statements s LEFT JOIN articles a ON a.id = s.article_id"
+            " WHERE a.id IS NULL"
         )
         assert orphans[0]["n"] == 0
     finally:

@@ -124,10 +124,10 @@ def read_sources(
     """Articles from files, directories and globs; ``http(s)://`` URLs are fetched."""
     from whosaid.ingest import read_paths
 
-    paths: list[str | Path] = []
+    paths: list[str] = []
     urls: list[str] = []
-    for source in sources:
-        (urls if str(source).startswith(("http://", "https://")) else paths).append(source)  # type: ignore[arg-type]
+    for source in map(str, sources):
+        (urls if source.startswith(("http://", "https://")) else paths).append(source)
     if paths:
         yield from read_paths(paths, max_bytes=max_bytes)
     if urls:
@@ -197,7 +197,8 @@ def ingest_articles(
             report.read += 1
             if item.id in seen or store.has_article(item.id):
                 report.duplicates += 1
-                other_outlets.extend((item.id, o, item.url) for o in (item.outlets or [item.outlet]) if o)
+                outlets = item.outlets or ([item.outlet] if item.outlet else [])
+                other_outlets.extend((item.id, outlet, item.url) for outlet in outlets)
                 bar.update()
                 continue
             seen.add(item.id)
@@ -215,7 +216,10 @@ def ingest_articles(
                     assign_entities(store, outcome)
                     added = store.add(outcome)
             except Exception as exc:
-                report.failures.append(ReadFailure(describe(article), f"could not store the article: {exc}"))
+                reason = " ".join(str(exc).split())  # driver messages span lines
+                report.failures.append(
+                    ReadFailure(describe(article), f"could not store the article: {reason}")
+                )
                 continue
             if added:
                 report.stored += 1

@@ -8,6 +8,7 @@ fault is reported. Results come back in input order, whatever the number of work
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -80,10 +81,8 @@ class _Worker:
         if kill:
             self.process.kill()
         else:
-            try:
+            with contextlib.suppress(OSError):
                 self.conn.send(None)
-            except OSError:
-                pass
         self.process.join(timeout=5)
         if self.process.is_alive():
             self.process.kill()
@@ -153,6 +152,8 @@ def pool_outcomes(
 
     try:
         while True:
+            phase_start = time.monotonic()
+            watched = list(busy.values())
             # Keep every worker busy, but do not run far ahead of results still waiting to go out.
             for slot, worker in enumerate(pool):
                 if slot in busy or (not queue and len(done) > 8 * chunk_size * len(pool)):
@@ -165,6 +166,11 @@ def pool_outcomes(
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
+            # Time spent reading input or in the caller (writing) is not time the workers were
+            # watched: move the deadlines of those already busy on by as much.
+            spent = time.monotonic() - phase_start
+            for worker in watched:
+                worker.deadline += spent
             if not busy:
                 if exhausted and not queue:
                     break

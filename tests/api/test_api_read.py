@@ -168,6 +168,8 @@ def test_speakers_and_timeline(served: Served) -> None:
     assert kowalin["entity"]["aliases"] == ["Kowalin", "Marta Kowalin"]
     assert "Interior Minister" in kowalin["roles"]
     assert [s["idx"] for s in kowalin["timeline"]] == [0, 1]
+    by_name = get(served, "/api/speakers/marta kowalin")  # resolved: the name opens the entity
+    assert by_name["entity"]["id"] == "ent-kowalin" and by_name["timeline"] == kowalin["timeline"]
     nowak = get(served, "/api/speakers/piotr nowak")
     assert nowak["entity"] is None and len(nowak["timeline"]) == 1
 

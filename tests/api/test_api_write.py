@@ -91,6 +91,16 @@ def test_oversized_body_is_413(served: Served) -> None:
     refused(served, 413, content=chunks(), headers=AUTH | {"Content-Type": "application/json"})
 
 
+def test_article_over_the_pipeline_limit_is_422(served: Served) -> None:
+    from whosaid.pipeline import DEFAULT_MAX_CHARS
+
+    text = ("The minister said that the port was safe. " * (DEFAULT_MAX_CHARS // 40))[
+        : DEFAULT_MAX_CHARS + 10
+    ]
+    response = refused(served, 422, json={"text": text}, headers=AUTH)
+    assert "whosaid" in response.json()["detail"]
+
+
 def test_post_json_ingests_through_the_pipeline(served: Served) -> None:
     payload = {"text": STORY, "title": "Quay to reopen", "outlet": "Test Harbour News",
                "published": "2025-07-01", "url": "https://example.org/quay"}  # fmt: skip

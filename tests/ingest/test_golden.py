@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 
-from .helpers import DATA, as_record
 from whosaid.ingest import read_path, read_paths
 from whosaid.ingest.feed import read_feed
+
+from .helpers import DATA, as_record
 
 REGENERATE = os.environ.get("WHOSAID_REGEN_GOLDEN") == "1"
 
@@ -31,9 +32,7 @@ def check_golden(records: list[dict[str, Any]], expected_path: Path) -> None:
         assert got == want
 
 
-@pytest.mark.parametrize(
-    "name", ["harbour-bridge.md", "plain-article.txt", "city-hall.html", "mixed.jsonl"]
-)
+@pytest.mark.parametrize("name", ["harbour-bridge.md", "plain-article.txt", "city-hall.html", "mixed.jsonl"])
 def test_reader_matches_golden(name: str) -> None:
     records = [as_record(item, DATA) for item in read_path(str(DATA / name))]
     check_golden(records, DATA / f"{name}.expected.json")

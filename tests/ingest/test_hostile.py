@@ -76,7 +76,13 @@ def test_reasons_say_what_is_wrong(corpus: tuple[Path, dict[str, object]]) -> No
     out, _ = corpus
     reasons = {
         name: [i.reason for i in read_path(str(out / name)) if isinstance(i, ReadFailure)]
-        for name in ("zero-bytes.md", "fifty-mb.html", "binary-junk.html", "billion-laughs.rss", "title-only.md")
+        for name in (
+            "zero-bytes.md",
+            "fifty-mb.html",
+            "binary-junk.html",
+            "billion-laughs.rss",
+            "title-only.md",
+        )
     }
     assert reasons["zero-bytes.md"] == ["empty file"]
     assert "--max-bytes" in reasons["fifty-mb.html"][0]
@@ -130,7 +136,9 @@ def test_billion_laughs_is_not_expanded_even_by_feedparser_itself() -> None:
 def test_corrupt_middle_record_is_skipped_and_the_rest_read(tmp_path: Path) -> None:
     generator = _generator()
     archive = tmp_path / "mid.warc.gz"
-    generator._write_warc(archive, [(f"https://w.example/{i}", generator._page(f"Story {i}")) for i in range(3)])
+    generator._write_warc(
+        archive, [(f"https://w.example/{i}", generator._page(f"Story {i}")) for i in range(3)]
+    )
     data = bytearray(archive.read_bytes())
     second = data.find(b"\x1f\x8b\x08", 10)
     for k in range(second + 30, second + 60):

@@ -43,8 +43,12 @@ def test_one_bad_file_among_good_ones(tmp_path: Path) -> None:
     (tmp_path / "blank.txt").write_text("  \n\t\n")
     (tmp_path / "broken.html").write_bytes(b"<html><head><title>Cut off</title><script>var a = '<p>")
     # Mis-nested but with text: read, since browsers (and lxml) repair such markup.
-    (tmp_path / "misnested.html").write_bytes(b"<html><body><p>The chief <b>said <i>that</b> the port</i> was safe.</div>")
-    (tmp_path / "latin1.md").write_bytes("# Café\n\nThe café owner said the rent had doubled.\n".encode("latin-1"))
+    (tmp_path / "misnested.html").write_bytes(
+        b"<html><body><p>The chief <b>said <i>that</b> the port</i> was safe.</div>"
+    )
+    (tmp_path / "latin1.md").write_bytes(
+        "# Café\n\nThe café owner said the rent had doubled.\n".encode("latin-1")
+    )
     items = list(read_paths([str(tmp_path)]))
     articles, failures = split(items)
     assert sorted(a.title or "" for a in articles) == ["", "Café", "Good"]
@@ -100,5 +104,34 @@ def test_demo_corpus_reads_completely() -> None:
 
 def test_reading_twice_gives_the_same_ids() -> None:
     first = [a.id for a in read_paths([str(demo_dir())]) if isinstance(a, Article)]
-    second = [a.id for a in read_paths([str(DATA.parent.parent.parent / "src/whosaid/demo_data/articles")])]
+    again = read_paths([str(DATA.parent.parent.parent / "src/whosaid/demo_data/articles")])
+    second = [a.id for a in again if isinstance(a, Article)]
     assert first == second
+
+
+def test_parquet_rows_become_articles(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        {
+            "id": ["p1", "p2", "p3"],
+            "text": ["The mayor said that the bridge was safe.", None, "  "],
+            "published": [date(2025, 2, 4), None, None],
+            "url": ["https://www.themoscowtimes.com/x", None, None],
+        }
+    )
+    path = tmp_path / "articles.parquet"
+    pq.write_table(table, path)
+    items = list(read_paths([str(path)]))
+    article = items[0]
+    assert isinstance(article, Article)
+    assert (article.external_id, article.published, article.outlet) == (
+        "p1",
+        date(2025, 2, 4),
+        "The Moscow Times",
+    )
+    assert [(f.source.rsplit("#", 1)[-1], f.reason) for f in items[1:] if isinstance(f, ReadFailure)] == [
+        ("2", "field 'text' is missing or not a string"),
+        ("3", "field 'text' is empty"),
+    ]

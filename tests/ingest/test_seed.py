@@ -37,8 +37,18 @@ def test_metadata(seed: Article) -> None:
 
 
 def test_text_is_title_then_clean_body(seed: Article) -> None:
-    assert seed.text.startswith(seed.title + "\n\n" + "Belarusian President Alexander Lukashenko said Tuesday")
-    for furniture in ("Related article", "president.gov.by", "Original url", "themoscowtimes.com", "](", "**"):
+    assert seed.title is not None
+    assert seed.text.startswith(
+        seed.title + "\n\n" + "Belarusian President Alexander Lukashenko said Tuesday"
+    )
+    for furniture in (
+        "Related article",
+        "president.gov.by",
+        "Original url",
+        "themoscowtimes.com",
+        "](",
+        "**",
+    ):
         assert furniture not in seed.text
     assert "Alexander Lukashenko.\n" not in seed.text  # the caption line
     assert "March 26, 2024" not in seed.text

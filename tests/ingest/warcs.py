@@ -32,7 +32,5 @@ def write_warc(
                 [("Content-Type", content_type)],
                 protocol="HTTP/1.1",
             )
-            record = writer.create_warc_record(
-                url, "response", payload=BytesIO(body), http_headers=headers
-            )
+            record = writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=headers)
             writer.write_record(record)

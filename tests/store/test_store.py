@@ -230,7 +230,7 @@ def test_duckdb_file_in_use_gives_a_clear_message(tmp_path) -> None:  # type: ig
         [
             sys.executable,
             "-c",
-            f"import duckdb, sys, time; c = duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(60)",
+            f"import duckdb, time; c=duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(60)",
         ],
         stdout=subprocess.PIPE,
         text=True,
@@ -244,3 +244,14 @@ def test_duckdb_file_in_use_gives_a_clear_message(tmp_path) -> None:  # type: ig
         holder.wait()
     time.sleep(0.1)
     open_store(path).close()  # free again once the other program is gone
+
+
+def test_tables_added_to_the_schema_appear_in_an_existing_database(store_url: str) -> None:
+    store = open_store(store_url)
+    store.execute("DROP TABLE fetched_urls")  # as if made before schema.sql gained the table
+    store.close()
+    again = open_store(store_url)
+    try:
+        assert again.counts()["fetched_urls"] == 0
+    finally:
+        again.close()

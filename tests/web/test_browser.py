@@ -153,6 +153,20 @@ def test_pages_fit_a_phone(browser: Browser, served: Served) -> None:
     context.close()
 
 
+def test_pages_keep_to_their_own_security_policy(page: Page, served: Served) -> None:
+    """No console errors anywhere: a CSP violation or a missing asset would show up here."""
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("requestfailed", lambda r: problems.append(r.url))
+    paths = ["/", "/?q=dead", "/speakers", "/speakers/ent-kowalin", "/articles", "/stories",
+             f"/articles/{served.ids['gazette']}", "/stories/story-karsvik", "/conflicts"]  # fmt: skip
+    for path in paths:
+        page.goto(path)
+        page.wait_for_load_state("load")
+    assert problems == []
+    assert page.locator("[style]").count() == 0  # inline styles would be refused by the policy
+
+
 def test_unknown_pages_are_friendly_404s(page: Page) -> None:
     response = page.goto("/articles/does-not-exist")
     assert response is not None and response.status == 404

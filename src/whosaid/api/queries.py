@@ -225,9 +225,9 @@ def list_speakers(store: Store, q: str | None, limit: int) -> list[Row]:
 
 def speaker_detail(store: Store, key: str, limit: int = 500) -> Row | None:
     """One speaker (entity id or name): aliases, roles, and statements oldest first (a timeline)."""
-    entity = entity_record(store, key)
+    entity = entity_record(store, key) or _quoted_entity_named(store, key)
     if entity is not None:
-        where, params = "s.speaker_entity_id = ?", [key]
+        where, params = "s.speaker_entity_id = ?", [entity["id"]]
     else:  # unresolved speakers go by name; unnamed ones by the words that name them
         where, params = "LOWER(COALESCE(s.speaker, s.speaker_text)) = LOWER(?)", [key]
     timeline = store.query(
@@ -251,6 +251,17 @@ def speaker_detail(store: Store, key: str, limit: int = 500) -> Row | None:
         "truncated": len(timeline) > limit,
         "timeline": timeline[:limit],
     }
+
+
+def _quoted_entity_named(store: Store, name: str) -> Row | None:
+    """The entity a name stands for, when every statement under that name was resolved to the same one
+    (so a link by name, as in conflicts, opens the whole timeline)."""
+    rows = store.query(
+        "SELECT DISTINCT speaker_entity_id AS id FROM statements WHERE LOWER(speaker) = LOWER(?)", [name]
+    )
+    if len(rows) != 1 or rows[0]["id"] is None:
+        return None
+    return entity_record(store, rows[0]["id"])
 
 
 def entity_record(store: Store, entity_id: str) -> Row | None:

@@ -114,10 +114,15 @@ def _progress(args: argparse.Namespace) -> bool:
     return sys.stderr.isatty() if args.progress is None else bool(args.progress)
 
 
-def _open(db: str | None) -> Any:
-    from whosaid.store import open_store
+def _open(db: str | None, *, must_exist: bool = False) -> Any:
+    from whosaid.store import DEFAULT_DB, is_postgres_url, open_store
 
-    return open_store(db or os.environ.get("WHOSAID_DB") or None)
+    target = db or os.environ.get("WHOSAID_DB") or DEFAULT_DB
+    if must_exist and not is_postgres_url(target) and not Path(target).exists():
+        raise WhosaidError(
+            f"whosaid: no database at {target}. Run 'whosaid ingest PATH --db {target}' first."
+        )
+    return open_store(target)
 
 
 # --- ingest -----------------------------------------------------------------------------------------
@@ -136,6 +141,12 @@ def run_ingest(args: argparse.Namespace) -> int:
             progress=_progress(args),
             link=not args.no_link,
         )
+    except KeyboardInterrupt:
+        print(
+            "whosaid: interrupted. Articles stored so far are kept; run the same command again to go on.",
+            file=sys.stderr,
+        )
+        return 130
     finally:
         store.close()
     print(summary(report, store.url))
@@ -239,7 +250,7 @@ CSV_COLUMNS = (
 def run_quotes(args: argparse.Namespace) -> int:
     from whosaid.store.queries import find_statements
 
-    store = _open(args.db)
+    store = _open(args.db, must_exist=True)
     try:
         found = find_statements(
             store, speaker=args.speaker, since=args.since, until=args.until, limit=args.limit

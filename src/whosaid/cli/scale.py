@@ -58,8 +58,8 @@ def register(subparsers: Any) -> None:
         description="Run whosaid's extraction on Spark (local or a cluster) and write Parquet tables "
         "articles, statements, entities, mentions, dates, quantities partitioned by publication day.",
     )
-    build_parser(spark)
-    spark.set_defaults(func=_spark, master="local[*]")
+    build_parser(spark, default_master="local[*]")
+    spark.set_defaults(func=_spark)
 
     load = subparsers.add_parser(
         "load",

@@ -17,6 +17,7 @@ from whosaid.extract.candidates import (
 )
 from whosaid.extract.confidence import score_statement
 from whosaid.extract.cues import load_lexicon
+from whosaid.extract.learned import candidate_features, load_model
 from whosaid.extract.quotes import QuoteRegion, find_quotes
 from whosaid.extract.speakers import ArticlePeople, resolve_speaker, speaker_tokens
 from whosaid.model import Span, Statement, StatementKind
@@ -82,7 +83,8 @@ def snap(cand: Candidate, quotes: QuoteMap, text: str) -> Draft:
     outside_cue = end - start - max(0, cand.exclude_end - cand.exclude_start)
     if inside >= DIRECT_SHARE * max(outside_cue, 1) and cand.form not in ("according", "noun"):
         first, last = regions[0], regions[-1]
-        return Draft(cand, "direct", min(first.inner_start, start), max(last.inner_end, min(end, last.end)))
+        kind: StatementKind = "direct" if len(regions) == 1 else "mixed"
+        return Draft(cand, kind, min(first.inner_start, start), max(last.inner_end, min(end, last.end)))
     start = min(start, regions[0].start)
     end = max(end, regions[-1].end if regions[-1].end > end else end)
     return Draft(cand, "mixed", start, end)
@@ -111,6 +113,7 @@ def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[i
     if region.start in governed or gap.strip(" ,;:—–-") or "\n" in gap:
         return
     draft.end = region.inner_end
+    draft.kind = "mixed"  # the content now holds the unquoted attribution between the two parts
     governed.add(region.start)
 
 
@@ -152,17 +155,45 @@ def nested_cue(parent: QuoteRegion, nested: QuoteRegion, doc: Doc, verbs: set[st
     return None
 
 
-def collect_drafts(doc: Doc, quotes: QuoteMap) -> list[Draft]:
+def parse_candidates(doc: Doc, quotes: QuoteMap, open_vocabulary: bool) -> list[tuple[Candidate, list[str]]]:
+    """Every candidate the parse offers, with its features for the trained filter."""
     lexicon = load_lexicon()
-    verbs = set(lexicon.verbs)
-    candidates: list[Candidate] = []
+    found: list[tuple[Candidate, list[str]]] = []
     for tok in doc:
         if quotes.region_at(tok.idx) is not None:
             continue  # cues inside quotations belong to the quoted speaker's own speech
-        candidates.extend(from_verb(tok, lexicon))
-        for found in (from_according(tok), from_noun(tok, lexicon)):
-            if found is not None:
-                candidates.append(found)
+        for cand in from_verb(tok, lexicon, open_vocabulary):
+            strength = lexicon.verb_strength(tok.lemma_)
+            found.append((cand, candidate_features(cand, doc, tok, False, strength) if open_vocabulary else []))
+    return found
+
+
+def select_candidates(doc: Doc, quotes: QuoteMap) -> list[Candidate]:
+    """Parse candidates the trained filter accepts (lexicon cues only when no model ships)."""
+    model = load_model()
+    best: dict[int, Candidate] = {}
+    for cand, feats in parse_candidates(doc, quotes, model is not None):
+        cand.probability = model.probability(feats) if model is not None else cand.strength
+        if model is not None and cand.probability < model.threshold:
+            continue
+        held = best.get(cand.cue_end)
+        if held is None or cand.probability > held.probability:
+            best[cand.cue_end] = cand
+    chosen = list(best.values())
+    lexicon = load_lexicon()
+    for tok in doc:
+        if quotes.region_at(tok.idx) is not None:
+            continue
+        for rule in (from_according(tok), from_noun(tok, lexicon)):
+            if rule is not None:
+                rule.probability = rule.strength
+                chosen.append(rule)
+    return chosen
+
+
+def collect_drafts(doc: Doc, quotes: QuoteMap) -> list[Draft]:
+    verbs = set(load_lexicon().verbs)
+    candidates = select_candidates(doc, quotes)
     drafts = [snap(c, quotes, doc.text) for c in candidates]
     drafts = [d for d in drafts if d.end > d.start]
     for draft in drafts:
@@ -171,6 +202,8 @@ def collect_drafts(doc: Doc, quotes: QuoteMap) -> list[Draft]:
     for draft in drafts:
         if draft.kind == "direct":
             extend_split_quote(draft, quotes, doc, governed)
+        if draft.kind == "direct" and not quotes.region_at(draft.start):
+            draft.kind = "mixed"
     covered = [(d.start, d.end) for d in drafts]
     for region in quotes.top:
         if region.start in governed or any(s <= region.inner_start < e for s, e in covered):

@@ -19,7 +19,6 @@ INFINITIVE_CUES = {
     "decide", "refuse", "ask", "tell", "warn", "call", "seek", "propose", "demand", "agree", "offer",
     "encourage", "claim",
 }  # fmt: skip
-CONTENT_DEPS = {"ccomp"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Dependents that carry the subject of a participle or conjoined cue ("…, adding that …").
 INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp"}
@@ -37,6 +36,8 @@ class Candidate:
     via: Token | None = None
     exclude_end: int = -1  # char range inside the content taken by the cue clause (split forms)
     exclude_start: int = -1
+    comp: Token | None = None  # head token of the content, when the parse gives one
+    probability: float = 0.0  # the trained filter's estimate that this is a gold attribution
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -124,10 +125,31 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return start, verb.i + 1
 
 
-def from_verb(verb: Token, lexicon: CueLexicon) -> list[Candidate]:
-    """Candidates where ``verb`` is a cue verb with a clausal or infinitival complement."""
+# Dependents of a cue whose subtree can be the attributed content, as the parser labels them.
+COMPLEMENT_DEPS = ("ccomp", "xcomp", "dobj", "advcl", "acl", "oprd", "nsubjpass")
+PREP_OBJECT_DEPS = ("pobj", "pcomp")
+
+
+def _complements(verb: Token) -> list[tuple[Token, str]]:
+    found: list[tuple[Token, str]] = []
+    for child in verb.children:
+        if child.dep_ in COMPLEMENT_DEPS:
+            found.append((child, child.dep_))
+        elif child.dep_ == "prep" and child.i > verb.i:
+            for grand in child.children:
+                if grand.dep_ in PREP_OBJECT_DEPS:
+                    found.append((grand, f"prep_{grand.dep_}"))
+    return found
+
+
+def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[Candidate]:
+    """Candidate (cue, content) pairs headed by ``verb``.
+
+    With ``open_vocabulary`` every verb and every complement type is proposed (a trained model
+    filters them); without it only lexicon cues with clausal or infinitival complements are.
+    """
     strength = lexicon.verb_strength(verb.lemma_)
-    if strength <= 0.0 or verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") or not (open_vocabulary or strength > 0.0):
         return []
     doc = verb.doc
     found: list[Candidate] = []
@@ -138,29 +160,26 @@ def from_verb(verb: Token, lexicon: CueLexicon) -> list[Candidate]:
         cue_end = last + 1
     else:
         speaker, via = subject_of(verb), None
-    complements = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
-    if not complements and verb.lemma_ in INFINITIVE_CUES:
-        complements = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
-    for comp in complements:
-        first, last = paragraph_bounds(doc, comp.i, comp.left_edge.i, comp.right_edge.i + 1)
-        if paragraph_of(doc, verb.i) != paragraph_of(doc, comp.i):
+    complements = _complements(verb)
+    if not open_vocabulary:
+        complements = [
+            (c, d) for c, d in complements if d == "ccomp" or (d == "xcomp" and verb.lemma_ in INFINITIVE_CUES)
+        ]
+    paragraph = paragraph_of(doc, verb.i)
+    for comp, dep in complements:
+        if paragraph_of(doc, comp.i) != paragraph:
             continue
+        first, last = paragraph_bounds(doc, comp.i, comp.left_edge.i, comp.right_edge.i + 1)
         start, end = char_range(doc, first, last)
         if end <= start:
             continue
-        form = "ccomp" if comp.dep_ == "ccomp" else "xcomp"
-        cand = Candidate(cue_start, cue_end, start, end, speaker, strength, form, via)
-        if comp.i < verb.i:  # content before the cue: "…, sources said" or split around the cue
+        cand = Candidate(cue_start, cue_end, start, end, speaker, strength, dep, via, comp=comp)
+        if comp.i < verb.i and dep == "ccomp":  # content before the cue: "…, sources said"
             cand.form = "final"
-            clause_start = min(cue_start, speaker.left_edge.i if speaker is not None else cue_start)
-            clause_end = verb.right_edge.i + 1
-            if clause_end > comp.right_edge.i + 1:
-                s2 = doc[clause_start].idx
-                e2 = doc[clause_end - 1].idx + len(doc[clause_end - 1].text)
-                cand.exclude_start, cand.exclude_end = s2, e2
-                _, cand.content_end = char_range(doc, comp.left_edge.i, verb.right_edge.i + 1)
         found.append(cand)
-    if not complements and verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.i > verb.head.i:
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.i > verb.head.i and not any(
+        d == "ccomp" for _, d in complements
+    ):
         # "The plan is dead, he said." parsed with the cue hanging off the reported clause
         head = verb.head
         first = verb.left_edge.i
@@ -168,8 +187,14 @@ def from_verb(verb: Token, lexicon: CueLexicon) -> list[Candidate]:
             first = speaker.left_edge.i
         if head.left_edge.i < first and any(t.text == "," for t in doc[max(first - 1, 0) : first + 1]):
             start, end = char_range(doc, head.left_edge.i, first)
+            cand = Candidate(cue_start, cue_end, start, end, speaker, strength, "final", via, comp=head)
+            last = verb.right_edge.i + 1
+            if head.right_edge.i + 1 > last + 1 and doc[last].text == ",":
+                # "The plan, he said, is dead.": the content runs on past the cue clause
+                _, cand.content_end = char_range(doc, head.left_edge.i, head.right_edge.i + 1)
+                cand.exclude_start, cand.exclude_end = doc[first].idx, doc[last].idx
             if end > start:
-                found.append(Candidate(cue_start, cue_end, start, end, speaker, strength * 0.9, "final", via))
+                found.append(cand)
     return found
 
 

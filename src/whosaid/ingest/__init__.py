@@ -31,6 +31,7 @@ from whosaid.model import Article
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "READER_SUFFIXES",
+    "Article",
     "ReadFailure",
     "Unreadable",
     "article_from_html",
@@ -150,16 +151,24 @@ def read_path(
             raise too_big(size, max_bytes)
         if size == 0:
             raise Unreadable("empty file")
-        if kind == _JSONL:
-            yield from read_jsonl(path, max_bytes=max_bytes)
-        elif kind == _WARC:
-            yield from read_warc(path, max_bytes=max_bytes)
-        elif kind == _FEED:
-            yield from read_feed(path, max_bytes=max_bytes, pages_dir=pages_dir)
-        elif kind == _PARQUET:
-            yield from read_parquet(path, max_bytes=max_bytes)
-        else:
+        if kind in (_MARKDOWN, _HTML):
             yield _read_document(path, kind)
+            return
+        records: Iterator[Article | ReadFailure]
+        if kind == _JSONL:
+            records = read_jsonl(path, max_bytes=max_bytes)
+        elif kind == _WARC:
+            records = read_warc(path, max_bytes=max_bytes)
+        elif kind == _FEED:
+            records = read_feed(path, max_bytes=max_bytes, pages_dir=pages_dir)
+        else:
+            records = read_parquet(path, max_bytes=max_bytes)
+        produced = False
+        for record in records:
+            produced = True
+            yield record
+        if not produced:  # e.g. an archive of images only: say so rather than pass over it in silence
+            raise Unreadable("no articles in the file (no HTML pages, entries or rows with text)")
     except Unreadable as exc:
         yield ReadFailure(path, str(exc))
     except Exception as exc:

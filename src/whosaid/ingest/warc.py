@@ -7,6 +7,8 @@ next gzip member, or the next ``WARC/`` header line) and goes on from there.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import zlib
 from collections.abc import Iterator
 from datetime import datetime
@@ -104,6 +106,17 @@ def _article_or_failure(record: Any, where: str, max_bytes: int) -> Iterator[Art
         yield ReadFailure(where, str(exc))
 
 
+def _quietly(records: Iterator[Any]) -> Iterator[Any]:
+    """warcio prints its warnings about malformed records to stderr itself; the reader reports
+    problems as ReadFailures instead, so each step of the iterator runs with stderr captured."""
+    while True:
+        with contextlib.redirect_stderr(io.StringIO()):
+            record = next(records, None)
+        if record is None:
+            return
+        yield record
+
+
 def read_warc(path: str, *, max_bytes: int) -> Iterator[Article | ReadFailure]:
     """Articles and ReadFailures from one WARC/ARC file, in archive order."""
     from warcio.archiveiterator import ArchiveIterator
@@ -123,21 +136,20 @@ def read_warc(path: str, *, max_bytes: int) -> Iterator[Article | ReadFailure]:
         while start is not None:
             stream.seek(start)
             records = ArchiveIterator(stream, arc2warc=is_arc)
-            record_start = start
+            begin = record_start = start
             try:
-                for record in records:
+                for record in _quietly(records):
                     yield from _article_or_failure(record, f"{path}#{record_start}", max_bytes)
                     reported_region = False
-                    record_start = records.get_record_offset() + records.get_record_length()
+                    with contextlib.redirect_stderr(io.StringIO()):
+                        record_start = records.get_record_offset() + records.get_record_length()
                 start = None
             except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, IndexError) as exc:
                 reason = "".join(ch if ch.isprintable() else "?" for ch in str(exc).strip()[:120])
                 reason = reason or type(exc).__name__
                 # warcio's offsets are meaningless in a file that is no archive; never go backwards.
-                record_start = max(record_start, start)
+                record_start = max(record_start, begin)
                 if not reported_region:
-                    yield ReadFailure(
-                        f"{path}#{record_start}", f"corrupt or truncated record ({reason})"
-                    )
+                    yield ReadFailure(f"{path}#{record_start}", f"corrupt or truncated record ({reason})")
                     reported_region = True
                 start = _find_next(stream, record_start + 1, magic)

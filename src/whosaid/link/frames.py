@@ -84,7 +84,7 @@ def _opposites() -> list[tuple[list[list[str]], list[list[str]]]]:
 
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
-    return dict(line.split("\t") for line in _data_lines("demonyms.tsv"))  # type: ignore[misc]
+    return dict(line.split("\t") for line in _data_lines("demonyms.tsv"))
 
 
 @lru_cache(maxsize=1)

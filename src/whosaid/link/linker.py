@@ -136,8 +136,8 @@ def _stories_between(store: Store, first: date, last: date) -> list[StoryState]:
         "WHERE s.last_published >= ? AND s.first_published <= ?",
         [first, last],
     )
-    return [
-        StoryState(
+    stories = {
+        r["id"]: StoryState(
             r["id"],
             r["title"],
             _as_date(r["first_published"]) or first,
@@ -147,7 +147,18 @@ def _stories_between(store: Store, first: date, last: date) -> list[StoryState]:
             Counter(json.loads(r["entities"])),
         )
         for r in rows
-    ]
+    }
+    ids = list(stories)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ", ".join("?" * len(chunk))
+        for row in store.query(
+            "SELECT sa.story_id, e.vector FROM story_articles sa "
+            f"JOIN article_embeddings e ON e.article_id = sa.article_id WHERE sa.story_id IN ({marks})",
+            chunk,
+        ):
+            stories[row["story_id"]].members.append(_vector(row["vector"]))
+    return list(stories.values())
 
 
 def _save_stories(

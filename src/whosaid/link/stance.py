@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 
 from whosaid.errors import WhosaidError
 from whosaid.link import embed
-from whosaid.link.stance_features import PreparedText, pair_features, prepare_text
+from whosaid.link.stance_features import PreparedText, embedding_block, pair_features, prepare_text
 
 STANCES = ("agree", "disagree", "discuss", "unrelated")
 RELATED_STANCES = ("agree", "disagree", "discuss")
@@ -30,6 +30,7 @@ class StanceModel:
     vectorizer: Any
     related: Any  # classifier: P(related)
     stance: Any  # classifier over RELATED_STANCES
+    projection: Any = None  # PCA of the embedding block (stance_features.embedding_block)
     related_threshold: float = 0.5
     # Multipliers on the agree / disagree / discuss probabilities chosen on held-out data.
     class_bias: tuple[float, float, float] = (1.0, 1.0, 1.0)
@@ -64,8 +65,15 @@ class StanceModel:
             return np.zeros((0, 4))
         claims = _prepare_many(self, {c: [c] for c, _ in pairs})
         texts = _prepare_many(self, {t: embed.split_sentences(t) or [t] for _, t in pairs})
-        rows = [pair_features(claims[c], texts[t]) for c, t in pairs]
-        return self.probabilities(np.asarray(rows, dtype=np.float64))
+        return self.probabilities(self.features([(claims[c], texts[t]) for c, t in pairs]))
+
+    def features(self, pairs: Sequence[tuple[PreparedText, PreparedText]]) -> NDArray[np.float64]:
+        """Hand-made features, then the projected embedding block, one row per pair."""
+        rows = np.asarray([pair_features(c, t) for c, t in pairs], dtype=np.float64)
+        if self.projection is None:
+            return rows
+        blocks = np.asarray([embedding_block(c, t) for c, t in pairs], dtype=np.float32)
+        return np.hstack([rows, self.projection.transform(blocks)])
 
 
 def _prepare_many(model: StanceModel, texts: dict[str, list[str]]) -> dict[str, PreparedText]:

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from whosaid.link.embed import Vectors
 
@@ -170,3 +171,17 @@ def pair_features(claim: PreparedText, text: PreparedText) -> list[float]:
         float(claim.counts[0] % 2),
         float(len(overlapping)),
     ]
+
+
+def embedding_block(claim: PreparedText, text: PreparedText) -> NDArray[np.float32]:
+    """The claim's vector, the mean vector of the three text sentences nearest it, and their product.
+
+    The stance model projects this block to a few dimensions (PCA) learned in training.
+    """
+    head = claim.sentence_vectors.mean(axis=0)
+    if len(text.sentences):
+        sims = text.sentence_vectors @ head
+        near = text.sentence_vectors[np.argsort(-sims)[:3]].mean(axis=0)
+    else:
+        near = np.zeros_like(head)
+    return np.concatenate([head, near, head * near]).astype(np.float32)

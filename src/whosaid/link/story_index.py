@@ -19,10 +19,11 @@ import numpy as np
 from whosaid.link.stance_features import lexicon
 
 WINDOW_DAYS = 3
-JOIN_COSINE = 0.6  # title+lead cosine at which an article joins a story on its own
+JOIN_COSINE = 0.62  # title+lead cosine at which an article joins a story on its own
 JOIN_COSINE_WITH_NAMES = 0.42  # ... or lower, when it shares at least ``SHARED_NAMES`` names with it
 SHARED_NAMES = 2
 NAME_BONUS = 0.04  # added to the cosine per shared name, up to four names
+COMMON_NAME_SHARE = 0.2  # a name in more than this share of the active stories is not evidence
 
 _NAME = re.compile(r"\b[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+)*")
 
@@ -55,15 +56,20 @@ class StoryState:
     n: int
     names: Counter[str] = field(default_factory=Counter)
     changed: bool = False
+    # Vectors of the member articles: an article joins through its nearest member, because a centroid
+    # of many articles drifts toward the generic ("the election") and then attracts everything.
+    members: list[Any] = field(default_factory=list)
 
-    def score(self, vector: Any, names: set[str]) -> tuple[float, int]:
+    def score(self, vector: Any) -> float:
+        if self.members:
+            return float(np.max(np.asarray(self.members) @ vector))
         norm = float(np.linalg.norm(self.centroid)) or 1.0
-        cosine = float(np.dot(self.centroid, vector)) / norm
-        return cosine, len(names & set(self.names))
+        return float(np.dot(self.centroid, vector)) / norm
 
     def add(self, vector: Any, names: set[str], day: date) -> None:
         self.centroid = (self.centroid * self.n + vector) / (self.n + 1)
         self.n += 1
+        self.members.append(vector)
         self.names.update(names)
         self.first, self.last = min(self.first, day), max(self.last, day)
         self.changed = True
@@ -81,12 +87,18 @@ def in_window(story: StoryState, day: date) -> bool:
 
 
 def best_story(candidates: list[StoryState], vector: Any, names: set[str], day: date) -> StoryState | None:
-    """The story the article belongs to, or None when it starts a new one."""
+    """The story the article belongs to, or None when it starts a new one.
+
+    A name counts as shared evidence only when it is specific in this window: "trump" in an
+    election month is in every story and says nothing about which one an article belongs to.
+    """
+    active = [story for story in candidates if in_window(story, day)]
+    spread = Counter(name for story in active for name in names & set(story.names))
+    common = max(2, int(COMMON_NAME_SHARE * len(active)))
     best: tuple[float, StoryState] | None = None
-    for story in candidates:
-        if not in_window(story, day):
-            continue
-        cosine, shared = story.score(vector, names)
+    for story in active:
+        cosine = story.score(vector)
+        shared = sum(1 for name in names & set(story.names) if spread[name] <= common)
         joins = cosine >= JOIN_COSINE or (cosine >= JOIN_COSINE_WITH_NAMES and shared >= SHARED_NAMES)
         if not joins:
             continue

@@ -23,6 +23,7 @@ from whosaid.resolve.names import (
     pronouns,
     same_org_name,
     same_person_name,
+    titles,
 )
 from whosaid.resolve.overrides import Overrides
 
@@ -69,8 +70,16 @@ class Cluster:
                 given = bool(parts and parts.given)
                 return (given, counts[fold(name)], len(name.split()), -self.names.index(name))
 
-            return max(self.names, key=rank)
+            return _without_titles(max(self.names, key=rank))
         return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
+
+
+def _without_titles(name: str) -> str:
+    """ "Officer Betty Shelby" -> "Betty Shelby": a title is a role, not part of the canonical name."""
+    words = name.split()
+    while len(words) > 2 and (words[0].lower() in titles() or words[0].lower().rstrip(".") in titles()):
+        words = words[1:]
+    return " ".join(words)
 
 
 class ClusterBuilder:

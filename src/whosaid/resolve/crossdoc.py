@@ -70,7 +70,12 @@ def _person_match(store: Store, entity: Entity, overrides: Overrides) -> tuple[C
     if parts is None:
         return None, ""
     surname = parts.surname
-    pool = _candidates(store, "lower(a.alias) = ? OR lower(a.alias) LIKE ?", [surname, f"% {surname}"])
+    # the surname alone, last, or before a suffix ("Joseph R. Biden Jr."); the name rules filter after
+    pool = _candidates(
+        store,
+        "lower(a.alias) = ? OR lower(a.alias) LIKE ? OR lower(a.alias) LIKE ?",
+        [surname, f"% {surname}", f"% {surname} %"],
+    )
     names = [entity.name, *entity.aliases]
     fitting: list[tuple[int, Candidate]] = []
     for cand in pool:
@@ -135,12 +140,12 @@ def match(store: Store, entity: Entity, overrides: Overrides) -> tuple[Candidate
     if entity.type not in MERGEABLE or not entity.aliases:
         return None, "unnamed group: kept to its article"
     found, why = _override_match(store, entity, overrides)
-    if found is None:
-        found, why = (_person_match if entity.type == "PERSON" else _other_match)(store, entity, overrides)
     if found is None and entity.type in {"ORG", "NORP"} and " " not in entity.name:
         # the tagger calls many bare surnames organisations ("Trump"): a stored person of that name
         found, why = _person_match(store, entity, overrides)
         why = f"{why}; '{entity.name}' was tagged {entity.type} but names a stored person" if found else why
+    if found is None:
+        found, why = (_person_match if entity.type == "PERSON" else _other_match)(store, entity, overrides)
     return (found, why) if found else (None, "no stored entity with an agreeing name: new entity")
 
 

@@ -48,8 +48,8 @@ def entity_ids_for(store: Store, name: str) -> list[str]:
     candidates: list[Row] = store.query(
         "SELECT a.entity_id AS entity_id, a.alias AS alias FROM entity_aliases a "
         "JOIN entities e ON e.id = a.entity_id "
-        "WHERE e.type = 'PERSON' AND (lower(a.alias) = ? OR lower(a.alias) LIKE ?)",
-        [parts.surname, f"% {parts.surname}"],
+        "WHERE e.type = 'PERSON' AND (lower(a.alias) = ? OR lower(a.alias) LIKE ? OR lower(a.alias) LIKE ?)",
+        [parts.surname, f"% {parts.surname}", f"% {parts.surname} %"],
     )
     agreeing = {
         r["entity_id"]

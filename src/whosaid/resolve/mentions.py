@@ -29,6 +29,18 @@ ENTITY_LABELS: dict[str, EntityType] = {
 # On a tie between labels of one name, the more specific wins ("at Crocus City Hall" FAC over ORG).
 _TIE_ORDER: list[EntityType] = ["PERSON", "NORP", "ORG", "LOC", "GPE", "FAC"]
 
+_NOT_NAME_TAGS = {"IN", "DT", "CC", "RB", "WRB", "PRP", "PRP$", "TO", "MD"}
+# English prepositions and conjunctions (a closed class) that a capitalised sentence start runs into a
+# name even when the tagger calls them proper nouns ("Beyond Trump's finances").
+_FUNCTION_WORDS = {
+    "beyond", "after", "before", "despite", "unlike", "like", "for", "with", "without", "as", "at", "by",
+    "from", "in", "on", "to", "under", "over", "while", "when", "if", "but", "and", "or", "so", "yet",
+    "since", "until", "although", "though", "because", "unless", "whether", "where", "meanwhile",
+}  # fmt: skip
+
+# Capitalised words before a surname that make an organisation, not a first name ("Beyond Trump").
+_NOT_GIVEN = {"beyond", "team", "camp", "inside", "against", "pro", "anti", "post", "times", "news", "the"}
+
 # Words a title-cased headline runs into a name ("Lukashenko Says Helped ...").
 _HEADLINE_VERB_TAGS = {"VBZ", "VBD", "VBP", "VB", "VBG", "VBN", "MD"}
 
@@ -58,7 +70,13 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if "\n" in doc[i].text_with_ws and i + 1 < end:
             end = i + 1
             break
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space):
+    # leading articles and the prepositions or conjunctions a sentence start runs in ("Beyond Trump's")
+    while start < end - 1 and (
+        doc[start].lower_ in {"the", "a", "an"}
+        or doc[start].is_space
+        or doc[start].tag_ in _NOT_NAME_TAGS
+        or doc[start].lower_ in _FUNCTION_WORDS
+    ):
         start += 1
     while end > start and (
         doc[end - 1].tag_ == "POS"
@@ -113,9 +131,10 @@ def _surnames_are_people(found: list[NameMention]) -> None:
             surnames.add(parts.surname)
     for mention in found:
         words = fold(mention.text).split()
-        if mention.type in {"ORG", "NORP", "GPE"} and 0 < len(words) <= 3 and words[-1] in surnames:
-            if len(words) == 1 and mention.type == "GPE":
-                continue  # a place named like a person ("Jackson") keeps its label
+        if mention.type not in {"ORG", "NORP"} or not words or words[-1] not in surnames:
+            continue  # places keep their label: "North Korea" is no person even if a "Korea" is
+        given_name = len(words) == 2 and mention.text.split()[0][:1].isupper()
+        if len(words) == 1 or (given_name and mention.text.split()[0].lower() not in _NOT_GIVEN):
             mention.type = "PERSON"
 
 

@@ -38,6 +38,18 @@ def suffixes() -> frozenset[str]:
     return lexicon("name_suffixes.txt")
 
 
+@cache
+def nicknames() -> dict[str, str]:
+    """Short form -> full form of given names ("joe" -> "joseph"), from ``data/nicknames.tsv``."""
+    text = resources.files("whosaid.resolve").joinpath("data", "nicknames.tsv").read_text(encoding="utf-8")
+    pairs = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {short.strip(): full.strip() for short, full in pairs}
+
+
+def _formal(given: str) -> str:
+    return nicknames().get(given, given)
+
+
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _SPACES = re.compile(r"\s+")
 
@@ -90,13 +102,13 @@ def _given_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """First given names agree when equal or one is the other's initial; middle names are ignored."""
     if not a or not b:
         return True
-    x, y = a[0], b[0]
+    x, y = _formal(a[0]), _formal(b[0])
     if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
         return True
     # a word the tagger ran into the name ("Miss Universe Alicia Machado", "Aung San Suu Kyi"):
     # the shorter name's given names all appear in the longer one
     short, long_ = sorted((a, b), key=len)
-    return len(short) < len(long_) and all(g in long_ for g in short)
+    return len(short) < len(long_) and all(_formal(g) in {_formal(w) for w in long_} for g in short)
 
 
 def same_person_name(a: PersonName, b: PersonName) -> bool:

@@ -258,14 +258,18 @@ def run(
     return write_tables(analyse(spark, input_path, fmt, partitions), output)
 
 
-def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
+def build_parser(
+    parser: argparse.ArgumentParser | None = None, default_master: str | None = None
+) -> argparse.ArgumentParser:
     parser = parser or argparse.ArgumentParser(
         prog="whosaid.scale.job", description="Run whosaid's extraction on Spark and write Parquet tables."
     )
     parser.add_argument("input", help="JSON Lines, Parquet or WARC: a path, a glob or a Hadoop URI")
     parser.add_argument("output", help="directory or URI for the Parquet tables (replaced if present)")
     parser.add_argument(
-        "--master", default=None, help="Spark master, e.g. local[2] (default: spark-submit's)"
+        "--master",
+        default=default_master,
+        help="Spark master, e.g. local[2] or yarn (default: %s)" % (default_master or "spark-submit's"),
     )
     parser.add_argument("--partitions", type=int, default=None, help="number of partitions to analyse in")
     parser.add_argument(

@@ -45,7 +45,13 @@ class DuckDBStore(SqlStore):
         return self._main.cursor()
 
     def _run(self, conn: Any, sql: str, params: Sequence[Any]) -> list[Row]:
-        cur = conn.execute(sql, list(params)) if params else conn.execute(sql)
+        import duckdb
+
+        try:
+            cur = conn.execute(sql, list(params)) if params else conn.execute(sql)
+        except duckdb.InterruptException as exc:
+            # DuckDB turns Ctrl-C during a query into an ordinary error; the user meant to stop.
+            raise KeyboardInterrupt from exc
         if cur.description is None:
             return []
         names = [d[0] for d in cur.description]

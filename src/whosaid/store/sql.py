@@ -109,13 +109,17 @@ class SqlStore:
         self.close()
 
     # --- schema -------------------------------------------------------------------------------------
-    def _table_exists(self, name: str) -> bool:
-        rows = self.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ?", [name])
-        return bool(rows[0]["n"])
+    def _tables(self) -> set[str]:
+        # current_schema(): PostgreSQL's information_schema lists every schema the user can see.
+        rows = self.query(
+            "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema()"
+        )
+        return {r["t"] for r in rows}
 
     def _init_schema(self) -> None:
         """Create missing tables; refuse a database written by a newer whosaid."""
-        if self._table_exists("schema_info"):
+        tables = self._tables()
+        if "schema_info" in tables:
             rows = self.query("SELECT max(version) AS v FROM schema_info")
             found = rows[0]["v"]
             if found is not None and found > SCHEMA_VERSION:
@@ -123,8 +127,10 @@ class SqlStore:
                     f"whosaid: the database {self.url} has schema version {found}, newer than this "
                     f"whosaid understands ({SCHEMA_VERSION}). Upgrade whosaid, or use another --db."
                 )
-            if found == SCHEMA_VERSION:
-                return
+            if found == SCHEMA_VERSION and set(schema_tables()) <= tables:
+                return  # nothing to do: no write on open
+        # Every CREATE is IF NOT EXISTS: running them all again adds tables that a newer schema.sql
+        # brought and leaves existing ones alone.
         with self.transaction():
             self.execute(schema_sql())
             self.execute("DELETE FROM schema_info")
@@ -141,7 +147,8 @@ class SqlStore:
         found: set[RowValues] = set()
         for i in range(0, len(firsts), 500):
             chunk = firsts[i : i + 500]
-            sql = f"SELECT {', '.join(columns)} FROM {table} WHERE {columns[0]} IN ({', '.join('?' * len(chunk))})"
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT {', '.join(columns)} FROM {table} WHERE {columns[0]} IN ({marks})"
             found.update(tuple(r[c] for c in columns) for r in self.query(sql, chunk))
         return found
 

@@ -48,7 +48,8 @@ ENTITIES_RSS = """<?xml version="1.0" encoding="utf-8"?>
 <description><![CDATA[<p>The caf&eacute; owners&#8217; union said that rents had doubled &mdash; again.</p>
 <p>&ldquo;We cannot go on,&rdquo; its chair said.</p>]]></description></item>
 <item><title>Second &lt;b&gt;entry&lt;/b&gt;</title><link>https://entities.example/b</link>
-<description>&lt;p&gt;The mayor said &amp;quot;no&amp;quot; to the plan &#x2014; twice.&lt;/p&gt;</description></item>
+<description>&lt;p&gt;The mayor said &amp;quot;no&amp;quot; to the plan &#x2014; twice.&lt;/p&gt;
+</description></item>
 </channel></rss>
 """
 
@@ -71,8 +72,12 @@ def _write_warc(path: Path, pages: list[tuple[str, str]]) -> None:
     with open(path, "wb") as stream:
         writer = WARCWriter(stream, gzip=True)
         for url, html in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=BytesIO(html.encode()), http_headers=headers)
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                url, "response", payload=BytesIO(html.encode()), http_headers=headers
+            )
             writer.write_record(record)
 
 
@@ -103,52 +108,122 @@ def make_hostile(out: Path, *, big: bool = True) -> dict[str, Expectation]:
     put("whitespace-only.txt", " \n\t\r\n  \n", 0, 1, "nothing but white space")
     put("title-only.md", "# A title and nothing else\n", 0, 1, "markdown with only a title")
     put("truncated.html", "<html><head><title>Cut off mid-", 0, 1, "HTML cut off before the body")
-    put("scripts-only.html", "<html><head><script>var a=1;</script></head><body>"
-        + "<script>document.write('<p>' + 'x'.repeat(500) + '</p>')</script>" * 20 + "</body></html>",
-        0, 1, "a page that is only scripts")
+    put(
+        "scripts-only.html",
+        "<html><head><script>var a=1;</script></head><body>"
+        + "<script>document.write('<p>' + 'x'.repeat(500) + '</p>')</script>" * 20
+        + "</body></html>",
+        0,
+        1,
+        "a page that is only scripts",
+    )
     put("binary-junk.html", bytes(rng.getrandbits(8) for _ in range(65536)), 0, 1, "random bytes named .html")
     put("binary-junk.md", b"\x00\x01\x02\xff" * 4096, 0, 1, "NUL-heavy bytes named .md")
     put("billion-laughs.rss", BILLION_LAUGHS, 0, 1, "XML entity expansion bomb")
-    put("not-a-feed.xml", "<?xml version='1.0'?><catalog><book>x</book></catalog>", 0, 1, "XML that is no feed")
-    put("broken-json.jsonl", "\n".join([
-        json.dumps({"id": "ok-1", "text": GOOD_PARAGRAPH}),
-        '{"id": "bad-1", "text": "unterminated',
-        json.dumps({"id": "bad-2", "text": ["a", "list"]}),
-        json.dumps({"id": "bad-3"}),
-        json.dumps(["not", "an", "object"]),
-        "null",
-        json.dumps({"id": {"nested": 1}, "text": "x"}),
-        json.dumps({"id": "bad-5", "text": "x", "published": 20250101}),
-        "[" * 100000 + "]" * 100000,
-        json.dumps({"id": "ok-2", "text": "The mayor said no.", "published": "2025-01-02"}),
-    ]) + "\n", 2, 8, "JSON Lines with broken lines and wrong types")
+    put(
+        "not-a-feed.xml",
+        "<?xml version='1.0'?><catalog><book>x</book></catalog>",
+        0,
+        1,
+        "XML that is no feed",
+    )
+    put(
+        "broken-json.jsonl",
+        "\n".join(
+            [
+                json.dumps({"id": "ok-1", "text": GOOD_PARAGRAPH}),
+                '{"id": "bad-1", "text": "unterminated',
+                json.dumps({"id": "bad-2", "text": ["a", "list"]}),
+                json.dumps({"id": "bad-3"}),
+                json.dumps(["not", "an", "object"]),
+                "null",
+                json.dumps({"id": {"nested": 1}, "text": "x"}),
+                json.dumps({"id": "bad-5", "text": "x", "published": 20250101}),
+                "[" * 100000 + "]" * 100000,
+                json.dumps({"id": "ok-2", "text": "The mayor said no.", "published": "2025-01-02"}),
+            ]
+        )
+        + "\n",
+        2,
+        8,
+        "JSON Lines with broken lines and wrong types",
+    )
 
-    put("misnested.html", "<html><body><div><p>The <b>chief <i>said</b> that the</i> port was "
-        "<table><tr><td>safe</p></div> and that " + GOOD_PARAGRAPH + "</td></span></body>", 1, 0,
-        "mis-nested but readable markup")
-    put("utf16-no-bom.md", ("# UTF-16 Story\n\n" + GOOD_PARAGRAPH + "\n").encode("utf-16-le"), 1, 0,
-        "UTF-16 without a byte-order mark")
+    put(
+        "misnested.html",
+        "<html><body><div><p>The <b>chief <i>said</b> that the</i> port was "
+        "<table><tr><td>safe</p></div> and that " + GOOD_PARAGRAPH + "</td></span></body>",
+        1,
+        0,
+        "mis-nested but readable markup",
+    )
+    put(
+        "utf16-no-bom.md",
+        ("# UTF-16 Story\n\n" + GOOD_PARAGRAPH + "\n").encode("utf-16-le"),
+        1,
+        0,
+        "UTF-16 without a byte-order mark",
+    )
     put("utf16-bom.txt", ("Plain UTF-16. " + GOOD_PARAGRAPH).encode("utf-16"), 1, 0, "UTF-16 with a BOM")
-    put("latin1.md", ("# Caf\u00e9 r\u00e9sum\u00e9\n\nLe ma\u00eetre said that the caf\u00e9 would close. "
-                      "\u201cNo,\u201d she said.\n").encode("cp1252"), 1, 0, "cp1252/Latin-1 without a declaration")
-    put("latin1.html", _page("Fa\u00e7ade news", "The ma\u00eetre d\u2019h\u00f4tel said that the "
-                             "fa\u00e7ade would be rebuilt. " + GOOD_PARAGRAPH).replace(
-        "<meta charset='utf-8'>", "").encode("cp1252"), 1, 0, "HTML in cp1252 with no charset")
-    put("mixed-endings.md", "# Line endings\r\n\r\nJune 3, 2025\n\r\nFirst line,\rsecond line.\r\n\r\n"
-        + GOOD_PARAGRAPH + "\n", 1, 0, "CRLF, CR and LF in one file")
+    put(
+        "latin1.md",
+        (
+            "# Caf\u00e9 r\u00e9sum\u00e9\n\nLe ma\u00eetre said that the caf\u00e9 would close. "
+            "\u201cNo,\u201d she said.\n"
+        ).encode("cp1252"),
+        1,
+        0,
+        "cp1252/Latin-1 without a declaration",
+    )
+    put(
+        "latin1.html",
+        _page(
+            "Fa\u00e7ade news",
+            "The ma\u00eetre d\u2019h\u00f4tel said that the fa\u00e7ade would be rebuilt. " + GOOD_PARAGRAPH,
+        )
+        .replace("<meta charset='utf-8'>", "")
+        .encode("cp1252"),
+        1,
+        0,
+        "HTML in cp1252 with no charset",
+    )
+    put(
+        "mixed-endings.md",
+        "# Line endings\r\n\r\nJune 3, 2025\n\r\nFirst line,\rsecond line.\r\n\r\n" + GOOD_PARAGRAPH + "\n",
+        1,
+        0,
+        "CRLF, CR and LF in one file",
+    )
     depth = 200
     nested = "".join("\u201c" if i % 2 == 0 else "\u2018" for i in range(depth)) + "deep"
     nested += "".join("\u201d" if i % 2 == 0 else "\u2019" for i in reversed(range(depth)))
-    put("nested-quotes.md", f"# Nested\n\n{nested}, the spokesman said. \"a 'b \"c 'd\" e' f\" g\n", 1, 0,
-        "200 levels of nested quotation marks")
-    put("every-quote-mark.md", "# Quotes\n\n" + " ".join(f"{q}quoted{q}" for q in QUOTATION_MARKS)
-        + f" the minister said. {BIDI_MARKS} \u202eevil reversed\u202c, he added. \u05e9\u05dc\u05d5\u05dd.\n",
-        1, 0, "every Unicode quotation mark, RTL and bidi marks")
+    put(
+        "nested-quotes.md",
+        f'# Nested\n\n{nested}, the spokesman said. "a \'b "c \'d" e\' f" g\n',
+        1,
+        0,
+        "200 levels of nested quotation marks",
+    )
+    put(
+        "every-quote-mark.md",
+        "# Quotes\n\n"
+        + " ".join(f"{q}quoted{q}" for q in QUOTATION_MARKS)
+        + f" the minister said. {BIDI_MARKS} \u202eevil reversed\u202c, he added."
+        + " \u05e9\u05dc\u05d5\u05dd.\n",
+        1,
+        0,
+        "every Unicode quotation mark, RTL and bidi marks",
+    )
     put("entities.rss", ENTITIES_RSS, 2, 0, "RSS with HTML and numeric entities and CDATA")
     one_mb = (GOOD_PARAGRAPH + " ") * (1_000_000 // (len(GOOD_PARAGRAPH) + 1) + 1)
     put("one-paragraph.md", "# Long\n\n" + one_mb + "\n", 1, 0, "a 1 MB single paragraph")
-    put("stray-markup.md", "# Stray\n\n" + "*a _b [c ](d ![e `f " * 20000 + "\n", 1, 0,
-        "a paragraph of unmatched markup")
+    put(
+        "stray-markup.md",
+        "# Stray\n\n" + "*a _b [c ](d ![e `f " * 20000 + "\n",
+        1,
+        0,
+        "a paragraph of unmatched markup",
+    )
 
     warc = out / "truncated.warc.gz"
     _write_warc(warc, [(f"https://wire.example/{i}", _page(f"Wire story {i}")) for i in range(3)])
