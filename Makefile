@@ -33,5 +33,9 @@ system-deps:
 eval: setup
 	$(BIN)/whosaid eval ../shared/data/polnear/dev.jsonl
 
+# A fixed-budget fuzz run of the readers (see benchmarks/fuzz_readers.py).
+fuzz: setup
+	$(BIN)/python benchmarks/fuzz_readers.py --examples 4000 --seed 1
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache whosaid.duckdb

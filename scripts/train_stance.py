@@ -107,7 +107,7 @@ def main() -> None:
     result = fnc_score(gold, model.decide(model.probabilities(x_dev)))
     print("dev:", json.dumps(result), flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"vectorizer": vectorizer, "related": related, "stance": stance}, args.out, compress=3)
+    joblib.dump(model.payload(), args.out, compress=3)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
 
 

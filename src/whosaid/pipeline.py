@@ -119,9 +119,12 @@ def analyze(article: Article, nlp: Language | None = None) -> ArticleAnalysis:
 
 
 def read_sources(
-    sources: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+    sources: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, pages_dir: str | None = None
 ) -> Iterator[Article | ReadFailure]:
-    """Articles from files, directories and globs; ``http(s)://`` URLs are fetched."""
+    """Articles from files, directories and globs; ``http(s)://`` URLs are fetched.
+
+    ``pages_dir`` holds saved pages for feed entries whose body the feed itself does not carry.
+    """
     from whosaid.ingest import read_paths
 
     paths: list[str] = []
@@ -129,7 +132,7 @@ def read_sources(
     for source in map(str, sources):
         (urls if source.startswith(("http://", "https://")) else paths).append(source)
     if paths:
-        yield from read_paths(paths, max_bytes=max_bytes)
+        yield from read_paths(paths, max_bytes=max_bytes, pages_dir=pages_dir)
     if urls:
         from whosaid.ingest.fetch import fetch_articles
 
@@ -147,10 +150,11 @@ def ingest(
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     progress: bool = True,
     link: bool = True,
+    pages_dir: str | None = None,
 ) -> IngestReport:
     """Read, analyse and store every article in ``sources``; then link the new ones to the rest."""
     return ingest_articles(
-        read_sources(sources, max_bytes=max_bytes),
+        read_sources(sources, max_bytes=max_bytes, pages_dir=pages_dir),
         store,
         nlp=nlp,
         workers=workers,

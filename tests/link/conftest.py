@@ -45,16 +45,22 @@ def demo_articles() -> list[Article]:
     return [a for a in read_sources(sorted(DEMO.iterdir())) if isinstance(a, Article)]
 
 
-@pytest.fixture(scope="session")
-def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+def build_demo_store(path: Path) -> Store:
+    """A DuckDB file holding the demo corpus with its statements, linked."""
     plan = json.loads((DATA / "demo_statements.json").read_text(encoding="utf-8"))
-    store = open_store(tmp_path_factory.mktemp("demo") / "demo.duckdb")
+    store = open_store(path)
     ids = []
     for article in demo_articles():
         assert article.title in plan, article.title
         store.add(ArticleAnalysis(article, statements_in(article, plan[article.title])))
         ids.append(article.id)
     update_links(store, ids)
+    return store
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = build_demo_store(tmp_path_factory.mktemp("demo") / "demo.duckdb")
     yield store
     store.close()
 

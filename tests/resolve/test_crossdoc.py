@@ -56,8 +56,25 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     opened.close()
 
 
-def test_two_clintons_stay_apart_and_a_bare_surname_goes_to_the_dominant_one(store: Store, nlp: Any) -> None:
+@pytest.fixture
+def any_store(store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """The store on DuckDB and on PostgreSQL (the SQL of resolve/ must suit both)."""
+    from whosaid.store import open_store
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WHOSAID_OVERRIDES", raising=False)
+    opened = open_store(store_url)
+    yield opened
+    opened.close()
+
+
+def test_two_clintons_stay_apart_and_a_bare_surname_goes_to_the_dominant_one(
+    any_store: Store, nlp: Any
+) -> None:
     from whosaid.resolve.lookup import entity_ids_for
+    from whosaid.resolve.profile import entity_profiles, top_speakers
+
+    store = any_store
 
     first, second, third, fourth, fifth = _ingest(store, nlp, ARTICLES)
     hillary = _entity_of(store, first, "Hillary Clinton")
@@ -75,6 +92,10 @@ def test_two_clintons_stay_apart_and_a_bare_surname_goes_to_the_dominant_one(sto
     assert entity_ids_for(store, "Nobody Atall") == []
     speaker_ids = {r["speaker_entity_id"] for r in store.query("SELECT speaker_entity_id FROM statements")}
     assert hillary in speaker_ids and bill in speaker_ids
+    assert {s["id"] for s in top_speakers(store, 10)} >= {hillary, bill}
+    profile = entity_profiles(store, "Hillary Clinton", why=True)[0]
+    assert profile["id"] == hillary and len(profile["merges"]) == 2
+    assert [s["day"] for s in profile["statements"]] == sorted(s["day"] for s in profile["statements"])
 
 
 def test_overrides_merge_and_split_after_reresolve(store: Store, nlp: Any, tmp_path: Path) -> None:

@@ -59,7 +59,8 @@ def _share_on_main(store: Store, name: str, forms: list[str]) -> float:
     marks = ", ".join("?" * len(forms))
     rows = store.query(f"SELECT entity_id FROM mentions WHERE kind = 'name' AND text IN ({marks})", forms)
     assert len(rows) >= 20
-    return sum(r["entity_id"] == ids[0] for r in rows) / len(rows)
+    held = sum(1 for r in rows if r["entity_id"] == ids[0])
+    return held / len(rows)
 
 
 @pytest.mark.slow

@@ -33,13 +33,19 @@ def register(subparsers: Any) -> None:
         help="score the extractor on gold JSON Lines (content P/R/F1, speaker accuracy, cue F1)",
         description="Runs the extractor on each gold document's text and scores it against its 'quotes'.",
     )
-    parser.add_argument("gold", type=Path, help="gold JSON Lines: id, text, quotes (see shared/data/README.md)")
+    parser.add_argument(
+        "gold", type=Path, help="gold JSON Lines: id, text, quotes (see shared/data/README.md)"
+    )
     parser.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     parser.add_argument(
         "--kinds", help="comma list of kinds to score in the 'all' row, e.g. direct or indirect,mixed"
     )
-    parser.add_argument("--min-confidence", type=float, default=0.0, help="drop statements below this confidence")
-    parser.add_argument("--write-pred", type=Path, help="also write predictions as `whosaid extract --jsonl` lines")
+    parser.add_argument(
+        "--min-confidence", type=float, default=0.0, help="drop statements below this confidence"
+    )
+    parser.add_argument(
+        "--write-pred", type=Path, help="also write predictions as `whosaid extract --jsonl` lines"
+    )
     parser.add_argument("--limit", type=int, help="only the first N documents")
     parser.set_defaults(func=run)
 

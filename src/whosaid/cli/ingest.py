@@ -51,6 +51,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             help=f"give up an article whose analysis takes longer (default {DEFAULT_TIME_LIMIT:g})",
         )
         p.add_argument(
+            "--pages",
+            metavar="DIR",
+            help="saved pages for RSS/Atom entries whose body the feed does not carry",
+        )
+        p.add_argument(
             "--progress",
             action=argparse.BooleanOptionalAction,
             default=None,
@@ -140,6 +145,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             time_limit=args.time_limit,
             progress=_progress(args),
             link=not args.no_link,
+            pages_dir=args.pages,
         )
     except KeyboardInterrupt:
         print(
@@ -184,7 +190,7 @@ def run_extract(args: argparse.Namespace) -> int:
         items = (
             read_jsonl_file(args.jsonl, args.max_bytes)
             if args.jsonl
-            else read_sources(args.paths, max_bytes=args.max_bytes)
+            else read_sources(args.paths, max_bytes=args.max_bytes, pages_dir=args.pages)
         )
         for item in items:
             if isinstance(item, ReadFailure):

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from whosaid.extract.candidates import (
     Candidate,
     char_range,
+    doc_text,
     from_according,
     from_noun,
     from_verb,
@@ -23,7 +24,6 @@ from whosaid.extract.speakers import ArticlePeople, resolve_speaker, speaker_tok
 from whosaid.model import Span, Statement, StatementKind
 
 MIN_QUOTE_WORDS = 4  # fewer quoted words is a scare quote, a title or a coined term, not a statement
-DIRECT_SHARE = 0.6  # content this much inside quotation marks is a direct quote
 
 
 @dataclass(slots=True)
@@ -79,15 +79,33 @@ def snap(cand: Candidate, quotes: QuoteMap, text: str) -> Draft:
     regions = quotes.overlapping(start, end)
     if not regions:
         return Draft(cand, "indirect", start, end)
-    inside = sum(min(end, r.inner_end) - max(start, r.inner_start) for r in regions)
-    outside_cue = end - start - max(0, cand.exclude_end - cand.exclude_start)
-    if inside >= DIRECT_SHARE * max(outside_cue, 1) and cand.form not in ("according", "noun"):
+    outside = _unquoted_words(text, start, end, regions, cand)
+    if not outside and cand.form not in ("according", "noun"):
         first, last = regions[0], regions[-1]
         kind: StatementKind = "direct" if len(regions) == 1 else "mixed"
-        return Draft(cand, kind, min(first.inner_start, start), max(last.inner_end, min(end, last.end)))
-    start = min(start, regions[0].start)
-    end = max(end, regions[-1].end if regions[-1].end > end else end)
+        start = first.inner_start if start >= first.start else start
+        return Draft(cand, kind, start, max(last.inner_end, min(end, last.end)))
+    if regions[0].start < start < regions[0].inner_end:
+        start = regions[0].start  # the content cut into a quotation: take all of it
+    if regions[-1].end > end > regions[-1].inner_start:
+        end = regions[-1].end
     return Draft(cand, "mixed", start, end)
+
+
+def _unquoted_words(text: str, start: int, end: int, regions: list[QuoteRegion], cand: Candidate) -> bool:
+    """Whether the content has words outside quotation marks (beyond the cue clause and a 'that')."""
+    pieces = []
+    cursor = start
+    for region in regions:
+        pieces.append(text[cursor : max(cursor, region.start)])
+        cursor = max(cursor, region.end)
+    pieces.append(text[cursor:end])
+    if cand.exclude_start >= 0:
+        pieces = [p.replace(text[cand.exclude_start : cand.exclude_end], " ") for p in pieces]
+    words = [w for w in " ".join(pieces).split() if any(c.isalnum() for c in w)]
+    if words and words[0].lower() == "that":
+        words = words[1:]
+    return bool(words)
 
 
 def absorb_colon_quote(draft: Draft, quotes: QuoteMap, text: str) -> None:
@@ -105,11 +123,11 @@ def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[i
     clause_end = cue_tok.right_edge.idx + len(cue_tok.right_edge.text)
     if clause_end < draft.end:
         return
-    following = quotes.overlapping(clause_end, len(doc.text))
+    following = quotes.overlapping(clause_end, len(doc_text(doc)))
     if not following:
         return
     region = following[0]
-    gap = doc.text[clause_end : region.start]
+    gap = doc_text(doc)[clause_end : region.start]
     if region.start in governed or gap.strip(" ,;:—–-") or "\n" in gap:
         return
     draft.end = region.inner_end
@@ -117,21 +135,29 @@ def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[i
     governed.add(region.start)
 
 
-def attribute_bare_quote(region: QuoteRegion, doc: Doc, quotes: QuoteMap, lexicon_verb: set[str]) -> Candidate:
+def attribute_bare_quote(
+    region: QuoteRegion, doc: Doc, quotes: QuoteMap, lexicon_verb: set[str]
+) -> Candidate:
     """Find the cue of a quotation the parse did not connect: after it, before it, or a colon."""
     start_tok = doc.char_span(region.start, region.end, alignment_mode="expand")
     assert start_tok is not None
-    after = [t for t in doc[start_tok.end : min(start_tok.end + 8, len(doc))] if quotes.region_at(t.idx) is None]
+    after = [
+        t for t in doc[start_tok.end : min(start_tok.end + 8, len(doc))] if quotes.region_at(t.idx) is None
+    ]
     for tok in after:
-        if tok.text == "\n" or tok.is_space and "\n" in tok.text:
+        if tok.text == "\n" or (tok.is_space and "\n" in tok.text):
             break
         if tok.lemma_ in lexicon_verb and tok.pos_ in ("VERB", "AUX"):
-            return Candidate(tok.i, tok.i + 1, region.inner_start, region.inner_end, subject_of(tok), 0.9, "quote")
+            return Candidate(
+                tok.i, tok.i + 1, region.inner_start, region.inner_end, subject_of(tok), 0.9, "quote"
+            )
     sent = doc[start_tok.start].sent
     before = [t for t in doc[sent.start : start_tok.start] if quotes.region_at(t.idx) is None]
     for tok in reversed(before):
         if tok.lemma_ in lexicon_verb and tok.pos_ in ("VERB", "AUX"):
-            return Candidate(tok.i, tok.i + 1, region.inner_start, region.inner_end, subject_of(tok), 0.85, "quote")
+            return Candidate(
+                tok.i, tok.i + 1, region.inner_start, region.inner_end, subject_of(tok), 0.85, "quote"
+            )
     prev = start_tok.start - 1
     while prev >= 0 and doc[prev].is_space:
         prev -= 1
@@ -164,7 +190,9 @@ def parse_candidates(doc: Doc, quotes: QuoteMap, open_vocabulary: bool) -> list[
             continue  # cues inside quotations belong to the quoted speaker's own speech
         for cand in from_verb(tok, lexicon, open_vocabulary):
             strength = lexicon.verb_strength(tok.lemma_)
-            found.append((cand, candidate_features(cand, doc, tok, False, strength) if open_vocabulary else []))
+            found.append(
+                (cand, candidate_features(cand, doc, tok, False, strength) if open_vocabulary else [])
+            )
     return found
 
 
@@ -174,6 +202,8 @@ def select_candidates(doc: Doc, quotes: QuoteMap) -> list[Candidate]:
     best: dict[int, Candidate] = {}
     for cand, feats in parse_candidates(doc, quotes, model is not None):
         cand.probability = model.probability(feats) if model is not None else cand.strength
+        if cand.relayed and cand.form in ("ccomp", "final"):
+            cand.probability = max(cand.probability, 0.9)
         if model is not None and cand.probability < model.threshold:
             continue
         held = best.get(cand.cue_end)
@@ -194,21 +224,20 @@ def select_candidates(doc: Doc, quotes: QuoteMap) -> list[Candidate]:
 def collect_drafts(doc: Doc, quotes: QuoteMap) -> list[Draft]:
     verbs = set(load_lexicon().verbs)
     candidates = select_candidates(doc, quotes)
-    drafts = [snap(c, quotes, doc.text) for c in candidates]
+    drafts = [snap(c, quotes, doc_text(doc)) for c in candidates]
     drafts = [d for d in drafts if d.end > d.start]
     for draft in drafts:
-        absorb_colon_quote(draft, quotes, doc.text)
+        absorb_colon_quote(draft, quotes, doc_text(doc))
     governed = {r.start for d in drafts for r in quotes.overlapping(d.start, d.end)}
     for draft in drafts:
         if draft.kind == "direct":
             extend_split_quote(draft, quotes, doc, governed)
-        if draft.kind == "direct" and not quotes.region_at(draft.start):
-            draft.kind = "mixed"
+
     covered = [(d.start, d.end) for d in drafts]
     for region in quotes.top:
         if region.start in governed or any(s <= region.inner_start < e for s, e in covered):
             continue
-        if not _is_speech(doc.text[region.inner_start : region.inner_end]):
+        if not _is_speech(doc_text(doc)[region.inner_start : region.inner_end]):
             continue
         cand = attribute_bare_quote(region, doc, quotes, verbs)
         drafts.append(Draft(cand, "direct", region.inner_start, region.inner_end))
@@ -219,20 +248,22 @@ def collect_drafts(doc: Doc, quotes: QuoteMap) -> list[Draft]:
             if draft.kind == "direct" and draft.start <= nested.start < draft.end:
                 parent = index
                 break
-        if parent is None or _word_count(doc.text[nested.inner_start : nested.inner_end]) < 3:
+        if parent is None or _word_count(doc_text(doc)[nested.inner_start : nested.inner_end]) < 3:
             continue
         outer = quotes.region_at(nested.start)
         cue = nested_cue(outer, nested, doc, verbs) if outer else None
         if cue is None:
             continue
-        cand = Candidate(cue.i, cue.i + 1, nested.inner_start, nested.inner_end, subject_of(cue), 0.8, "nested")
+        cand = Candidate(
+            cue.i, cue.i + 1, nested.inner_start, nested.inner_end, subject_of(cue), 0.8, "nested"
+        )
         drafts.append(Draft(cand, "direct", nested.inner_start, nested.inner_end, parent=parent))
     return drafts
 
 
 def _cue_distance(draft: Draft, doc: Doc) -> int:
     if draft.cand.cue_start < 0:
-        return len(doc.text)
+        return len(doc_text(doc))
     at = doc[draft.cand.cue_start].idx
     return min(abs(at - draft.start), abs(at - draft.end))
 
@@ -249,7 +280,7 @@ def dedupe(drafts: list[Draft], doc: Doc) -> list[Draft]:
 
 
 def find_statements(doc: Doc, article_id: str) -> list[Statement]:
-    text = doc.text
+    text = doc_text(doc)
     quotes = QuoteMap(find_quotes(text))
     drafts = collect_drafts(doc, quotes)
     people = ArticlePeople(doc)
@@ -261,9 +292,14 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
         draft = drafts[old]
         cand = draft.cand
         content = Span(draft.start, draft.end)
-        stmt = Statement(article_id=article_id, kind=draft.kind, content=content.of(text), content_span=content)
+        stmt = Statement(
+            article_id=article_id, kind=draft.kind, content=content.of(text), content_span=content
+        )
         if cand.cue_start >= 0:
-            cue_start, cue_end = doc[cand.cue_start].idx, doc[cand.cue_end - 1].idx + len(doc[cand.cue_end - 1])
+            cue_start, cue_end = (
+                doc[cand.cue_start].idx,
+                doc[cand.cue_end - 1].idx + len(doc[cand.cue_end - 1]),
+            )
             stmt.cue_span = Span(cue_start, cue_end)
             stmt.cue = text[cue_start:cue_end]
         how = "unknown"
@@ -275,7 +311,9 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
                 stmt.speaker_text = text[sp_start:sp_end]
             exclude: set[str] = set()
             if draft.parent is not None:
-                outer = statements[position[draft.parent]] if position[draft.parent] < len(statements) else None
+                outer = (
+                    statements[position[draft.parent]] if position[draft.parent] < len(statements) else None
+                )
                 if outer is not None and outer.speaker:
                     exclude.add(outer.speaker)
             res = resolve_speaker(cand.speaker_head, s, e, people, exclude)

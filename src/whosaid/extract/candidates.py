@@ -38,6 +38,16 @@ class Candidate:
     exclude_start: int = -1
     comp: Token | None = None  # head token of the content, when the parse gives one
     probability: float = 0.0  # the trained filter's estimate that this is a gold attribution
+    relayed: bool = False  # "X was quoted as saying": a sure attribution whatever the filter says
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy rebuilds the string on every access)."""
+    text = doc.user_data.get("whosaid_text")
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data["whosaid_text"] = text
+    return text
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -56,6 +66,21 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def subject_to_the_left(verb: Token, cue_start: int) -> Token | None:
+    """The noun right before the cue, when the parse lost the subject (often to a headline above)."""
+    doc = verb.doc
+    i = cue_start - 1
+    while i >= 0 and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].dep_ == "npadvmod"):
+        i -= 1
+    if (
+        i < 0
+        or doc[i].pos_ not in ("PROPN", "NOUN", "PRON")
+        or paragraph_of(doc, i) != paragraph_of(doc, verb.i)
+    ):
+        return None
+    return doc[i]
 
 
 def quoted_as_saying(quoted: Token) -> tuple[Token | None, Token | None, int, int] | None:
@@ -82,7 +107,9 @@ TRAILING_PUNCT = {",", ".", ";", ":", "—", "-", "--"}
 
 def char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Char range of tokens [start, end), trimmed of edge punctuation other than quote marks."""
-    while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in OPENING_MARKS):
+    while start < end and (
+        doc[start].is_space or (doc[start].is_punct and doc[start].text not in OPENING_MARKS)
+    ):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in TRAILING_PUNCT):
         end -= 1
@@ -160,38 +187,44 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
         cue_end = last + 1
     else:
         speaker, via = subject_of(verb), None
+        if speaker is None and not any(c.dep_ == "auxpass" for c in verb.children):
+            speaker = subject_to_the_left(verb, cue_start)
     complements = _complements(verb)
     if not open_vocabulary:
         complements = [
-            (c, d) for c, d in complements if d == "ccomp" or (d == "xcomp" and verb.lemma_ in INFINITIVE_CUES)
+            (c, d)
+            for c, d in complements
+            if d == "ccomp" or (d == "xcomp" and verb.lemma_ in INFINITIVE_CUES)
         ]
-    paragraph = paragraph_of(doc, verb.i)
     for comp, dep in complements:
-        if paragraph_of(doc, comp.i) != paragraph:
-            continue
-        first, last = paragraph_bounds(doc, comp.i, comp.left_edge.i, comp.right_edge.i + 1)
+        # clip to the cue's paragraph: a headline parsed into the first sentence must not join it
+        first, last = paragraph_bounds(doc, verb.i, comp.left_edge.i, comp.right_edge.i + 1)
         start, end = char_range(doc, first, last)
         if end <= start:
             continue
         cand = Candidate(cue_start, cue_end, start, end, speaker, strength, dep, via, comp=comp)
+        cand.relayed = relayed is not None
         if comp.i < verb.i and dep == "ccomp":  # content before the cue: "…, sources said"
             cand.form = "final"
         found.append(cand)
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.i > verb.head.i and not any(
-        d == "ccomp" for _, d in complements
+    if (
+        verb.dep_ in ("parataxis", "ccomp", "advcl")
+        and verb.i > verb.head.i
+        and not any(d == "ccomp" for _, d in complements)
     ):
         # "The plan is dead, he said." parsed with the cue hanging off the reported clause
         head = verb.head
         first = verb.left_edge.i
         if speaker is not None and speaker.i < first:
             first = speaker.left_edge.i
-        if head.left_edge.i < first and any(t.text == "," for t in doc[max(first - 1, 0) : first + 1]):
-            start, end = char_range(doc, head.left_edge.i, first)
+        left, right = paragraph_bounds(doc, verb.i, head.left_edge.i, head.right_edge.i + 1)
+        if left < first and any(t.text == "," for t in doc[max(first - 1, 0) : first + 1]):
+            start, end = char_range(doc, left, first)
             cand = Candidate(cue_start, cue_end, start, end, speaker, strength, "final", via, comp=head)
             last = verb.right_edge.i + 1
-            if head.right_edge.i + 1 > last + 1 and doc[last].text == ",":
+            if right > last + 1 and doc[last].text == ",":
                 # "The plan, he said, is dead.": the content runs on past the cue clause
-                _, cand.content_end = char_range(doc, head.left_edge.i, head.right_edge.i + 1)
+                _, cand.content_end = char_range(doc, left, right)
                 cand.exclude_start, cand.exclude_end = doc[first].idx, doc[last].idx
             if end > start:
                 found.append(cand)
@@ -210,6 +243,8 @@ def from_according(token: Token) -> Candidate | None:
     sent = token.sent
     phrase_start = token.i
     phrase_end = to.right_edge.i + 1
+    sent_start, sent_end = paragraph_bounds(doc, token.i, sent.start, sent.end)
+    sent = doc[sent_start:sent_end]
     if phrase_start - sent.start <= 1:  # phrase opens the sentence: content is the rest
         start, end = char_range(doc, phrase_end, sent.end)
     elif phrase_end >= sent.end - 1:  # phrase closes it
@@ -231,7 +266,11 @@ def from_noun(noun: Token, lexicon: CueLexicon) -> Candidate | None:
     if strength <= 0.0 or noun.pos_ != "NOUN":
         return None
     clause = next(
-        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)),
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+        ),
         None,
     )
     if clause is None:
@@ -241,12 +280,12 @@ def from_noun(noun: Token, lexicon: CueLexicon) -> Candidate | None:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
                 owner = next((g for g in prep.children if g.dep_ == "pobj"), None)
-    if owner is None or owner.pos_ == "PRON" and owner.lower_ in ("its",):
+    if owner is None or (owner.pos_ == "PRON" and owner.lower_ in ("its",)):
         return None
     start, end = char_range(noun.doc, clause.left_edge.i, clause.right_edge.i + 1)
     if end <= start:
         return None
     # PolNeAR-style content keeps the complementizer out of nominal cues' content
-    if noun.doc.text[start:end].lower().startswith("that "):
+    if doc_text(noun.doc)[start:end].lower().startswith("that "):
         start += 5
     return Candidate(noun.i, noun.i + 1, start, end, owner, strength, "noun")

@@ -16,7 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from whosaid.extract.candidates import Candidate
+from whosaid.extract.candidates import Candidate, doc_text
 
 MODEL_FILE = "cue_model.json"
 
@@ -32,8 +32,22 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
-@lru_cache(maxsize=1)
+_override: list[CueModel] = []
+
+
+def use_model(model: CueModel | None) -> None:
+    """Score with ``model`` instead of the shipped one (training picks its threshold this way)."""
+    _override.clear()
+    if model is not None:
+        _override.append(model)
+
+
 def load_model() -> CueModel | None:
+    return _override[0] if _override else _shipped_model()
+
+
+@lru_cache(maxsize=1)
+def _shipped_model() -> CueModel | None:
     path = resources.files("whosaid.extract").joinpath(MODEL_FILE)
     if not path.is_file():
         return None
@@ -94,7 +108,10 @@ def candidate_features(cand: Candidate, doc: Doc, cue: Token, in_quote: bool, st
         feats.append("relayed")
     if cand.content_start < cue.idx:
         feats.append(f"content_before|{form}")
-    if '"' in doc.text[cand.content_start : cand.content_end] or "“" in doc.text[cand.content_start : cand.content_end]:
+    if (
+        '"' in doc_text(doc)[cand.content_start : cand.content_end]
+        or "“" in doc_text(doc)[cand.content_start : cand.content_end]
+    ):
         feats.append(f"has_quote|{form}")
     return feats
 

@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 
 # Opening double marks and the closing marks each one accepts.
-DOUBLE_OPENERS = {"“": "”\"", "«": "»", "„": "“”", "``": "''”\"", '"': '"”', "''": "''\"”"}
-DOUBLE_CLOSERS = ("”", "»", '"', "''")
-_MARK = re.compile(r"``|''|[“”«»„\"]")
+# Doubled apostrophes (''like this'') are not read as quotation marks: they are a typewriter
+# convention that news text rarely uses, and PolNeAR's gold treats such text as unquoted.
+DOUBLE_OPENERS = {"“": '”"', "«": "»", "„": "“”", '"': '"”'}
+DOUBLE_CLOSERS = ("”", "»", '"')
+_MARK = re.compile(r"[“”«»„\"]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -73,7 +75,7 @@ def find_double_quotes(text: str) -> list[QuoteRegion]:
                 inner_start = open_at + len(open_mark)
                 regions.append(QuoteRegion(open_at, mark.end(), inner_start, mark.start()))
                 open_mark = None
-            elif token in ("“", "«", "„", "``") and open_mark in ("“", "«", "„", "``"):
+            elif token in ("“", "«", "„") and open_mark in ("“", "«", "„"):
                 # a fresh opening mark inside an open quote: the previous one was never closed
                 end = _rstrip_end(text, open_at, mark.start())
                 regions.append(QuoteRegion(open_at, end, open_at + len(open_mark), end, closed=False))
@@ -106,7 +108,14 @@ def find_single_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]
         char = text[i]
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if char in "‘'" and not _is_word(before) and i + 1 < end and not after.isspace():
+        if (
+            char in "‘'"
+            and not _is_word(before)
+            and before != "'"
+            and after != "'"
+            and i + 1 < end
+            and not after.isspace()
+        ):
             for j in range(i + 1, end):
                 if text[j] in "’'":
                     prev = text[j - 1]

@@ -110,7 +110,12 @@ def score_document(text: str, golds: Sequence[dict[str, Any]], preds: Sequence[S
     gold_tokens = [tokens(gold_content(text, q)) for q in golds]
     pred_tokens = [tokens(p.content) for p in preds]
     pairs = sorted(
-        ((token_f1(g, p), i, j) for i, g in enumerate(gold_tokens) for j, p in enumerate(pred_tokens) if g and p),
+        (
+            (token_f1(g, p), i, j)
+            for i, g in enumerate(gold_tokens)
+            for j, p in enumerate(pred_tokens)
+            if g and p
+        ),
         reverse=True,
     )
     used_gold: set[int] = set()
@@ -126,7 +131,8 @@ def score_document(text: str, golds: Sequence[dict[str, Any]], preds: Sequence[S
         name = pred.speaker or pred.speaker_text
         tally.speaker_name_ok += int(speaker_agrees(gold.get("speaker"), name))
         tally.speaker_ok += int(
-            speaker_agrees(gold.get("speaker"), name) or speaker_agrees(gold.get("speaker"), pred.speaker_text)
+            speaker_agrees(gold.get("speaker"), name)
+            or speaker_agrees(gold.get("speaker"), pred.speaker_text)
         )
         tally.cue_ok += int(bool(set(tokens(gold.get("cue"))) & set(tokens(pred.cue))))
     return tally
@@ -148,7 +154,9 @@ def score(
         )
         for kind in KINDS:
             report.by_kind[kind].add(
-                score_document(text, [g for g in golds if g.get("kind") == kind], [p for p in preds if p.kind == kind])
+                score_document(
+                    text, [g for g in golds if g.get("kind") == kind], [p for p in preds if p.kind == kind]
+                )
             )
     return report
 
@@ -166,9 +174,13 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
         try:
             doc = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise WhosaidError(f"whosaid: {path} line {number} is not JSON ({exc.msg}). Fix or remove it.") from exc
+            raise WhosaidError(
+                f"whosaid: {path} line {number} is not JSON ({exc.msg}). Fix or remove it."
+            ) from exc
         if not isinstance(doc, dict) or "text" not in doc:
-            raise WhosaidError(f"whosaid: {path} line {number} has no 'text'. Each line needs id, text, quotes.")
+            raise WhosaidError(
+                f"whosaid: {path} line {number} has no 'text'. Each line needs id, text, quotes."
+            )
         doc.setdefault("id", str(number))
         doc.setdefault("quotes", [])
         docs.append(doc)

@@ -14,6 +14,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from whosaid.extract.candidates import doc_text
 from whosaid.model import EntityType
 
 PERSONAL_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
@@ -42,7 +43,11 @@ def honorific_gender(word: str) -> str | None:
 
 
 def is_title_word(word: str) -> bool:
-    return _lexicon("speaker_words.tsv").get(word.lower().rstrip(".")) in ("title", "honorific-m", "honorific-f")
+    return _lexicon("speaker_words.tsv").get(word.lower().rstrip(".")) in (
+        "title",
+        "honorific-m",
+        "honorific-f",
+    )
 
 
 def is_org_word(word: str) -> bool:
@@ -70,13 +75,13 @@ class Resolution:
 
 
 def _clean_name(span: Span) -> tuple[str, list[Token]]:
-    tokens = [t for t in span if not (t.tag_ == "POS" or t.is_punct and t.text not in "-.")]
+    tokens = [t for t in span if not (t.tag_ == "POS" or (t.is_punct and t.text not in "-."))]
     while tokens and (is_title_word(tokens[0].text) or tokens[0].lower_ in ("the", "a")):
         tokens = tokens[1:]
     if not tokens:
         return "", []
     doc = span.doc
-    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
     return text.removesuffix("’s").removesuffix("'s"), tokens
 
 
@@ -184,8 +189,12 @@ def _person_role(doc: Doc, start: int, end: int, head: Token) -> tuple[str | Non
     role_start = start
     while role_start < name_start and doc[role_start].lower_ in ("the", "a", "an"):
         role_start += 1
-    role = doc.text[doc[role_start].idx : doc[name_start - 1].idx + len(doc[name_start - 1])] if role_start < name_start else None
-    name = doc.text[doc[name_start].idx : head.idx + len(head)]
+    role = (
+        doc_text(doc)[doc[role_start].idx : doc[name_start - 1].idx + len(doc[name_start - 1])]
+        if role_start < name_start
+        else None
+    )
+    name = doc_text(doc)[doc[name_start].idx : head.idx + len(head)]
     return name, role
 
 
@@ -205,7 +214,7 @@ def resolve_speaker(
             res = resolve_speaker(child, s, e, people, exclude)
             phrase = doc[start:end].text
             return Resolution(res.speaker, res.speaker_type, res.role or phrase, res.how)
-    if head.ent_type_ == "PERSON":
+    if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and people.person_of(head) is not None):
         name, role = _person_role(doc, start, end, head)
         person = people.person_of(head)
         canonical = person.name if person else name
@@ -223,9 +232,10 @@ def resolve_speaker(
     phrase, _ = _clean_name(doc[start:end])
     if head.ent_type_ in ("ORG", "GPE", "NORP") or is_org_word(lower):
         key = lower.removesuffix("’s").removesuffix("'s")
-        return Resolution(people.orgs.get(key, phrase) or phrase, "ORG", None, "org")
+        known = people.orgs.get(key) if head.ent_type_ else None
+        return Resolution(known or phrase, "ORG", None, "org")
     if head.tag_ in ("NNS", "NNPS"):
-        text = doc.text[doc[start].idx : head.idx + len(head)]
+        text = doc_text(doc)[doc[start].idx : head.idx + len(head)]
         for prefix in ("the ", "The "):
             text = text.removeprefix(prefix)
         return Resolution(text.removesuffix("’").removesuffix("'"), "GROUP", None, "group")
@@ -235,7 +245,10 @@ def resolve_speaker(
         role_word = modifiers[0] if modifiers else lower
         person = people.recent_person(head.i, exclude, role_word=role_word)
         if person is None:
-            extra = exclude if lower != "counterpart" else exclude
+            extra = set(exclude)
+            nearest = people.recent_person(head.i, exclude)
+            if lower == "counterpart" and nearest is not None:
+                extra.add(nearest.name)  # "his counterpart" is not the man "his" points to
             person = people.recent_person(head.i, extra)
         if person:
             return Resolution(person.name, "PERSON", doc[start:end].text, "description")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from whosaid.link import frames
+from whosaid.link.writes import insert_rows
 
 if TYPE_CHECKING:
     from whosaid.link.pairing import StatementInfo
@@ -47,23 +48,31 @@ class ClaimState:
     changed: bool = False
 
 
-def _claims_of_story(store: Store, story_id: str) -> list[ClaimState]:
-    rows = store.query(
-        "SELECT c.id, v.vector, v.n FROM claims c JOIN claim_vectors v ON v.claim_id = c.id "
-        "WHERE c.story_id = ? ORDER BY c.id",
-        [story_id],
-    )
-    claims = []
-    for row in rows:
+def _vector_json(vector: Any) -> str:
+    return json.dumps(np.round(np.asarray(vector, dtype=np.float64), 5).tolist())
+
+
+def _claims_of_stories(store: Store, story_ids: list[str]) -> dict[str, list[ClaimState]]:
+    claims: dict[str, list[ClaimState]] = {story_id: [] for story_id in story_ids}
+    for i in range(0, len(story_ids), 500):
+        chunk = story_ids[i : i + 500]
+        marks = ", ".join("?" * len(chunk))
         members = store.query(
-            "SELECT s.content, s.speaker, s.cue FROM claim_statements cs "
-            "JOIN statements s ON s.id = cs.statement_id WHERE cs.claim_id = ?",
-            [row["id"]],
+            "SELECT cs.claim_id, s.content, s.speaker, s.cue FROM claims c "
+            "JOIN claim_statements cs ON cs.claim_id = c.id JOIN statements s ON s.id = cs.statement_id "
+            f"WHERE c.story_id IN ({marks})",
+            chunk,
         )
-        keys: set[str] = set()
+        keys: dict[str, set[str]] = {}
         for m in members:
-            keys |= topics(m["content"], m["speaker"], m["cue"])
-        claims.append(ClaimState(row["id"], np.asarray(json.loads(row["vector"])), int(row["n"]), keys))
+            keys.setdefault(m["claim_id"], set()).update(topics(m["content"], m["speaker"], m["cue"]))
+        for r in store.query(
+            "SELECT c.id, c.story_id, v.vector, v.n FROM claims c JOIN claim_vectors v ON v.claim_id = c.id "
+            f"WHERE c.story_id IN ({marks}) ORDER BY c.id",
+            chunk,
+        ):
+            vector = np.asarray(json.loads(r["vector"]))
+            claims[r["story_id"]].append(ClaimState(r["id"], vector, int(r["n"]), keys.get(r["id"], set())))
     return claims
 
 
@@ -80,41 +89,38 @@ def best_claim(claims: Sequence[ClaimState], vector: Any, keys: set[str]) -> Cla
     return best[1] if best else None
 
 
-def assign_claims(store: Store, story_id: str, statements: Sequence[StatementInfo]) -> int:
-    """Put each new statement of the story into a claim; returns how many claims were started."""
-    claims = _claims_of_story(store, story_id)
-    started = 0
-    for info in statements:
-        keys = topics(info.content, info.speaker, info.cue)
-        claim = best_claim(claims, info.vector, keys)
-        if claim is None:
-            claim_id = "claim-" + hashlib.sha256(f"{story_id}|{info.id}".encode()).hexdigest()[:12]
-            claim = ClaimState(claim_id, np.zeros_like(info.vector), 0, set(), is_new=True)
-            claims.append(claim)
-            label = info.content if len(info.content) <= LABEL_CHARS else info.content[:LABEL_CHARS] + "…"
-            store.execute(
-                "INSERT INTO claims (id, story_id, label) VALUES (?, ?, ?)", [claim_id, story_id, label]
-            )
-            started += 1
-        claim.centroid = (claim.centroid * claim.n + info.vector) / (claim.n + 1)
-        claim.n += 1
-        claim.topics |= keys
-        claim.changed = True
-        store.execute(
-            "INSERT INTO claim_statements (claim_id, statement_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [claim.id, info.id],
-        )
-    for claim in claims:
-        if not claim.changed:
-            continue
-        vector = json.dumps([round(float(x), 5) for x in claim.centroid])
-        if claim.is_new:
-            store.execute(
-                "INSERT INTO claim_vectors (claim_id, vector, n) VALUES (?, ?, ?)",
-                [claim.id, vector, claim.n],
-            )
-        else:
-            store.execute(
-                "UPDATE claim_vectors SET vector = ?, n = ? WHERE claim_id = ?", [vector, claim.n, claim.id]
-            )
-    return started
+def assign_claims(store: Store, new_statements: dict[str, list[StatementInfo]]) -> int:
+    """Put each new statement (by story id) into a claim of its story; returns claims started."""
+    claims_by_story = _claims_of_stories(store, [s for s, infos in new_statements.items() if infos])
+    new_claims: list[tuple[str, str, str]] = []
+    memberships: list[tuple[str, str]] = []
+    for story_id, claims in claims_by_story.items():
+        for info in new_statements[story_id]:
+            keys = topics(info.content, info.speaker, info.cue)
+            claim = best_claim(claims, info.vector, keys)
+            if claim is None:
+                claim_id = "claim-" + hashlib.sha256(f"{story_id}|{info.id}".encode()).hexdigest()[:12]
+                claim = ClaimState(claim_id, np.zeros_like(info.vector), 0, set(), is_new=True)
+                claims.append(claim)
+                label = info.content if len(info.content) <= LABEL_CHARS else info.content[:LABEL_CHARS] + "…"
+                new_claims.append((claim_id, story_id, label))
+            claim.centroid = (claim.centroid * claim.n + info.vector) / (claim.n + 1)
+            claim.n += 1
+            claim.topics |= keys
+            claim.changed = True
+            memberships.append((claim.id, info.id))
+    changed = [c for claims in claims_by_story.values() for c in claims if c.changed]
+    # Changed centroids are rewritten: delete then insert, two statements for the whole batch.
+    old_ids = [c.id for c in changed if not c.is_new]
+    for i in range(0, len(old_ids), 500):
+        chunk = old_ids[i : i + 500]
+        store.execute(f"DELETE FROM claim_vectors WHERE claim_id IN ({', '.join('?' * len(chunk))})", chunk)
+    insert_rows(store, "claims", ("id", "story_id", "label"), new_claims)
+    insert_rows(store, "claim_statements", ("claim_id", "statement_id"), memberships)
+    insert_rows(
+        store,
+        "claim_vectors",
+        ("claim_id", "vector", "n"),
+        [(c.id, _vector_json(c.centroid), c.n) for c in changed],
+    )
+    return len(new_claims)

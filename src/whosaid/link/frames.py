@@ -9,6 +9,7 @@ whether the content is negated. relations.py compares these facts between two st
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,10 +33,7 @@ class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,16 +48,17 @@ class Fact:
     qualifier: str | None = None
 
 
-def tokenize(content: str) -> list[Token]:
+@lru_cache(maxsize=4096)
+def tokenize(content: str) -> tuple[Token, ...]:
     tokens = []
     for m in _TOKEN.finditer(content):
         text = m.group()
         if text.lower().endswith("n't"):  # "didn't" -> "did" + "n't": the negation is its own token
-            tokens.append(Token(text[:-3], m.start(), m.end() - 3))
-            tokens.append(Token("n't", m.end() - 3, m.end()))
+            tokens.append(Token(text[:-3], m.start(), m.end() - 3, text[:-3].lower()))
+            tokens.append(Token("n't", m.end() - 3, m.end(), "n't"))
         else:
-            tokens.append(Token(text, m.start(), m.end()))
-    return tokens
+            tokens.append(Token(text, m.start(), m.end(), text.lower()))
+    return tuple(tokens)
 
 
 def _data_lines(name: str) -> list[str]:
@@ -93,16 +92,16 @@ def _motion() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(prepositions.split("|")), frozenset(verbs.split("|"))
 
 
-def _find(tokens: list[Token], phrase: list[str], from_index: int = 0) -> list[int]:
-    n = len(phrase)
+def _find(tokens: Sequence[Token], phrase: list[str], from_index: int = 0) -> list[int]:
+    first, n = phrase[0], len(phrase)
     return [
         i
         for i in range(from_index, len(tokens) - n + 1)
-        if all(tokens[i + k].lower == phrase[k] for k in range(n))
+        if tokens[i].lower == first and (n == 1 or [t.lower for t in tokens[i : i + n]] == phrase)
     ]
 
 
-def _negated(tokens: list[Token], index: int) -> bool:
+def _negated(tokens: Sequence[Token], index: int) -> bool:
     return any(t.lower in _NEGATIONS for t in tokens[max(0, index - _NEGATION_WINDOW) : index])
 
 
@@ -116,7 +115,8 @@ def _number(token: Token) -> float | None:
         return None
 
 
-def casualty_counts(content: str) -> list[Fact]:
+@lru_cache(maxsize=4096)
+def casualty_counts(content: str) -> tuple[Fact, ...]:
     """Numbers of dead or injured: a number with a casualty word up to four tokens after it, or a
     "death toll" / "killed" up to six tokens before it ("the death toll has risen to 17")."""
     tokens = tokenize(content)
@@ -133,10 +133,11 @@ def casualty_counts(content: str) -> list[Fact]:
                 qualifier = next((q for q in _QUALIFIERS if before_text.rstrip().endswith(q)), None)
                 facts.append(Fact(kind, value, token.start, token.end, qualifier))
                 break
-    return facts
+    return tuple(facts)
 
 
-def characterisations(content: str) -> list[Fact]:
+@lru_cache(maxsize=4096)
+def characterisations(content: str) -> tuple[Fact, ...]:
     """For each opposed pair, which side the content takes: kind "cause:N", value "left"/"right"."""
     tokens = tokenize(content)
     facts = []
@@ -147,7 +148,7 @@ def characterisations(content: str) -> list[Fact]:
                     value = other if _negated(tokens, i) else side_name
                     end = tokens[i + len(phrase) - 1].end
                     facts.append(Fact(f"cause:{n}", value, tokens[i].start, end))
-    return facts
+    return tuple(facts)
 
 
 def side_name(fact: Fact) -> str:
@@ -156,6 +157,7 @@ def side_name(fact: Fact) -> str:
     return " ".join((left if fact.value == "left" else right)[0])
 
 
+@lru_cache(maxsize=4096)
 def responsible_party(content: str, speaker: str | None, cue: str | None) -> Fact | None:
     """Who the content holds responsible: the words before "responsible"/"behind"/"to blame", or the
     speaker itself when it "claimed responsibility" (content starting with "responsibility")."""
@@ -170,6 +172,8 @@ def responsible_party(content: str, speaker: str | None, cue: str | None) -> Fac
             return None
         # The party is the subject before the copula: "Ukraine and the West were partly responsible".
         subject = [t for t in tokens[:i] if t.lower not in ("were", "was", "is", "are", "partly", "fully")]
+        if subject and subject[0].lower == "that":  # "that Ukraine and the West were ..."
+            subject = subject[1:]
         if not subject:
             return None
         start, end = subject[0].start, subject[-1].end
@@ -177,7 +181,8 @@ def responsible_party(content: str, speaker: str | None, cue: str | None) -> Fac
     return None
 
 
-def destinations(content: str) -> list[Fact]:
+@lru_cache(maxsize=4096)
+def destinations(content: str) -> tuple[Fact, ...]:
     """Places someone was said to be heading for: a motion word, then within six tokens a
     preposition, then a capitalised place name (demonyms folded: "Ukrainian" -> "Ukraine")."""
     tokens = tokenize(content)
@@ -201,7 +206,7 @@ def destinations(content: str) -> list[Fact]:
             facts.append(
                 Fact("destination", _demonyms().get(word, word), tokens[i + 1].start, tokens[i + 1].end)
             )
-    return facts
+    return tuple(facts)
 
 
 def is_denial(cue: str | None) -> bool:

@@ -20,11 +20,13 @@ from whosaid.link import story_index
 from whosaid.link.claim_groups import assign_claims
 from whosaid.link.pairing import StatementInfo, relate
 from whosaid.link.story_index import StoryState, best_story, lead_text, name_keys
+from whosaid.link.writes import insert_rows
 
 if TYPE_CHECKING:
     from whosaid.store.base import Store
 
 Encoder = Callable[[Sequence[str]], Any]
+LINK_BATCH = 500
 
 
 def _default_encoder(texts: Sequence[str]) -> Any:
@@ -59,6 +61,13 @@ def link_unlinked(store: Store, encoder: Encoder | None = None) -> dict[str, int
 
 def link_articles(store: Store, article_ids: Sequence[str], encoder: Encoder | None = None) -> dict[str, int]:
     """Place the articles into stories, then group and relate their statements. Returns counts."""
+    if len(article_ids) > LINK_BATCH:
+        # In batches: memory stays bounded and each batch sees the stories of those before it.
+        summary = {"articles": 0, "stories": 0, "claims": 0, "relations": 0}
+        for i in range(0, len(article_ids), LINK_BATCH):
+            for key, value in link_articles(store, article_ids[i : i + LINK_BATCH], encoder).items():
+                summary[key] += value
+        return summary
     encode = encoder or _default_encoder
     articles = _unlinked_articles(store, article_ids)
     summary = {"articles": len(articles), "stories": 0, "claims": 0, "relations": 0}
@@ -68,10 +77,11 @@ def link_articles(store: Store, article_ids: Sequence[str], encoder: Encoder | N
     days = [_as_date(a["published"]) or _as_date(a["ingested_at"]) or date.today() for a in articles]
     window = timedelta(days=story_index.WINDOW_DAYS)
     candidates = _stories_between(store, min(days) - window, max(days) + window)
+    stored_names = _stored_names(store, [a["id"] for a in articles])
     new_stories: list[StoryState] = []
     placed: dict[str, list[str]] = {}
     for article, vector, day in zip(articles, vectors, days, strict=True):
-        names = name_keys(lead_text(article["title"], article["text"])) | _stored_names(store, article["id"])
+        names = name_keys(lead_text(article["title"], article["text"])) | stored_names[article["id"]]
         story = best_story(candidates, vector, names, day)
         if story is None:
             title = article["title"] or lead_text(None, article["text"], 120)
@@ -85,22 +95,22 @@ def link_articles(store: Store, article_ids: Sequence[str], encoder: Encoder | N
         article["_names"] = names
     with store.transaction():
         _save_stories(store, candidates, new_stories, placed)
-        for article, vector in zip(articles, vectors, strict=True):
-            store.execute(
-                "INSERT INTO article_embeddings (article_id, vector, entities) VALUES (?, ?, ?) "
-                "ON CONFLICT DO NOTHING",
-                [article["id"], _vector_json(vector), json.dumps(sorted(article["_names"]))],
-            )
-        for story_id, ids in placed.items():
-            n_claims, n_relations = _link_statements(store, story_id, ids, encode)
-            summary["claims"] += n_claims
-            summary["relations"] += n_relations
+        insert_rows(
+            store,
+            "article_embeddings",
+            ("article_id", "vector", "entities"),
+            [
+                (a["id"], _vector_json(v), json.dumps(sorted(a["_names"])))
+                for a, v in zip(articles, vectors, strict=True)
+            ],
+        )
+        summary["claims"], summary["relations"] = _link_statements(store, placed, encode)
     summary["stories"] = len(new_stories)
     return summary
 
 
 def _vector_json(vector: Any) -> str:
-    return json.dumps([round(float(x), 5) for x in vector])
+    return json.dumps(np.round(np.asarray(vector, dtype=np.float64), 5).tolist())
 
 
 def _unlinked_articles(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
@@ -119,14 +129,19 @@ def _unlinked_articles(store: Store, article_ids: Sequence[str]) -> list[dict[st
     return sorted(found, key=lambda r: order[r["id"]])
 
 
-def _stored_names(store: Store, article_id: str) -> set[str]:
-    """Names the entity stage found (PERSON, ORG, places), as lower-cased keys."""
-    rows = store.query(
-        "SELECT DISTINCT coalesce(e.name, m.text) AS name FROM mentions m "
-        "LEFT JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? AND m.kind = 'name'",
-        [article_id],
-    )
-    return {str(r["name"]).lower() for r in rows if r["name"]}
+def _stored_names(store: Store, article_ids: list[str]) -> dict[str, set[str]]:
+    """Names the entity stage found (people, organisations, places), as lower-cased keys."""
+    names: dict[str, set[str]] = {a: set() for a in article_ids}
+    for chunk in _chunks(article_ids):
+        for row in store.query(
+            "SELECT DISTINCT m.article_id, coalesce(e.name, m.text) AS name FROM mentions m "
+            "LEFT JOIN entities e ON e.id = m.entity_id "
+            f"WHERE m.kind = 'name' AND m.article_id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            if row["name"]:
+                names[row["article_id"]].add(str(row["name"]).lower())
+    return names
 
 
 def _stories_between(store: Store, first: date, last: date) -> list[StoryState]:
@@ -186,61 +201,86 @@ def _save_stories(
                 "UPDATE story_vectors SET vector = ?, n = ?, entities = ? WHERE story_id = ?",
                 [story.vector_json(), story.n, story.names_json(), story.id],
             )
-        for article_id in placed.get(story.id, []):
-            store.execute(
-                "INSERT INTO story_articles (story_id, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                [story.id, article_id],
-            )
-
-
-_STATEMENT_SQL = (
-    "SELECT s.id, s.article_id, s.content, s.content_start, s.speaker, s.speaker_text, s.cue, "
-    "a.published, e.vector FROM statements s JOIN articles a ON a.id = s.article_id "
-    "LEFT JOIN statement_embeddings e ON e.statement_id = s.id "
-)
-
-
-def _link_statements(
-    store: Store, story_id: str, new_article_ids: list[str], encode: Encoder
-) -> tuple[int, int]:
-    """Embed the new articles' statements, put them into claims, relate them within the story."""
-    rows = store.query(
-        _STATEMENT_SQL + "WHERE s.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?) "
-        "ORDER BY a.published, s.article_id, s.idx",
-        [story_id],
+    insert_rows(
+        store,
+        "story_articles",
+        ("story_id", "article_id"),
+        [(story_id, article_id) for story_id, ids in placed.items() for article_id in ids],
     )
-    new_set = set(new_article_ids)
-    fresh = [r for r in rows if r["article_id"] in new_set]
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> list[list[str]]:
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def _statement_rows(store: Store, story_ids: list[str]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for chunk in _chunks(story_ids):
+        rows.extend(
+            store.query(
+                "SELECT sa.story_id, s.id, s.article_id, s.idx, s.content, s.content_start, s.speaker, "
+                "s.speaker_text, s.cue, a.published FROM story_articles sa "
+                "JOIN statements s ON s.article_id = sa.article_id JOIN articles a ON a.id = s.article_id "
+                f"WHERE sa.story_id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    rows.sort(key=lambda r: (_as_date(r["published"]) or date.min, r["article_id"], r["idx"]))
+    return rows
+
+
+def _stored_vectors(store: Store, statement_ids: list[str]) -> dict[str, Any]:
+    vectors: dict[str, Any] = {}
+    for chunk in _chunks(statement_ids):
+        for row in store.query(
+            "SELECT statement_id, vector FROM statement_embeddings "
+            f"WHERE statement_id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            vectors[row["statement_id"]] = _vector(row["vector"])
+    return vectors
+
+
+def _link_statements(store: Store, placed: dict[str, list[str]], encode: Encoder) -> tuple[int, int]:
+    """Embed the new articles' statements, put them into claims, relate them within their story."""
+    new_articles = {a for ids in placed.values() for a in ids}
+    rows = _statement_rows(store, list(placed))
+    fresh = [r for r in rows if r["article_id"] in new_articles]
     if not fresh:
         return 0, 0
-    fresh_vectors = encode([r["content"] for r in fresh])
-    for row, vector in zip(fresh, fresh_vectors, strict=True):
-        row["vector"] = vector
-        store.execute(
-            "INSERT INTO statement_embeddings (statement_id, vector) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [row["id"], _vector_json(vector)],
+    vectors = _stored_vectors(store, [r["id"] for r in rows if r["article_id"] not in new_articles])
+    vectors.update(zip([r["id"] for r in fresh], encode([r["content"] for r in fresh]), strict=True))
+    insert_rows(
+        store,
+        "statement_embeddings",
+        ("statement_id", "vector"),
+        [(r["id"], _vector_json(vectors[r["id"]])) for r in fresh],
+    )
+    by_story: dict[str, list[StatementInfo]] = {}
+    for r in rows:
+        if r["id"] not in vectors:
+            continue
+        by_story.setdefault(r["story_id"], []).append(
+            StatementInfo(
+                id=r["id"],
+                article_id=r["article_id"],
+                content=r["content"],
+                content_start=int(r["content_start"]),
+                speaker=r["speaker"] or r["speaker_text"],
+                cue=r["cue"],
+                vector=vectors[r["id"]],
+                published=_as_date(r["published"]),
+            )
         )
-    infos = [
-        StatementInfo(
-            id=r["id"],
-            article_id=r["article_id"],
-            content=r["content"],
-            content_start=int(r["content_start"]),
-            speaker=r["speaker"] or r["speaker_text"],
-            cue=r["cue"],
-            vector=r["vector"] if not isinstance(r["vector"], str) else _vector(r["vector"]),
-            published=_as_date(r["published"]),
-        )
-        for r in rows
-        if r["vector"] is not None
-    ]
     new_ids = {r["id"] for r in fresh}
-    n_claims = assign_claims(store, story_id, [i for i in infos if i.id in new_ids])
-    relations = relate(infos, new_ids)
-    for rel in relations:
-        store.execute(
-            "INSERT INTO relations (a, b, relation, score, evidence, about) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT DO NOTHING",
-            [rel.a, rel.b, rel.relation, rel.score, rel.evidence, rel.about],
-        )
+    n_claims = assign_claims(
+        store, {story: [i for i in infos if i.id in new_ids] for story, infos in by_story.items()}
+    )
+    relations = [rel for infos in by_story.values() for rel in relate(infos, new_ids)]
+    insert_rows(
+        store,
+        "relations",
+        ("a", "b", "relation", "score", "evidence", "about"),
+        [(r.a, r.b, r.relation, r.score, r.evidence, r.about) for r in relations],
+    )
     return n_claims, len(relations)

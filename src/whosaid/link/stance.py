@@ -8,7 +8,7 @@ unrelated, then agree / disagree / discuss for related pairs. No article text is
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -34,6 +34,10 @@ class StanceModel:
     related_threshold: float = 0.5
     # Multipliers on the agree / disagree / discuss probabilities chosen on held-out data.
     class_bias: tuple[float, float, float] = (1.0, 1.0, 1.0)
+
+    def payload(self) -> dict[str, Any]:
+        """What the artefact stores: every field, so that ``StanceModel(**payload)`` rebuilds it."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def prepare(self, sentences: list[str], vectors: embed.Vectors | None = None) -> PreparedText:
         if vectors is None:

@@ -75,7 +75,7 @@ class StoryState:
         self.changed = True
 
     def vector_json(self) -> str:
-        return json.dumps([round(float(x), 5) for x in self.centroid])
+        return json.dumps(np.round(np.asarray(self.centroid, dtype=np.float64), 5).tolist())
 
     def names_json(self) -> str:
         return json.dumps(dict(self.names.most_common(60)))

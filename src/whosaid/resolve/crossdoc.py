@@ -11,48 +11,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+import re
 from typing import TYPE_CHECKING
 
 from whosaid.model import ArticleAnalysis, Entity, Statement
+from whosaid.resolve.entity_pool import Candidate, Pool, name_keys
 from whosaid.resolve.names import clean_name, fold, nationalities, person_name, same_person_name
 from whosaid.resolve.overrides import Overrides
+from whosaid.store.rows import ALIAS_WORD_COLUMNS, alias_word_rows
 
 if TYPE_CHECKING:
     from whosaid.store.base import Row, Store
 
 MERGEABLE = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+_READY: set[str] = set()  # stores (by url) known to have the entity_clusters table
 PLACES_AND_ORGS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
-
-
-@dataclass(slots=True)
-class Candidate:
-    id: str
-    name: str
-    type: str
-    aliases: list[str]
-    roles: list[str]
-    mentions: int
-
-
-def _candidates(store: Store, where: str, params: list[str]) -> list[Candidate]:
-    rows = store.query(
-        "SELECT e.id AS id, e.name AS name, e.type AS type FROM entities e WHERE e.id IN "
-        f"(SELECT a.entity_id FROM entity_aliases a WHERE {where})",
-        params,
-    )
-    found: list[Candidate] = []
-    for row in rows:
-        aliases = [
-            r["alias"]
-            for r in store.query("SELECT alias FROM entity_aliases WHERE entity_id = ?", [row["id"]])
-        ]
-        roles = [
-            r["role"] for r in store.query("SELECT role FROM entity_roles WHERE entity_id = ?", [row["id"]])
-        ]
-        count = store.query("SELECT count(*) AS n FROM mentions WHERE entity_id = ?", [row["id"]])[0]["n"]
-        found.append(Candidate(row["id"], row["name"], row["type"], aliases, roles, int(count or 0)))
-    return found
+CLUSTER_COLUMNS = (
+    "article_id", "cluster", "entity_id", "name", "type", "aliases", "roles", "reason", "mention_reasons"
+)  # fmt: skip
 
 
 def _role_conflict(roles_a: list[str], roles_b: list[str]) -> bool:
@@ -65,17 +41,13 @@ def _apart(overrides: Overrides, names: list[str], candidate: Candidate) -> bool
     return any(overrides.kept_apart(n, a) for n in names for a in [candidate.name, *candidate.aliases])
 
 
-def _person_match(store: Store, entity: Entity, overrides: Overrides) -> tuple[Candidate | None, str]:
+def _person_match(store: Pool, entity: Entity, overrides: Overrides) -> tuple[Candidate | None, str]:
     parts = person_name(entity.name)
     if parts is None:
         return None, ""
     surname = parts.surname
     # the surname alone, last, or before a suffix ("Joseph R. Biden Jr."); the name rules filter after
-    pool = _candidates(
-        store,
-        "lower(a.alias) = ? OR lower(a.alias) LIKE ? OR lower(a.alias) LIKE ?",
-        [surname, f"% {surname}", f"% {surname} %"],
-    )
+    pool = store.by_surname(surname)
     names = [entity.name, *entity.aliases]
     fitting: list[tuple[int, Candidate]] = []
     for cand in pool:
@@ -104,12 +76,12 @@ def _person_match(store: Store, entity: Entity, overrides: Overrides) -> tuple[C
     return best, f"names agree with stored '{best.name}' (surname '{surname}')"
 
 
-def _other_match(store: Store, entity: Entity, overrides: Overrides) -> tuple[Candidate | None, str]:
+def _other_match(store: Pool, entity: Entity, overrides: Overrides) -> tuple[Candidate | None, str]:
     names = [entity.name, *entity.aliases]
-    keys = sorted({clean_name(n).lower() for n in names if clean_name(n)})
+    keys = name_keys(entity)
     if not keys:
         return None, ""
-    pool = _candidates(store, "lower(a.alias) IN (" + ", ".join("?" * len(keys)) + ")", keys)
+    pool = store.by_names(keys)
     fitting = [
         c
         for c in pool
@@ -122,21 +94,26 @@ def _other_match(store: Store, entity: Entity, overrides: Overrides) -> tuple[Ca
     return best, f"same name as stored '{best.name}'"
 
 
-def _override_match(store: Store, entity: Entity, overrides: Overrides) -> tuple[Candidate | None, str]:
+def _override_match(store: Pool, entity: Entity, overrides: Overrides) -> tuple[Candidate | None, str]:
     wanted = sorted(set().union(*(overrides.same_names(n) for n in [entity.name, *entity.aliases])))
     if not wanted:
         return None, ""
-    rows = store.query("SELECT entity_id, alias FROM entity_aliases")
-    ids = {r["entity_id"] for r in rows if fold(clean_name(r["alias"])) in wanted}
-    pool = [c for i in sorted(ids) for c in _candidates(store, "a.entity_id = ?", [i])]
+    rows = [
+        (r["entity_id"], r["alias"]) for r in store.store.query("SELECT entity_id, alias FROM entity_aliases")
+    ]
+    ids = {i for i, alias in rows + store.pending_aliases() if fold(clean_name(alias)) in wanted}
+    store.fetch(sorted(ids))
+    pool = [store.by_id[i] for i in sorted(ids) if i in store.by_id]
     if not pool:
         return None, ""
     best = max(pool, key=lambda c: c.mentions)
     return best, f"same-as override: '{entity.name}' is '{best.name}'"
 
 
-def match(store: Store, entity: Entity, overrides: Overrides) -> tuple[Candidate | None, str]:
-    """The stored entity this cluster is, and why; (None, why not) for a new entity."""
+def match(store: Pool, entity: Entity, overrides: Overrides) -> tuple[Candidate | None, str]:
+    """The stored entity this cluster is, and why; (None, why not) for a new entity.
+
+    ``store`` holds the candidates read for the whole article (``Pool.prefetch``)."""
     if entity.type not in MERGEABLE or not entity.aliases:
         return None, "unnamed group: kept to its article"
     found, why = _override_match(store, entity, overrides)
@@ -149,14 +126,21 @@ def match(store: Store, entity: Entity, overrides: Overrides) -> tuple[Candidate
     return (found, why) if found else (None, "no stored entity with an agreeing name: new entity")
 
 
-def new_id(store: Store, entity: Entity, article_id: str) -> str:
-    """Readable-free but stable ids: the same name in the same type gets the same id on re-ingest."""
+def id_tries(entity: Entity, article_id: str) -> list[str]:
+    """The ids ``new_id`` tries in turn, its last resort last."""
+    tries = []
     for salt in ("", article_id, f"{article_id}:{entity.cluster}"):
         digest = hashlib.sha1(f"{entity.type}|{fold(entity.name)}|{salt}".encode()).hexdigest()[:12]
-        candidate = f"e{digest}"
-        if not store.query("SELECT 1 AS x FROM entities WHERE id = ?", [candidate]):
-            return candidate
-    return f"e{hashlib.sha1(f'{article_id}:{entity.cluster}:{entity.name}'.encode()).hexdigest()[:16]}"
+        tries.append(f"e{digest}")
+    tries.append(f"e{hashlib.sha1(f'{article_id}:{entity.cluster}:{entity.name}'.encode()).hexdigest()[:16]}")
+    return tries
+
+
+def new_id(store: Pool, entity: Entity, article_id: str) -> str:
+    """Readable-free but stable ids: the same name in the same type gets the same id on re-ingest."""
+    tries = id_tries(entity, article_id)
+    taken = store.existing_ids(tries)
+    return next((candidate for candidate in tries[:-1] if candidate not in taken), tries[-1])
 
 
 def _fuller(name: str, than: str) -> bool:
@@ -193,32 +177,55 @@ def _give_ids(
     """Match or create the store entity of every cluster; record why; cluster index -> entity id."""
     given: dict[int, str] = {}
     store.execute("DELETE FROM entity_clusters WHERE article_id = ?", [article_id])
+    pool = Pool(store)
+    pool.prefetch(entities, MERGEABLE)
+    pool.existing_ids([i for entity in entities for i in id_tries(entity, article_id)])  # one query
+    cluster_rows: list[list[object]] = []
     for entity in entities:
-        found, why = match(store, entity, overrides)
+        found, why = match(pool, entity, overrides)
         if found is None:
-            entity.id = new_id(store, entity, article_id)
-            store.execute(
-                "INSERT INTO entities (id, name, type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                [entity.id, entity.name, entity.type],
-            )
+            entity.id = new_id(pool, entity, article_id)
+            if entity.id in pool.existing_ids([entity.id]):
+                pool.fetch([entity.id])  # only new_id's last resort can be stored already
+            else:
+                pool.create(entity)
         else:
             entity.id = found.id
             if found.type == "PERSON" and _fuller(entity.name, found.name):
-                store.execute("UPDATE entities SET name = ? WHERE id = ?", [entity.name, found.id])
-        _add_names(store, entity)
+                pool.rename(found.id, entity.name)
+        pool.add_names(entity)
         if entity.cluster is None:
             continue
         given[entity.cluster] = entity.id
-        store.execute(
-            "INSERT INTO entity_clusters (article_id, cluster, entity_id, name, type, aliases, roles, "
-            "reason, mention_reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        cluster_rows.append(
             [article_id, entity.cluster, entity.id, entity.name, entity.type, json.dumps(entity.aliases),
-             json.dumps(entity.roles), why, json.dumps(reasons.get(entity.cluster, []))],
+             json.dumps(entity.roles), why, json.dumps(reasons.get(entity.cluster, []))]
         )  # fmt: skip
+    pool.flush()
+    pool.insert("entity_clusters", CLUSTER_COLUMNS, cluster_rows)
     return given
 
 
+def ensure_table(store: Store) -> None:
+    """Stores made before ``entity_clusters`` joined the schema lack it: create it from schema.sql."""
+    if store.url in _READY:
+        return
+    from whosaid.store.schema import schema_sql
+
+    found = re.search(r"CREATE TABLE IF NOT EXISTS entity_clusters \(.*?\n\);", schema_sql(), re.DOTALL)
+    if found:
+        store.execute(re.sub(r"--[^\n]*", "", found.group(0)))
+    # Stores written before alias_words existed: index their aliases once, or no surname finds them.
+    if not store.query("SELECT 1 AS x FROM alias_words LIMIT 1"):
+        rows = store.query("SELECT entity_id, alias FROM entity_aliases")
+        Pool(store).insert(
+            "alias_words", ALIAS_WORD_COLUMNS, alias_word_rows((r["entity_id"], r["alias"]) for r in rows)
+        )
+    _READY.add(store.url)
+
+
 def assign(store: Store, analysis: ArticleAnalysis, overrides: Overrides) -> None:
+    ensure_table(store)
     reasons: dict[int, list[list[object]]] = {}
     for m in analysis.mentions:
         reasons.setdefault(m.cluster, []).append([m.span.start, m.span.end, m.text, m.kind, m.reason or ""])
@@ -233,6 +240,7 @@ def assign(store: Store, analysis: ArticleAnalysis, overrides: Overrides) -> Non
 def reassign_all(store: Store, overrides: Overrides) -> int:
     """Redo cross-article resolution of every stored article, in ingestion order, under the current
     overrides (in-article clusters are kept as they were found). Returns the number of entities."""
+    ensure_table(store)
     rows = store.query(
         "SELECT c.* FROM entity_clusters c JOIN articles a ON a.id = c.article_id "
         "ORDER BY a.ingested_at, c.article_id, c.cluster"
@@ -241,7 +249,7 @@ def reassign_all(store: Store, overrides: Overrides) -> int:
     # transaction, so aliases and roles must be gone (committed) before their entities go. A failure
     # in between leaves entities without aliases, which running this again repairs.
     with store.transaction():
-        for table in ("entity_aliases", "entity_roles"):
+        for table in ("alias_words", "entity_aliases", "entity_roles"):
             store.execute(f"DELETE FROM {table}")
     with store.transaction():
         store.execute("DELETE FROM entities")
@@ -268,17 +276,3 @@ def reassign_all(store: Store, overrides: Overrides) -> int:
                     [given[entity.cluster or 0], article_id, entity.name],
                 )
     return int(store.query("SELECT count(*) AS n FROM entities")[0]["n"])
-
-
-def _add_names(store: Store, entity: Entity) -> None:
-    """Aliases and roles now, so the next cluster of this same article can already match them."""
-    for alias in dict.fromkeys([entity.name, *entity.aliases]):
-        store.execute(
-            "INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [entity.id, alias],
-        )
-    for role in dict.fromkeys(entity.roles):
-        store.execute(
-            "INSERT INTO entity_roles (entity_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [entity.id, role],
-        )

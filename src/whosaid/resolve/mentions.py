@@ -146,7 +146,7 @@ def _with_given_name(doc: Doc, mention: NameMention) -> NameMention:
         token = doc[start - 1]
         if token.tag_ != "NNP" or token.ent_type_ or _is_title(token) or "\n" in token.text_with_ws:
             break
-        if not token.text[:1].isupper() or not token.text.isalpha():
+        if not token.text[:1].isupper() or not token.text.isalpha() or token.lower_ in _FUNCTION_WORDS:
             break
         start -= 1
     if start == mention.token_start or mention.token_start - start > 2:

@@ -35,16 +35,22 @@ class Overrides:
 
     def kept_apart(self, a: str, b: str) -> bool:
         """Did the user say these two names are different entities?"""
+        if not self.apart:  # the usual case: no file; folding names costs ~10 ms an article
+            return False
         pair = frozenset({_key(a), _key(b)})
         return len(pair) == 2 and pair in self.apart
 
     def said_same(self, name: str, others: Iterable[str]) -> bool:
         """Did the user say ``name`` is one entity with any of ``others``?"""
+        if not self.same:
+            return False
         key = _key(name)
         return any(frozenset({key, _key(o)}) in self.same for o in others if _key(o) != key)
 
     def same_names(self, name: str) -> set[str]:
         """Every folded name the user declared the same as ``name``."""
+        if not self.same:
+            return set()
         key = _key(name)
         return {k for pair in self.same if key in pair for k in pair if k != key}
 

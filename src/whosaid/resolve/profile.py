@@ -67,6 +67,9 @@ def _timeline(store: Store, entity_id: str) -> list[dict[str, Any]]:
 
 
 def _merges(store: Store, entity_id: str) -> list[dict[str, Any]]:
+    from whosaid.resolve.crossdoc import ensure_table
+
+    ensure_table(store)
     rows = store.query(
         "SELECT c.article_id AS article_id, c.name AS name, c.type AS type, c.reason AS reason, "
         "c.mention_reasons AS mention_reasons, a.title AS title, a.outlet AS outlet, "

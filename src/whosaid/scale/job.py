@@ -32,10 +32,6 @@ if TYPE_CHECKING:
     from whosaid.model import Article
 
 
-# Articles per nlp.pipe batch inside a partition (as the local pipeline batches them).
-CHUNK_ARTICLES = 32
-
-
 @dataclass(slots=True)
 class JobStats:
     articles: int
@@ -110,17 +106,21 @@ def analyse_articles(items: Iterable[tuple[int, Article | ReadFailure]]) -> Iter
     stop a job over millions.
     """
     import whosaid.nlp
+    from whosaid.pipeline import CHUNK_CHARS, CHUNK_SIZE
 
     nlp = whosaid.nlp.load()  # cached per process: loaded once per Python worker, reused by tasks
     chunk: list[tuple[int, Article]] = []
+    chars = 0
     for seq, item in items:
         if isinstance(item, ReadFailure):
             yield _failure_row(item)
             continue
-        chunk.append((seq, item))
-        if len(chunk) >= CHUNK_ARTICLES:
+        # Cut as the local pipeline cuts its nlp.pipe batches: by count or total length.
+        if chunk and (len(chunk) >= CHUNK_SIZE or chars + len(item.text) > CHUNK_CHARS):
             yield from _analysed_rows(chunk, nlp)
-            chunk = []
+            chunk, chars = [], 0
+        chunk.append((seq, item))
+        chars += len(item.text)
     if chunk:
         yield from _analysed_rows(chunk, nlp)
 

@@ -53,6 +53,7 @@ STATEMENT_COLUMNS = (
 )
 ENTITY_COLUMNS = ("id", "name", "type")
 ALIAS_COLUMNS = ("entity_id", "alias")
+ALIAS_WORD_COLUMNS = ("word", "entity_id", "alias")
 ROLE_COLUMNS = ("entity_id", "role")
 MENTION_COLUMNS = ("article_id", "start_offset", "end_offset", "text", "cluster", "kind", "entity_id")
 DATE_COLUMNS = ("article_id", "start_offset", "end_offset", "text", "value", "value_end", "granularity")
@@ -220,6 +221,7 @@ TABLE_COLUMNS: dict[str, Sequence[str]] = {
     "article_outlets": OUTLET_COLUMNS,
     "entities": ENTITY_COLUMNS,
     "entity_aliases": ALIAS_COLUMNS,
+    "alias_words": ALIAS_WORD_COLUMNS,
     "entity_roles": ROLE_COLUMNS,
     "statements": STATEMENT_COLUMNS,
     "mentions": MENTION_COLUMNS,
@@ -255,4 +257,15 @@ def statement_from_row(row: Row) -> Statement:
         nested_in=row["nested_in"],
         confidence=float(row["confidence"]),
         index=int(row["idx"]),
+    )
+
+
+def alias_word_rows(aliases: Iterable[tuple[str, str]]) -> list[RowValues]:
+    """``alias_words`` rows of new ``(entity_id, alias)`` rows: each space-separated lower-cased word.
+
+    resolve/ finds the entities a name may denote by these words, then tests the whole aliases."""
+    return list(
+        dict.fromkeys(
+            (word, entity_id, alias) for entity_id, alias in aliases for word in alias.lower().split(" ")
+        )
     )

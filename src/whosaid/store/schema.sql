@@ -220,3 +220,19 @@ CREATE TABLE IF NOT EXISTS entity_clusters (
     mention_reasons TEXT NOT NULL,    -- JSON list of [start, end, text, kind, why it joined the cluster]
     PRIMARY KEY (article_id, cluster)
 );
+
+-- resolve/: every word of every entity alias (lower-cased), so that the stored people a surname can
+-- mean are an indexed look-up rather than a LIKE scan of all aliases (~1 s at 600k aliases in DuckDB).
+-- Rows are written with their alias; no key, since a repeated row does no harm to a look-up.
+CREATE TABLE IF NOT EXISTS alias_words (
+    word TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    alias TEXT NOT NULL
+);
+
+-- Look-ups the single writer makes for every article: without them its cost grows with the store.
+CREATE INDEX IF NOT EXISTS alias_words_word ON alias_words (word);
+CREATE INDEX IF NOT EXISTS entity_aliases_entity ON entity_aliases (entity_id);
+CREATE INDEX IF NOT EXISTS entity_roles_entity ON entity_roles (entity_id);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);
+CREATE INDEX IF NOT EXISTS entity_clusters_article ON entity_clusters (article_id);

@@ -20,6 +20,7 @@ from whosaid.store.rows import (
     ARTICLE_COLUMNS,
     TABLE_COLUMNS,
     RowValues,
+    alias_word_rows,
     analysis_rows,
     article_row,
     check_analysis,
@@ -152,10 +153,38 @@ class SqlStore:
             found.update(tuple(r[c] for c in columns) for r in self.query(sql, chunk))
         return found
 
-    def _insert(self, table: str, rows: Sequence[RowValues], *, key_len: int = 0) -> None:
-        """Insert rows; with ``key_len``, rows whose key (first ``key_len`` values) exists are skipped."""
+    def _existing_shared(self, rows: dict[str, list[RowValues]]) -> dict[str, set[RowValues]]:
+        """Existing keys of the entity tables in one query (three look-ups cost three round trips)."""
+        ids = sorted({row[0] for table in SHARED_TABLE_KEYS for row in rows.get(table, [])})
+        found: dict[str, set[RowValues]] = {table: set() for table in SHARED_TABLE_KEYS}
+        for i in range(0, len(ids), 300):
+            chunk = ids[i : i + 300]
+            marks = ", ".join("?" * len(chunk))
+            sql = (
+                f"SELECT 'entities' AS t, id AS k1, '' AS k2 FROM entities WHERE id IN ({marks}) "
+                f"UNION ALL SELECT 'entity_aliases' AS t, entity_id AS k1, alias AS k2 FROM entity_aliases "
+                f"WHERE entity_id IN ({marks}) "
+                f"UNION ALL SELECT 'entity_roles' AS t, entity_id AS k1, role AS k2 FROM entity_roles "
+                f"WHERE entity_id IN ({marks})"
+            )
+            for r in self.query(sql, [*chunk, *chunk, *chunk]):
+                key = (r["k1"],) if r["t"] == "entities" else (r["k1"], r["k2"])
+                found[r["t"]].add(key)
+        return found
+
+    def _insert(
+        self,
+        table: str,
+        rows: Sequence[RowValues],
+        *,
+        key_len: int = 0,
+        existing: set[RowValues] | None = None,
+    ) -> None:
+        """Insert rows; with ``key_len``, rows whose key (first ``key_len`` values) exists are skipped
+        (``existing``: those keys, when already looked up)."""
         if key_len and rows and self.skip_existing_by_lookup:
-            existing = self._existing_keys(table, rows, key_len)
+            if existing is None:
+                existing = self._existing_keys(table, rows, key_len)
             rows = [row for row in rows if row[:key_len] not in existing]
         if not rows:
             return
@@ -163,14 +192,24 @@ class SqlStore:
         per_statement = max(1, MAX_PARAMS_PER_INSERT // len(columns))
         one = "(" + ", ".join("?" * len(columns)) + ")"
         conflict = " ON CONFLICT DO NOTHING" if key_len and not self.skip_existing_by_lookup else ""
+        # New aliases get their alias_words rows; with ON CONFLICT, RETURNING says which were new.
+        returning = " RETURNING entity_id, alias" if table == "entity_aliases" and conflict else ""
         for i in range(0, len(rows), per_statement):
             chunk = rows[i : i + per_statement]
             sql = (
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
                 + ", ".join([one] * len(chunk))
                 + conflict
+                + returning
             )
-            self.execute(sql, [v for row in chunk for v in row])
+            params = [v for row in chunk for v in row]
+            if returning:
+                added = [(r["entity_id"], r["alias"]) for r in self.query(sql, params)]
+            else:
+                self.execute(sql, params)
+                added = [(row[0], row[1]) for row in chunk]
+            if table == "entity_aliases":
+                self._insert("alias_words", alias_word_rows(added))
 
     def add(self, analysis: ArticleAnalysis) -> bool:
         check_analysis(analysis)
@@ -180,9 +219,11 @@ class SqlStore:
                 self._insert("article_outlets", rows["article_outlets"], key_len=2)
                 return False
             self._insert("articles", [article_row(analysis.article, datetime.now(UTC))])
+            shared = self._existing_shared(rows) if self.skip_existing_by_lookup else {}
             for table, table_rows in rows.items():
                 # Rows keyed by the new article's id cannot exist yet; entities may, from other articles.
-                self._insert(table, table_rows, key_len=SHARED_TABLE_KEYS.get(table, 0))
+                key_len = SHARED_TABLE_KEYS.get(table, 0)
+                self._insert(table, table_rows, key_len=key_len, existing=shared.get(table))
         return True
 
     def add_outlet(self, article_id: str, outlet: str, url: str | None = None) -> None:

@@ -1,0 +1,44 @@
+"""Offsets are sacred: every span of every statement slices back to its string, whatever the text."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from whosaid.extract import extract_statements
+from whosaid.extract.quotes import find_quotes
+
+WORDS = ["He", "said", "that", "the", "plan", "was", "dead", "Mayor", "Anna", "Berg", "told"]
+WORDS += ["reporters", "according", "to", "officials", "claims"]
+WORDS += ["critics'", "we", "will", "win", ",", ".", "\n\n", "\n"]
+MARKS = ['"', "“", "”", "‘", "’", "«", "»", "„", "'", "''", ":"]
+pieces = st.lists(st.sampled_from(WORDS + MARKS) | st.text(max_size=6), max_size=60)
+
+
+def check_spans(text: str, nlp: Language) -> None:
+    doc = nlp(text)
+    for stmt in doc._.quotes:
+        assert stmt.content_span.of(text) == stmt.content
+        assert stmt.content.strip()
+        if stmt.cue_span is not None:
+            assert stmt.cue_span.of(text) == stmt.cue
+        if stmt.speaker_span is not None:
+            assert stmt.speaker_span.of(text) == stmt.speaker_text
+        assert 0.0 <= stmt.confidence <= 1.0
+        assert stmt.nested_in is None or 0 <= stmt.nested_in < len(doc._.quotes)
+    assert [s.index for s in doc._.quotes] == list(range(len(doc._.quotes)))
+    assert extract_statements(doc) is not None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces)
+def test_spans_slice_back_on_random_text(nlp: Language, words: list[str]) -> None:
+    check_spans(" ".join(words), nlp)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ,.\n") + [m for m in MARKS if len(m) == 1]), max_size=80))
+def test_quote_regions_stay_inside_the_text(text: str) -> None:
+    for region in find_quotes(text):
+        assert 0 <= region.start <= region.inner_start <= region.inner_end <= region.end <= len(text)
