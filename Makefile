@@ -33,6 +33,10 @@ system-deps:
 eval: setup
 	$(BIN)/whosaid eval ../shared/data/polnear/dev.jsonl
 
+# Speed and memory figures (see benchmarks/README.md); not tests, and slow.
+bench: setup
+	for b in ingest workers memory spark extract link; do $(BIN)/python benchmarks/bench_$$b.py || exit 1; done
+
 # A fixed-budget fuzz run of the readers (see benchmarks/fuzz_readers.py).
 fuzz: setup
 	$(BIN)/python benchmarks/fuzz_readers.py --examples 4000 --seed 1

@@ -87,6 +87,9 @@ class Statement:
     nested_in: int | None = None
     confidence: float = 0.5
     index: int = 0
+    # The pieces of a content interrupted by its attribution ("“A,” she said, “B.”" -> A and B),
+    # in order; empty when the content is one piece. content_span covers them all.
+    content_parts: list[Span] = field(default_factory=list)
 
     @property
     def id(self) -> str:

@@ -27,6 +27,10 @@ def statement_to_dict(statement: Statement) -> dict[str, Any]:
         "kind": statement.kind,
         "content": statement.content,
         "content_span": span_list(statement.content_span),
+        # The quoted pieces when an attribution interrupts the quote ("A," she said, "B."); each
+        # slices back from the text. One piece, the whole content, otherwise.
+        "content_parts": [span.as_list() for span in statement.content_parts]
+        or [statement.content_span.as_list()],
         "speaker": statement.speaker,
         "speaker_text": statement.speaker_text,
         "speaker_span": span_list(statement.speaker_span),

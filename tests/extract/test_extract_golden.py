@@ -54,6 +54,8 @@ def test_golden_file(case: str, nlp: Language) -> None:
             assert stmt.via == item["via"]
         if "cue" in item:
             assert stmt.cue == item["cue"], f"{case}: cue of {item['content']!r}; found:\n{found}"
+        if "parts" in item:
+            assert [part.of(text) for part in stmt.content_parts] == item["parts"]
         if item.get("nested"):
             assert stmt.nested_in is not None and statements[stmt.nested_in].content_span.start <= (
                 stmt.content_span.start

@@ -21,6 +21,8 @@ def check_spans(text: str, nlp: Language) -> None:
     for stmt in doc._.quotes:
         assert stmt.content_span.of(text) == stmt.content
         assert stmt.content.strip()
+        for part in stmt.content_parts:
+            assert stmt.content_span.start <= part.start < part.end <= stmt.content_span.end
         if stmt.cue_span is not None:
             assert stmt.cue_span.of(text) == stmt.cue
         if stmt.speaker_span is not None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
-from watch_server import TEST_SETTINGS, NewsSite
+from .watch_server import TEST_SETTINGS, NewsSite
 
 from whosaid.ingest.fetch import Fetcher
 

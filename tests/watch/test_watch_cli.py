@@ -10,8 +10,8 @@ import sys
 import time
 
 import pytest
-from watch_pages import rss
-from watch_server import Route
+from .watch_pages import rss
+from .watch_server import Route
 
 from whosaid.cli import main
 from whosaid.errors import WhosaidError

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 
 import httpx
-from watch_pages import STORIES, story_page
-from watch_server import TEST_DELAY, TEST_SETTINGS, NewsSite, Route
+from .watch_pages import STORIES, story_page
+from .watch_server import TEST_DELAY, TEST_SETTINGS, NewsSite, Route
 
 from whosaid.ingest.fetch import Fetcher, FetchSettings, fetch_articles
 from whosaid.ingest.politeness import USER_AGENT

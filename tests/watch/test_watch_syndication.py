@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from watch_pages import STORIES, WIRE_PARAGRAPHS
+from .watch_pages import STORIES, WIRE_PARAGRAPHS
 
 from whosaid.ingest.syndication import (
     SyndicationIndex,

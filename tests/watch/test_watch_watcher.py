@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-from watch_pages import STORIES, WIRE_PARAGRAPHS, article_page, atom, homepage, rss, story_page
-from watch_server import TEST_DELAY, TEST_SETTINGS, NewsSite, Route
+from .watch_pages import STORIES, WIRE_PARAGRAPHS, article_page, atom, homepage, rss, story_page
+from .watch_server import TEST_DELAY, TEST_SETTINGS, NewsSite, Route
 
 from whosaid.ingest.fetch import Fetcher
 from whosaid.ingest.watch import Watcher, pipeline_storer, source_rows

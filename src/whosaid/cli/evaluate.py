@@ -84,7 +84,9 @@ def run(args: argparse.Namespace) -> int:
     ):
         statements = [s for s in doc._.quotes if s.confidence >= args.min_confidence]
         triples.append((doc.text, gold["quotes"], statements))
-        predictions.append({"id": gold["id"], "statements": [statement_dict(s) for s in statements]})
+        predictions.append(
+            {"id": gold["id"], "statements": [statement_dict(s, doc.text) for s in statements]}
+        )
     elapsed = time.perf_counter() - started
     metrics = score(triples, kinds).as_dict()
     if args.write_pred:

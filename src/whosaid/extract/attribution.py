@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -34,6 +34,7 @@ class Draft:
     end: int
     parent: int | None = None  # index into the drafts list for nested quotes
     exclude_speaker: str | None = None
+    parts: list[tuple[int, int]] = field(default_factory=list)  # pieces around an interrupting cue
 
 
 class QuoteMap:
@@ -78,18 +79,44 @@ def snap(cand: Candidate, quotes: QuoteMap, text: str) -> Draft:
     start, end = cand.content_start, cand.content_end
     regions = quotes.overlapping(start, end)
     if not regions:
-        return Draft(cand, "indirect", start, end)
+        return with_parts(Draft(cand, "indirect", start, end))
     outside = _unquoted_words(text, start, end, regions, cand)
     if not outside and cand.form not in ("according", "noun"):
         first, last = regions[0], regions[-1]
         kind: StatementKind = "direct" if len(regions) == 1 else "mixed"
         start = first.inner_start if start >= first.start else start
-        return Draft(cand, kind, start, max(last.inner_end, min(end, last.end)))
+        draft = Draft(cand, kind, start, max(last.inner_end, min(end, last.end)))
+        if len(regions) > 1:
+            draft.parts = [(max(start, r.inner_start), r.inner_end) for r in regions]
+        return draft
     if regions[0].start < start < regions[0].inner_end:
         start = regions[0].start  # the content cut into a quotation: take all of it
     if regions[-1].end > end > regions[-1].inner_start:
         end = regions[-1].end
-    return Draft(cand, "mixed", start, end)
+    return with_parts(Draft(cand, "mixed", start, end))
+
+
+def with_parts(draft: Draft) -> Draft:
+    """Split the content around a cue clause inside it ("The plan, he said, is dead")."""
+    cand = draft.cand
+    if draft.start < cand.exclude_start < cand.exclude_end < draft.end:
+        draft.parts = [(draft.start, cand.exclude_start), (cand.exclude_end, draft.end)]
+    return draft
+
+
+PART_EDGES = " \n\t,;:—–-"
+
+
+def trimmed_parts(text: str, parts: list[tuple[int, int]]) -> list[Span]:
+    spans = []
+    for start, end in parts:
+        while start < end and text[start] in PART_EDGES:
+            start += 1
+        while end > start and text[end - 1] in PART_EDGES:
+            end -= 1
+        if end > start:
+            spans.append(Span(start, end))
+    return spans if len(spans) > 1 else []
 
 
 def _unquoted_words(text: str, start: int, end: int, regions: list[QuoteRegion], cand: Candidate) -> bool:
@@ -130,6 +157,9 @@ def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[i
     gap = doc_text(doc)[clause_end : region.start]
     if region.start in governed or gap.strip(" ,;:—–-") or "\n" in gap:
         return
+    before = quotes.overlapping(draft.start, draft.start + 1)
+    first_end = before[0].inner_end if before and before[0].inner_end <= clause_end else draft.end
+    draft.parts = [(draft.start, first_end), (region.inner_start, region.inner_end)]
     draft.end = region.inner_end
     draft.kind = "mixed"  # the content now holds the unquoted attribution between the two parts
     governed.add(region.start)
@@ -295,6 +325,7 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
         stmt = Statement(
             article_id=article_id, kind=draft.kind, content=content.of(text), content_span=content
         )
+        stmt.content_parts = trimmed_parts(text, draft.parts)
         if cand.cue_start >= 0:
             cue_start, cue_end = (
                 doc[cand.cue_start].idx,

@@ -196,9 +196,14 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
             for c, d in complements
             if d == "ccomp" or (d == "xcomp" and verb.lemma_ in INFINITIVE_CUES)
         ]
+    rights = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("npadvmod", "advmod", "cc", "conj")]
+    if open_vocabulary and len(rights) >= 2 and any(d in ("dobj", "xcomp", "ccomp") for _, d in complements):
+        # "accused Trump of lying", "urged Congress to act": object and its complement together
+        complements.append((rights[0], "rest"))
     for comp, dep in complements:
         # clip to the cue's paragraph: a headline parsed into the first sentence must not join it
-        first, last = paragraph_bounds(doc, verb.i, comp.left_edge.i, comp.right_edge.i + 1)
+        right_edge = rights[-1].right_edge.i if dep == "rest" else comp.right_edge.i
+        first, last = paragraph_bounds(doc, verb.i, comp.left_edge.i, right_edge + 1)
         start, end = char_range(doc, first, last)
         if end <= start:
             continue

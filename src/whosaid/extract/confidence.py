@@ -1,8 +1,9 @@
-"""Statement confidence: a logistic model over rule features.
+"""Statement confidence: a logistic model over rule features, for sorting and filtering.
 
-The weights live in ``confidence.json``; ``scripts/train_extract.py`` refits them on PolNeAR train
-(label: the statement matches a gold attribution with the right speaker), so sorting by confidence
-ranks statements by how often such statements were right there.
+The hand-set ``PRIOR`` weights are used unless a ``confidence.json`` with fitted weights ships beside
+this module. Its main input is the trained candidate filter's probability (``learned.py``), so
+parse-based statements are ranked by how often such candidates were right on PolNeAR train; the
+other features lower statements without a speaker or a cue.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def features(stmt: Statement, cand: Candidate, how: str) -> dict[str, float]:
     words = len(stmt.content.split())
     feats: dict[str, float] = {
         "bias": 1.0,
-        "strength": cand.strength,
+        # the trained filter's probability when the parse proposed it, else the lexicon prior
+        "strength": cand.probability or cand.strength,
         "log_words": math.log1p(words),
         "short": float(words < 4),
         "has_speaker": float(stmt.speaker is not None),

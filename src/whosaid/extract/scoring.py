@@ -105,10 +105,18 @@ def gold_content(text: str, quote: dict[str, Any]) -> str:
     return text[start:end]
 
 
+def matched_content(stmt: Statement, text: str) -> str:
+    """The content compared with gold: the pieces around an interrupting cue joined by a space,
+    as the gold format writes discontinuous contents; else the content itself."""
+    if stmt.content_parts:
+        return " ".join(part.of(text) for part in stmt.content_parts)
+    return stmt.content
+
+
 def score_document(text: str, golds: Sequence[dict[str, Any]], preds: Sequence[Statement]) -> Tally:
     tally = Tally(gold=len(golds), pred=len(preds))
     gold_tokens = [tokens(gold_content(text, q)) for q in golds]
-    pred_tokens = [tokens(p.content) for p in preds]
+    pred_tokens = [tokens(matched_content(p, text)) for p in preds]
     pairs = sorted(
         (
             (token_f1(g, p), i, j)
@@ -187,12 +195,14 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
     return docs
 
 
-def statement_dict(stmt: Statement) -> dict[str, Any]:
-    """The JSON shape of a statement in `whosaid extract --jsonl` output."""
+def statement_dict(stmt: Statement, text: str) -> dict[str, Any]:
+    """A statement as a prediction line for scorers, in the gold format's convention: ``content``
+    is the pieces joined when a cue interrupts it, ``content_span`` their outer range."""
     return {
         "kind": stmt.kind,
-        "content": stmt.content,
+        "content": matched_content(stmt, text),
         "content_span": stmt.content_span.as_list(),
+        "content_parts": [part.as_list() for part in stmt.content_parts],
         "speaker": stmt.speaker,
         "speaker_text": stmt.speaker_text,
         "speaker_span": stmt.speaker_span.as_list() if stmt.speaker_span else None,

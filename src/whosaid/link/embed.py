@@ -41,10 +41,17 @@ def encode(texts: Sequence[str], batch_size: int = 64) -> Vectors:
     """One normalised 384-dimensional vector per text (an empty text gives a zero vector)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    # Each distinct text once: wire copies and boilerplate repeat sentences across outlets, and the
+    # model is by far the costliest part of linking.
+    unique = list(dict.fromkeys(texts))
     vectors = _model().encode(
-        list(texts), batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
+        unique, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
     )
-    return np.asarray(vectors, dtype=np.float32)
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if len(unique) == len(texts):
+        return vectors
+    row = {text: i for i, text in enumerate(unique)}
+    return vectors[[row[text] for text in texts]]
 
 
 # A sentence ends at . ! or ? (optionally followed by a closing quote) before white space, or at a

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +29,26 @@ if TYPE_CHECKING:
 
 Encoder = Callable[[Sequence[str]], Any]
 LINK_BATCH = 500
+# Older articles of a story whose statements a new article's statements are related to (the latest);
+# and member articles a new article is compared with to join a story. Both bound the cost per new
+# article whatever the size of the story; small stories are read whole.
+MAX_CONTEXT_ARTICLES = 200
+MAX_STORY_MEMBERS = 400
+# Seconds spent in each stage since the last ``STAGE_SECONDS.clear()``: read by the benchmarks.
+STAGE_SECONDS: dict[str, float] = {}
+
+
+def _add_stage(name: str, started: float) -> None:
+    STAGE_SECONDS[name] = STAGE_SECONDS.get(name, 0.0) + time.perf_counter() - started
+
+
+@contextmanager
+def _stage(name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        _add_stage(name, started)
 
 
 def _default_encoder(texts: Sequence[str]) -> Any:
@@ -69,15 +91,19 @@ def link_articles(store: Store, article_ids: Sequence[str], encoder: Encoder | N
                 summary[key] += value
         return summary
     encode = encoder or _default_encoder
-    articles = _unlinked_articles(store, article_ids)
+    with _stage("read articles"):
+        articles = _unlinked_articles(store, article_ids)
     summary = {"articles": len(articles), "stories": 0, "claims": 0, "relations": 0}
     if not articles:
         return summary
-    vectors = encode([lead_text(a["title"], a["text"]) for a in articles])
+    with _stage("embed leads"):
+        vectors = encode([lead_text(a["title"], a["text"]) for a in articles])
     days = [_as_date(a["published"]) or _as_date(a["ingested_at"]) or date.today() for a in articles]
     window = timedelta(days=story_index.WINDOW_DAYS)
-    candidates = _stories_between(store, min(days) - window, max(days) + window)
-    stored_names = _stored_names(store, [a["id"] for a in articles])
+    with _stage("read stories"):
+        candidates = _stories_between(store, min(days) - window, max(days) + window)
+        stored_names = _stored_names(store, [a["id"] for a in articles])
+    place_started = time.perf_counter()
     new_stories: list[StoryState] = []
     placed: dict[str, list[str]] = {}
     for article, vector, day in zip(articles, vectors, days, strict=True):
@@ -93,8 +119,10 @@ def link_articles(store: Store, article_ids: Sequence[str], encoder: Encoder | N
         story.add(vector, names, day)
         placed.setdefault(story.id, []).append(article["id"])
         article["_names"] = names
+    _add_stage("place stories", place_started)
     with store.transaction():
-        _save_stories(store, candidates, new_stories, placed)
+        with _stage("write stories"):
+            _save_stories(store, candidates, new_stories, placed)
         insert_rows(
             store,
             "article_embeddings",
@@ -104,7 +132,8 @@ def link_articles(store: Store, article_ids: Sequence[str], encoder: Encoder | N
                 for a, v in zip(articles, vectors, strict=True)
             ],
         )
-        summary["claims"], summary["relations"] = _link_statements(store, placed, encode)
+        span = (min(days) - window, max(days) + window)
+        summary["claims"], summary["relations"] = _link_statements(store, placed, encode, span)
     summary["stories"] = len(new_stories)
     return summary
 
@@ -168,9 +197,12 @@ def _stories_between(store: Store, first: date, last: date) -> list[StoryState]:
         chunk = ids[i : i + 500]
         marks = ", ".join("?" * len(chunk))
         for row in store.query(
-            "SELECT sa.story_id, e.vector FROM story_articles sa "
-            f"JOIN article_embeddings e ON e.article_id = sa.article_id WHERE sa.story_id IN ({marks})",
-            chunk,
+            "SELECT story_id, vector FROM (SELECT sa.story_id, e.vector, ROW_NUMBER() OVER ("
+            "PARTITION BY sa.story_id ORDER BY a.published DESC NULLS LAST, sa.article_id DESC) AS latest "
+            "FROM story_articles sa JOIN article_embeddings e ON e.article_id = sa.article_id "
+            f"JOIN articles a ON a.id = sa.article_id WHERE sa.story_id IN ({marks})) ranked "
+            "WHERE latest <= ?",
+            [*chunk, MAX_STORY_MEMBERS],
         ):
             stories[row["story_id"]].members.append(_vector(row["vector"]))
     return list(stories.values())
@@ -213,7 +245,12 @@ def _chunks(items: Sequence[str], size: int = 500) -> list[list[str]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
-def _statement_rows(store: Store, story_ids: list[str]) -> list[dict[str, Any]]:
+def _statement_rows(
+    store: Store, story_ids: list[str], span: tuple[date, date], new_articles: set[str]
+) -> list[dict[str, Any]]:
+    """Statements of the stories: all of the new articles, and those of the older articles published
+    within ``span`` (the batch's days and the story window), at most ``MAX_CONTEXT_ARTICLES`` of the
+    latest per story. So a new article costs the same in a story of ten articles or of ten thousand."""
     rows: list[dict[str, Any]] = []
     for chunk in _chunks(story_ids):
         rows.extend(
@@ -221,12 +258,19 @@ def _statement_rows(store: Store, story_ids: list[str]) -> list[dict[str, Any]]:
                 "SELECT sa.story_id, s.id, s.article_id, s.idx, s.content, s.content_start, s.speaker, "
                 "s.speaker_text, s.cue, a.published FROM story_articles sa "
                 "JOIN statements s ON s.article_id = sa.article_id JOIN articles a ON a.id = s.article_id "
-                f"WHERE sa.story_id IN ({', '.join('?' * len(chunk))})",
-                chunk,
+                f"WHERE sa.story_id IN ({', '.join('?' * len(chunk))}) "
+                "AND (a.published IS NULL OR (a.published >= ? AND a.published <= ?))",
+                [*chunk, *span],
             )
         )
     rows.sort(key=lambda r: (_as_date(r["published"]) or date.min, r["article_id"], r["idx"]))
-    return rows
+    older: dict[str, list[str]] = {}
+    for r in rows:
+        ids = older.setdefault(r["story_id"], [])
+        if r["article_id"] not in new_articles and (not ids or ids[-1] != r["article_id"]):
+            ids.append(r["article_id"])
+    kept = {a for ids in older.values() for a in ids[-MAX_CONTEXT_ARTICLES:]} | new_articles
+    return [r for r in rows if r["article_id"] in kept]
 
 
 def _stored_vectors(store: Store, statement_ids: list[str]) -> dict[str, Any]:
@@ -241,21 +285,26 @@ def _stored_vectors(store: Store, statement_ids: list[str]) -> dict[str, Any]:
     return vectors
 
 
-def _link_statements(store: Store, placed: dict[str, list[str]], encode: Encoder) -> tuple[int, int]:
+def _link_statements(
+    store: Store, placed: dict[str, list[str]], encode: Encoder, span: tuple[date, date]
+) -> tuple[int, int]:
     """Embed the new articles' statements, put them into claims, relate them within their story."""
     new_articles = {a for ids in placed.values() for a in ids}
-    rows = _statement_rows(store, list(placed))
-    fresh = [r for r in rows if r["article_id"] in new_articles]
-    if not fresh:
-        return 0, 0
-    vectors = _stored_vectors(store, [r["id"] for r in rows if r["article_id"] not in new_articles])
-    vectors.update(zip([r["id"] for r in fresh], encode([r["content"] for r in fresh]), strict=True))
-    insert_rows(
-        store,
-        "statement_embeddings",
-        ("statement_id", "vector"),
-        [(r["id"], _vector_json(vectors[r["id"]])) for r in fresh],
-    )
+    with _stage("read statements"):
+        rows = _statement_rows(store, list(placed), span, new_articles)
+        fresh = [r for r in rows if r["article_id"] in new_articles]
+        if not fresh:
+            return 0, 0
+        vectors = _stored_vectors(store, [r["id"] for r in rows if r["article_id"] not in new_articles])
+    with _stage("embed statements"):
+        vectors.update(zip([r["id"] for r in fresh], encode([r["content"] for r in fresh]), strict=True))
+    with _stage("write embeddings"):
+        insert_rows(
+            store,
+            "statement_embeddings",
+            ("statement_id", "vector"),
+            [(r["id"], _vector_json(vectors[r["id"]])) for r in fresh],
+        )
     by_story: dict[str, list[StatementInfo]] = {}
     for r in rows:
         if r["id"] not in vectors:
@@ -273,14 +322,17 @@ def _link_statements(store: Store, placed: dict[str, list[str]], encode: Encoder
             )
         )
     new_ids = {r["id"] for r in fresh}
-    n_claims = assign_claims(
-        store, {story: [i for i in infos if i.id in new_ids] for story, infos in by_story.items()}
-    )
-    relations = [rel for infos in by_story.values() for rel in relate(infos, new_ids)]
-    insert_rows(
-        store,
-        "relations",
-        ("a", "b", "relation", "score", "evidence", "about"),
-        [(r.a, r.b, r.relation, r.score, r.evidence, r.about) for r in relations],
-    )
+    with _stage("claims"):
+        n_claims = assign_claims(
+            store, {story: [i for i in infos if i.id in new_ids] for story, infos in by_story.items()}
+        )
+    with _stage("relations"):
+        relations = [rel for infos in by_story.values() for rel in relate(infos, new_ids)]
+    with _stage("write relations"):
+        insert_rows(
+            store,
+            "relations",
+            ("a", "b", "relation", "score", "evidence", "about"),
+            [(r.a, r.b, r.relation, r.score, r.evidence, r.about) for r in relations],
+        )
     return n_claims, len(relations)

@@ -174,26 +174,93 @@ def rule_verdict(a: StatementInfo, b: StatementInfo, cosine: float) -> Verdict |
     return _denial(a, b, cosine) or _negation(a, b, cosine)
 
 
-def relate(statements: Sequence[StatementInfo], new_ids: set[str]) -> list[Relation]:
-    """Relations between each new statement and every other statement given (the same story).
+# At most this many statements of the story are weighed against each new statement: the ones sharing
+# a comparable fact (or a denial's terms), nearest first, and the most similar ones. A story grows with
+# every article about it, and without a bound relating would cost the square of its size.
+MAX_FACT_PAIRS = 24
+MAX_SIMILAR_PAIRS = 24
 
-    Pairs with no rule verdict but similar content go to the stance model in one batch.
+
+@dataclass(slots=True)
+class _Shape:
+    """What candidate selection needs of a statement, computed once per statement per batch."""
+
+    keys: frozenset[str]  # comparable facts: "dead", "cause:0", "responsible", "destination"
+    denial: bool
+    stems: frozenset[str]
+
+
+def _shape(info: StatementInfo) -> _Shape:
+    from whosaid.link.claim_groups import topics
+
+    stems = frozenset(content_stems(tokens(info.content)))
+    return _Shape(frozenset(topics(info.content, info.speaker, info.cue)), frames.is_denial(info.cue), stems)
+
+
+def candidate_pairs(statements: Sequence[StatementInfo], new_ids: set[str]) -> list[tuple[int, int, float]]:
+    """Index pairs (i < j, at least one new) worth relating, with their cosine.
+
+    A rule can only fire when both sides share a comparable fact, when one denies and shares a term
+    with the other, or when they are similar (restatement, negation, the stance model); pairs that
+    are none of these are unrelated and never looked at. Of the rest, each new statement keeps its
+    ``MAX_FACT_PAIRS`` nearest fact-sharing and ``MAX_SIMILAR_PAIRS`` most similar partners.
+    """
+    n = len(statements)
+    new = [i for i, s in enumerate(statements) if s.id in new_ids]
+    if not new or n < 2:
+        return []
+    matrix = np.asarray([s.vector for s in statements], dtype=np.float32)
+    shapes = [_shape(s) for s in statements]
+    by_key: dict[str, list[int]] = {}
+    # Statements by their terms, denials and the others apart: a denial is weighed against the
+    # statements sharing one of its terms (and a statement against the denials sharing one of its).
+    by_stem: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
+    for i, shape in enumerate(shapes):
+        for key in shape.keys:
+            by_key.setdefault(key, []).append(i)
+        for stem in shape.stems:
+            by_stem[shape.denial].setdefault(stem, []).append(i)
+    chosen: dict[tuple[int, int], float] = {}
+    for start in range(0, len(new), 256):
+        rows = new[start : start + 256]
+        cosines = matrix[rows] @ matrix.T
+        for row, i in zip(cosines, rows, strict=True):
+            row[i] = -2.0  # never with itself
+            facts = {j for key in shapes[i].keys for j in by_key[key]}
+            opposite = by_stem[not shapes[i].denial]
+            facts.update(j for stem in shapes[i].stems for j in opposite.get(stem, ()))
+            facts.discard(i)
+            picked = _nearest(row, np.fromiter(facts, dtype=np.int64, count=len(facts)), MAX_FACT_PAIRS)
+            similar = np.flatnonzero(row >= RELATED_COSINE)
+            picked += _nearest(row, similar, MAX_SIMILAR_PAIRS)
+            for j in picked:
+                chosen[(min(i, j), max(i, j))] = float(row[j])
+    return [(i, j, cosine) for (i, j), cosine in sorted(chosen.items())]
+
+
+def _nearest(row: Any, indices: Any, limit: int) -> list[int]:
+    if len(indices) > limit:
+        indices = indices[np.argpartition(-row[indices], limit - 1)[:limit]]
+    return [int(j) for j in indices]
+
+
+def relate(statements: Sequence[StatementInfo], new_ids: set[str]) -> list[Relation]:
+    """Relations between each new statement and the other statements given (the same story).
+
+    Only the candidate pairs (``candidate_pairs``) are weighed; pairs with no rule verdict but
+    similar content go to the stance model in one batch.
     """
     relations: list[Relation] = []
     undecided: list[tuple[StatementInfo, StatementInfo, float]] = []
-    for i, a in enumerate(statements):
-        for b in statements[i + 1 :]:
-            if a.id not in new_ids and b.id not in new_ids:
-                continue
-            first, second = sorted((a, b), key=lambda s: (s.published or date.min, s.id))
-            cosine = float(np.dot(first.vector, second.vector))
-            verdict = rule_verdict(first, second, cosine)
-            if verdict and verdict.relation == "contradict" and same_speaker(first.speaker, second.speaker):
-                verdict = Verdict("discuss", 0.5, verdict.evidence, verdict.about)
-            if verdict:
-                relations.append(_relation(first, second, verdict))
-            elif cosine >= RELATED_COSINE:
-                undecided.append((first, second, cosine))
+    for i, j, cosine in candidate_pairs(statements, new_ids):
+        first, second = sorted((statements[i], statements[j]), key=lambda s: (s.published or date.min, s.id))
+        verdict = rule_verdict(first, second, cosine)
+        if verdict and verdict.relation == "contradict" and same_speaker(first.speaker, second.speaker):
+            verdict = Verdict("discuss", 0.5, verdict.evidence, verdict.about)
+        if verdict:
+            relations.append(_relation(first, second, verdict))
+        elif cosine >= RELATED_COSINE:
+            undecided.append((first, second, cosine))
     relations.extend(_by_stance_model(undecided))
     return relations
 
@@ -216,7 +283,9 @@ def _by_stance_model(pairs: list[tuple[StatementInfo, StatementInfo, float]]) ->
         return []
     from whosaid.link.stance import load_model
 
-    probabilities = load_model().predict_proba([(a.content, b.content) for a, b, _ in pairs])
+    # The contents are embedded already: the model reuses those vectors instead of encoding again.
+    known = {s.content: s.vector for a, b, _ in pairs for s in (a, b)}
+    probabilities = load_model().predict_proba([(a.content, b.content) for a, b, _ in pairs], known)
     relations = []
     for (a, b, cosine), (p_agree, p_disagree, _p_discuss, _p_unrelated) in zip(
         pairs, probabilities, strict=True

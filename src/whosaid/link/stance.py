@@ -7,7 +7,7 @@ unrelated, then agree / disagree / discuss for related pairs. No article text is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
@@ -64,11 +64,15 @@ class StanceModel:
         """The stance of each (claim, text) pair."""
         return self.decide(self.predict_proba(pairs))
 
-    def predict_proba(self, pairs: Sequence[tuple[str, str]]) -> NDArray[np.float64]:
+    def predict_proba(
+        self, pairs: Sequence[tuple[str, str]], known: Mapping[str, Any] | None = None
+    ) -> NDArray[np.float64]:
+        """Rows of P(agree), P(disagree), P(discuss), P(unrelated); ``known`` maps sentences to
+        embeddings already computed (statement contents), so they are not encoded again."""
         if not pairs:
             return np.zeros((0, 4))
-        claims = _prepare_many(self, {c: [c] for c, _ in pairs})
-        texts = _prepare_many(self, {t: embed.split_sentences(t) or [t] for _, t in pairs})
+        claims = _prepare_many(self, {c: [c] for c, _ in pairs}, known)
+        texts = _prepare_many(self, {t: embed.split_sentences(t) or [t] for _, t in pairs}, known)
         return self.probabilities(self.features([(claims[c], texts[t]) for c, t in pairs]))
 
     def features(self, pairs: Sequence[tuple[PreparedText, PreparedText]]) -> NDArray[np.float64]:
@@ -80,14 +84,24 @@ class StanceModel:
         return np.hstack([rows, self.projection.transform(blocks)])
 
 
-def _prepare_many(model: StanceModel, texts: dict[str, list[str]]) -> dict[str, PreparedText]:
-    """Prepare each distinct text (keyed by itself) once, embedding all sentences in one batch."""
-    vectors = embed.encode([s for sentences in texts.values() for s in sentences])
+def _prepare_many(
+    model: StanceModel, texts: dict[str, list[str]], known: Mapping[str, Any] | None = None
+) -> dict[str, PreparedText]:
+    """Prepare each distinct text (keyed by itself) once: every sentence not already ``known`` is
+    embedded in one batch, and the TF-IDF rows of all texts and leads come from one transform."""
+    vectors: dict[str, Any] = dict(known or {})
+    missing = list(dict.fromkeys(s for sentences in texts.values() for s in sentences if s not in vectors))
+    vectors.update(zip(missing, embed.encode(missing), strict=True))
+    keys = list(texts)
+    joined = [" ".join(texts[k]) for k in keys] + [" ".join(texts[k][:2]) for k in keys]
+    tfidf = model.vectorizer.transform(joined) if keys else None
     prepared: dict[str, PreparedText] = {}
-    at = 0
-    for key, sentences in texts.items():
-        prepared[key] = model.prepare(sentences, vectors[at : at + len(sentences)])
-        at += len(sentences)
+    for row, key in enumerate(keys):
+        sentences = texts[key]
+        block = np.asarray([vectors[s] for s in sentences], dtype=np.float32).reshape(-1, embed.DIMENSIONS)
+        prepared[key] = prepare_text(
+            sentences, block, model.vectorizer, tfidf=tfidf[row], lead_tfidf=tfidf[len(keys) + row]
+        )
     return prepared
 
 

@@ -83,7 +83,15 @@ class PreparedText:
     lead_tfidf: Any
 
 
-def prepare_text(sentences: list[str], sentence_vectors: Vectors, vectorizer: Any) -> PreparedText:
+def prepare_text(
+    sentences: list[str],
+    sentence_vectors: Vectors,
+    vectorizer: Any,
+    tfidf: Any = None,
+    lead_tfidf: Any = None,
+) -> PreparedText:
+    """``tfidf`` and ``lead_tfidf``: the rows of the text and of its lead when the caller has them
+    (transforming many texts in one call is far cheaper than one call per text)."""
     text = " ".join(sentences)
     words = tokens(text)
     stems = content_stems(words)
@@ -102,14 +110,20 @@ def prepare_text(sentences: list[str], sentence_vectors: Vectors, vectorizer: An
         sentence_counts=[_lexicon_counts(w) for w in sentence_words],
         counts=_lexicon_counts(words),
         n_words=len(words),
-        tfidf=vectorizer.transform([text]),
-        lead_tfidf=vectorizer.transform([lead]),
+        tfidf=vectorizer.transform([text]) if tfidf is None else tfidf,
+        lead_tfidf=vectorizer.transform([lead]) if lead_tfidf is None else lead_tfidf,
     )
 
 
 def _cosine(a: Any, b: Any) -> float:
-    # Rows of a TfidfVectorizer are L2-normalised, so the dot product is the cosine.
-    return float(a.multiply(b).sum())
+    # Rows of a TfidfVectorizer are L2-normalised, so the dot product is the cosine. Computed on
+    # the rows' sorted column indices: scipy's elementwise multiply costs ~100 µs a pair.
+    if not a.has_sorted_indices:
+        a.sort_indices()
+    if not b.has_sorted_indices:
+        b.sort_indices()
+    _, in_a, in_b = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
+    return float(np.dot(a.data[in_a], b.data[in_b]))
 
 
 FEATURE_NAMES = (

@@ -59,10 +59,13 @@ class StoryState:
     # Vectors of the member articles: an article joins through its nearest member, because a centroid
     # of many articles drifts toward the generic ("the election") and then attracts everything.
     members: list[Any] = field(default_factory=list)
+    stacked: Any = None  # ``members`` as one matrix, rebuilt only after a member is added
 
     def score(self, vector: Any) -> float:
         if self.members:
-            return float(np.max(np.asarray(self.members) @ vector))
+            if self.stacked is None or len(self.stacked) != len(self.members):
+                self.stacked = np.asarray(self.members)
+            return float(np.max(self.stacked @ vector))
         norm = float(np.linalg.norm(self.centroid)) or 1.0
         return float(np.dot(self.centroid, vector)) / norm
 

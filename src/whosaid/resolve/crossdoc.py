@@ -178,8 +178,7 @@ def _give_ids(
     given: dict[int, str] = {}
     store.execute("DELETE FROM entity_clusters WHERE article_id = ?", [article_id])
     pool = Pool(store)
-    pool.prefetch(entities, MERGEABLE)
-    pool.existing_ids([i for entity in entities for i in id_tries(entity, article_id)])  # one query
+    pool.prefetch(entities, MERGEABLE, [i for entity in entities for i in id_tries(entity, article_id)])
     cluster_rows: list[list[object]] = []
     for entity in entities:
         found, why = match(pool, entity, overrides)

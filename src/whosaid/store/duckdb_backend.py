@@ -16,6 +16,7 @@ _LOCK_HOLDER = re.compile(r"PID (\d+)")
 
 class DuckDBStore(SqlStore):
     skip_existing_by_lookup = True  # one writer per file: look-ups are safe and much faster there
+    cache_mention_counts = True  # and what it counted stays true
 
     def __init__(self, path: str | Path) -> None:
         super().__init__(str(path))

@@ -7,7 +7,9 @@ HTTP server reads from a thread pool and neither driver lets two threads share a
 
 from __future__ import annotations
 
+import re
 import threading
+from collections import Counter, OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -33,6 +35,13 @@ SHARED_TABLE_KEYS = {"entities": 1, "entity_aliases": 2, "entity_roles": 2}
 # Parameters per multi-row INSERT: well under PostgreSQL's 65,535 and fast in DuckDB.
 MAX_PARAMS_PER_INSERT = 4000
 
+# Entities whose mention counts the single writer keeps in memory (counting is linear in mentions).
+MENTION_COUNTS_KEPT = 200_000
+# Statements that may change mention counts behind the cache's back: it is dropped when one runs.
+_CHANGES_MENTIONS = re.compile(
+    r"^\s*(?:UPDATE|DELETE|INSERT|DROP|ALTER|TRUNCATE)\b.*\bmentions\b", re.I | re.S
+)
+
 
 class SqlStore:
     url: str
@@ -43,6 +52,7 @@ class SqlStore:
         self._connections: list[Any] = []
         self._lock = threading.Lock()
         self._closed = False
+        self._mention_counts: OrderedDict[str, int] = OrderedDict()  # committed counts
 
     # --- backend hooks -----------------------------------------------------------------------------
     def _connect(self) -> Any:
@@ -80,20 +90,54 @@ class SqlStore:
             return
         self._run(conn, "BEGIN TRANSACTION", ())
         self._local.depth = 1
+        self._local.counted = Counter()  # mentions per entity added in this transaction
         try:
             yield
         except BaseException:
             self._local.depth = 0
+            self._local.counted = Counter()
             self._run(conn, "ROLLBACK", ())
             raise
         self._local.depth = 0
         self._run(conn, "COMMIT", ())
+        for entity_id, n in self._local.counted.items():
+            if entity_id in self._mention_counts:
+                self._mention_counts[entity_id] += n
+        self._local.counted = Counter()
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return self._run(self._conn(), sql, params)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        if self._mention_counts and _CHANGES_MENTIONS.match(sql):
+            self._mention_counts.clear()
         self._run(self._conn(), sql, params)
+
+    # Kept in memory only where this process is the one writer (DuckDB); PostgreSQL counts each time.
+    cache_mention_counts = False
+
+    def mention_counts(self, entity_ids: Sequence[str]) -> dict[str, int]:
+        """Stored mentions of each entity, those of the open transaction included."""
+        counted: Counter[str] = getattr(self._local, "counted", None) or Counter()
+        wanted = sorted(set(entity_ids))
+        known = self._mention_counts if self.cache_mention_counts else {}
+        missing = [i for i in wanted if i not in known]
+        found: dict[str, int] = {}
+        for i in range(0, len(missing), 500):
+            chunk = missing[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT entity_id, count(*) AS n FROM mentions WHERE entity_id IN ({marks}) "
+            sql += "GROUP BY entity_id"
+            found.update((r["entity_id"], int(r["n"])) for r in self.query(sql, chunk))
+        if not self.cache_mention_counts:
+            return {i: found.get(i, 0) for i in wanted}
+        for entity_id in missing:  # the cache holds committed counts: take this transaction's out
+            self._mention_counts[entity_id] = found.get(entity_id, 0) - counted[entity_id]
+        for entity_id in wanted:
+            self._mention_counts.move_to_end(entity_id)
+        while len(self._mention_counts) > MENTION_COUNTS_KEPT:
+            self._mention_counts.popitem(last=False)
+        return {i: self._mention_counts[i] + counted[i] for i in wanted}
 
     def close(self) -> None:
         self._closed = True
@@ -206,7 +250,7 @@ class SqlStore:
             if returning:
                 added = [(r["entity_id"], r["alias"]) for r in self.query(sql, params)]
             else:
-                self.execute(sql, params)
+                self._run(self._conn(), sql, params)  # not execute: add() keeps the mention counts
                 added = [(row[0], row[1]) for row in chunk]
             if table == "entity_aliases":
                 self._insert("alias_words", alias_word_rows(added))
@@ -224,6 +268,9 @@ class SqlStore:
                 # Rows keyed by the new article's id cannot exist yet; entities may, from other articles.
                 key_len = SHARED_TABLE_KEYS.get(table, 0)
                 self._insert(table, table_rows, key_len=key_len, existing=shared.get(table))
+            counted = getattr(self._local, "counted", None)
+            if counted is not None:
+                counted.update(row[-1] for row in rows.get("mentions", []) if row[-1] is not None)
         return True
 
     def add_outlet(self, article_id: str, outlet: str, url: str | None = None) -> None:

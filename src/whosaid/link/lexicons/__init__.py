@@ -1,0 +1,1 @@
+"""Word lists (data) for the link stage; a package only so that installers ship the files."""

@@ -1,0 +1,1 @@
+"""Trained artefacts of the link stage (stance.joblib, made by scripts/train_stance.py)."""
