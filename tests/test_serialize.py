@@ -31,4 +31,3 @@ def test_every_serialised_span_slices_back(nlp: Any) -> None:
         assert item["content_parts"], "content_parts is never empty"
         for part_start, part_end in item["content_parts"]:
             assert start <= part_start < part_end <= end
-

@@ -6,9 +6,10 @@ from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
-from .watch_server import TEST_SETTINGS, NewsSite
 
 from whosaid.ingest.fetch import Fetcher
+
+from .watch_server import TEST_SETTINGS, NewsSite
 
 
 @pytest.fixture

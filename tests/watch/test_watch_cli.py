@@ -10,12 +10,13 @@ import sys
 import time
 
 import pytest
-from .watch_pages import rss
-from .watch_server import Route
 
 from whosaid.cli import main
 from whosaid.errors import WhosaidError
 from whosaid.ingest.watch import parse_interval, read_sources
+
+from .watch_pages import rss
+from .watch_server import Route
 
 PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
 

@@ -7,13 +7,14 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 
 import httpx
-from .watch_pages import STORIES, story_page
-from .watch_server import TEST_DELAY, TEST_SETTINGS, NewsSite, Route
 
 from whosaid.ingest.fetch import Fetcher, FetchSettings, fetch_articles
 from whosaid.ingest.politeness import USER_AGENT
 from whosaid.ingest.records import ReadFailure
 from whosaid.model import Article
+
+from .watch_pages import STORIES, story_page
+from .watch_server import TEST_DELAY, TEST_SETTINGS, NewsSite, Route
 
 ROBOTS = "User-agent: *\nDisallow: /private/\n"
 # Scheduling noise: a request may be logged a hair before its reserved slot.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from .watch_pages import STORIES, WIRE_PARAGRAPHS
 
 from whosaid.ingest.syndication import (
     SyndicationIndex,
@@ -18,6 +17,8 @@ from whosaid.ingest.syndication import (
 )
 from whosaid.model import Article, ArticleAnalysis, content_id
 from whosaid.store import open_store
+
+from .watch_pages import STORIES, WIRE_PARAGRAPHS
 
 WIRE = "\n\n".join(WIRE_PARAGRAPHS)
 RETITLED = "Minister rules out tax rise\n\n" + WIRE

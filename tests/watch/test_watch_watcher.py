@@ -13,12 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-from .watch_pages import STORIES, WIRE_PARAGRAPHS, article_page, atom, homepage, rss, story_page
-from .watch_server import TEST_DELAY, TEST_SETTINGS, NewsSite, Route
 
 from whosaid.ingest.fetch import Fetcher
 from whosaid.ingest.watch import Watcher, pipeline_storer, source_rows
 from whosaid.store import open_store
+
+from .watch_pages import STORIES, WIRE_PARAGRAPHS, article_page, atom, homepage, rss, story_page
+from .watch_server import TEST_DELAY, TEST_SETTINGS, NewsSite, Route
 
 SLACK = 0.02
 ARTICLE_PATHS = ["/news/harbour", "/news/rail"]
