@@ -42,8 +42,8 @@ def hashed_vectors(texts: Any) -> Any:
     return np.asarray(rows, dtype=np.float32)
 
 
-def synthetic_analysis(n: int, rng: random.Random) -> ArticleAnalysis:
-    event = n // ARTICLES_PER_EVENT
+def synthetic_analysis(n: int, rng: random.Random, per_event: int = ARTICLES_PER_EVENT) -> ArticleAnalysis:
+    event = n // per_event
     day = date(2024, 1, 1) + timedelta(days=n // ARTICLES_PER_DAY + rng.randint(0, 2))
     place = f"Varholm{event}"
     killed = 10 + event % 7 + rng.choice([0, 0, 3])
@@ -66,6 +66,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--db", type=Path, default=None, help="DuckDB file (default: a temporary one)")
+    parser.add_argument(
+        "--per-event",
+        type=int,
+        default=ARTICLES_PER_EVENT,
+        help="articles per event; a large value makes one story grow without end (its cost per new "
+        "article must stay flat: only the latest articles in the time window are related)",
+    )
     args = parser.parse_args()
     db = args.db or Path(tempfile.mkdtemp(prefix="whosaid-bench-")) / "bench.duckdb"
     store = open_store(db)
@@ -74,7 +81,7 @@ def main() -> None:
     linked = 0
     seconds_per_1k = []
     while linked < args.articles:
-        batch = [synthetic_analysis(linked + i, rng) for i in range(args.batch)]
+        batch = [synthetic_analysis(linked + i, rng, args.per_event) for i in range(args.batch)]
         for analysis in batch:
             store.add(analysis)
         started = time.perf_counter()

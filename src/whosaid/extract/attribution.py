@@ -16,6 +16,7 @@ from whosaid.extract.candidates import (
     from_verb,
     subject_of,
 )
+from whosaid.extract.colon_lines import colon_line_candidates
 from whosaid.extract.confidence import score_statement
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.learned import candidate_features, load_model
@@ -248,6 +249,9 @@ def select_candidates(doc: Doc, quotes: QuoteMap) -> list[Candidate]:
             if rule is not None:
                 rule.probability = rule.strength
                 chosen.append(rule)
+    for rule in colon_line_candidates(doc):
+        rule.probability = rule.strength
+        chosen.append(rule)
     return chosen
 
 

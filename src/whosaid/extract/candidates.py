@@ -169,6 +169,58 @@ def _complements(verb: Token) -> list[tuple[Token, str]]:
     return found
 
 
+# Speech verbs whose prepositional phrases and listeners are circumstances, never the content:
+# "said on ABC's “Good Morning America”", "told Reuters in an interview", "told a crowd in Ohio".
+SPEECH_LEMMAS = {"say", "tell", "speak", "add", "write", "tweet", "explain", "announce", "insist", "note"}
+CIRCUMSTANCE_PREPS = {
+    "in", "on", "at", "during", "after", "before", "since", "with", "from", "to", "by", "ahead", "outside",
+    "near", "inside", "while", "until", "through", "via", "into",
+}  # fmt: skip
+LISTENER_WORDS = {
+    "reporters", "crowd", "audience", "supporters", "journalists", "me", "us", "him", "her", "them",
+    "viewers", "listeners", "voters", "students", "members", "lawmakers", "senators",
+}  # fmt: skip
+
+
+def _circumstance(verb: Token, comp: Token, dep: str) -> bool:
+    if verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    if dep == "prep_pobj":
+        return comp.head.lower_ in CIRCUMSTANCE_PREPS
+    if dep in ("dobj", "dative", "rest") and verb.lemma_.lower() == "tell":
+        heads = list(verb.rights) if dep == "rest" else list(comp.children)
+        has_clause = any(c.dep_ in ("ccomp", "xcomp", "relcl", "acl") for c in heads)
+        listener = comp.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or comp.lower_ in LISTENER_WORDS
+        return listener and not has_clause
+    return False
+
+
+TRAILING_CLAUSE_DEPS = ("acl", "relcl", "advcl")
+
+
+def _complement_edge(comp: Token) -> int:
+    """Last token of a complement, without a trailing clause set off by a comma ("the incident,
+    calling the protester …", "“self-deportation,” which is like …"), which PolNeAR leaves out."""
+    doc = comp.doc
+    for child in comp.rights:
+        if child.dep_ in TRAILING_CLAUSE_DEPS and child.left_edge.i > comp.i + 1 and comp.pos_ != "VERB":
+            before = doc[child.left_edge.i - 1]
+            if before.text == "," or (before.is_quote and doc[child.left_edge.i - 2].text == ","):
+                return before.i - 1 if before.text == "," else before.i - 2
+    return comp.right_edge.i
+
+
+def _rest_edge(rights: list[Token]) -> int:
+    """Last token of "object + complement": PolNeAR leaves out trailing adverbial clauses
+    ("…, calling the protester …", "after determining …") that hang off the cue verb."""
+    edge = rights[0].right_edge.i
+    for child in rights[1:]:
+        if child.dep_ == "advcl" or any(t.text == "," for t in child.doc[edge + 1 : child.left_edge.i + 1]):
+            break
+        edge = child.right_edge.i
+    return edge
+
+
 def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[Candidate]:
     """Candidate (cue, content) pairs headed by ``verb``.
 
@@ -201,8 +253,10 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
         # "accused Trump of lying", "urged Congress to act": object and its complement together
         complements.append((rights[0], "rest"))
     for comp, dep in complements:
+        if _circumstance(verb, comp, dep):
+            continue
         # clip to the cue's paragraph: a headline parsed into the first sentence must not join it
-        right_edge = rights[-1].right_edge.i if dep == "rest" else comp.right_edge.i
+        right_edge = _rest_edge(rights) if dep == "rest" else _complement_edge(comp)
         first, last = paragraph_bounds(doc, verb.i, comp.left_edge.i, right_edge + 1)
         start, end = char_range(doc, first, last)
         if end <= start:
@@ -214,7 +268,8 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
         found.append(cand)
     if (
         verb.dep_ in ("parataxis", "ccomp", "advcl")
-        and verb.i > verb.head.i
+        # "In his state, Christie said, offenders are …": a parenthetical cue may precede the head
+        and (verb.i > verb.head.i or verb.dep_ == "parataxis")
         and not any(d == "ccomp" for _, d in complements)
     ):
         # "The plan is dead, he said." parsed with the cue hanging off the reported clause

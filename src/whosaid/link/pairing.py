@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -117,7 +118,7 @@ def _responsibility(a: StatementInfo, b: StatementInfo) -> Verdict | None:
     if not fa or not fb:
         return None
     party_a, party_b = str(fa.value), str(fb.value)
-    if set(content_stems(tokens(party_a))) & set(content_stems(tokens(party_b))):
+    if stem_set(party_a) & stem_set(party_b):
         return Verdict("agree", 0.7, _evidence("same party held responsible", a, b, fa, fb), party_a)
     about = f"responsibility: {party_a} vs {party_b}"
     return Verdict("contradict", 0.85, _evidence("different parties held responsible", a, b, fa, fb), about)
@@ -137,8 +138,14 @@ def _destinations(a: StatementInfo, b: StatementInfo) -> Verdict | None:
     return Verdict("contradict", 0.8, _evidence("different destinations", a, b, fa, fb), about)
 
 
+@lru_cache(maxsize=16384)
+def stem_set(text: str) -> frozenset[str]:
+    """Content stems of a text, cached: each statement meets many others in a story."""
+    return frozenset(content_stems(tokens(text)))
+
+
 def _shared_stems(a: StatementInfo, b: StatementInfo) -> set[str]:
-    return set(content_stems(tokens(a.content))) & set(content_stems(tokens(b.content)))
+    return set(stem_set(a.content) & stem_set(b.content))
 
 
 def _denial(a: StatementInfo, b: StatementInfo, cosine: float) -> Verdict | None:
@@ -177,8 +184,8 @@ def rule_verdict(a: StatementInfo, b: StatementInfo, cosine: float) -> Verdict |
 # At most this many statements of the story are weighed against each new statement: the ones sharing
 # a comparable fact (or a denial's terms), nearest first, and the most similar ones. A story grows with
 # every article about it, and without a bound relating would cost the square of its size.
-MAX_FACT_PAIRS = 24
-MAX_SIMILAR_PAIRS = 24
+MAX_FACT_PAIRS = 16
+MAX_SIMILAR_PAIRS = 12
 
 
 @dataclass(slots=True)
@@ -193,7 +200,7 @@ class _Shape:
 def _shape(info: StatementInfo) -> _Shape:
     from whosaid.link.claim_groups import topics
 
-    stems = frozenset(content_stems(tokens(info.content)))
+    stems = stem_set(info.content)
     return _Shape(frozenset(topics(info.content, info.speaker, info.cue)), frames.is_denial(info.cue), stems)
 
 

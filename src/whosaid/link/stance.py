@@ -94,7 +94,9 @@ def _prepare_many(
     vectors.update(zip(missing, embed.encode(missing), strict=True))
     keys = list(texts)
     joined = [" ".join(texts[k]) for k in keys] + [" ".join(texts[k][:2]) for k in keys]
-    tfidf = model.vectorizer.transform(joined) if keys else None
+    if not keys:
+        return {}
+    tfidf = model.vectorizer.transform(joined)
     prepared: dict[str, PreparedText] = {}
     for row, key in enumerate(keys):
         sentences = texts[key]
