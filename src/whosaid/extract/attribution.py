@@ -84,7 +84,9 @@ def snap(cand: Candidate, quotes: QuoteMap, text: str) -> Draft:
     outside = _unquoted_words(text, start, end, regions, cand)
     if not outside and cand.form not in ("according", "noun"):
         first, last = regions[0], regions[-1]
-        kind: StatementKind = "direct" if len(regions) == 1 else "mixed"
+        # PolNeAR calls `that “…”` mixed: the complementizer is an unquoted word of the content
+        whole = len(regions) == 1 and not (start < first.start and text[start : first.start].strip())
+        kind: StatementKind = "direct" if whole else "mixed"
         start = first.inner_start if start >= first.start else start
         draft = Draft(cand, kind, start, max(last.inner_end, min(end, last.end)))
         if len(regions) > 1:
@@ -156,7 +158,7 @@ def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[i
         return
     region = following[0]
     gap = doc_text(doc)[clause_end : region.start]
-    if region.start in governed or gap.strip(" ,;:—–-") or "\n" in gap:
+    if region.start in governed or gap.strip(" ,;:—–-.") or "\n" in gap:
         return
     before = quotes.overlapping(draft.start, draft.start + 1)
     first_end = before[0].inner_end if before and before[0].inner_end <= clause_end else draft.end
@@ -274,7 +276,15 @@ def collect_drafts(doc: Doc, quotes: QuoteMap) -> list[Draft]:
         if not _is_speech(doc_text(doc)[region.inner_start : region.inner_end]):
             continue
         cand = attribute_bare_quote(region, doc, quotes, verbs)
-        drafts.append(Draft(cand, "direct", region.inner_start, region.inner_end))
+        if (
+            cand.form == "continuation"
+            and _word_count(doc_text(doc)[region.inner_start : region.inner_end]) < 8
+        ):
+            continue  # a short quotation with no cue near it is a slogan or a title more often than speech
+        draft = Draft(cand, "direct", region.inner_start, region.inner_end)
+        if cand.form == "quote" and doc[cand.cue_start].idx > region.end:
+            extend_split_quote(draft, quotes, doc, governed)  # “A,” I said. “B.” is one statement
+        drafts.append(draft)
     drafts = dedupe(drafts, doc)
     for nested in quotes.nested:
         parent = None

@@ -196,6 +196,8 @@ def _circumstance(verb: Token, comp: Token, dep: str) -> bool:
 
 
 TRAILING_CLAUSE_DEPS = ("acl", "relcl", "advcl")
+# "says he respects Clinton and calls her …": a second cue joined to the clause is its own statement
+CONJ_CUES = {"call", "say", "add", "tell", "claim", "argue", "accuse", "describe", "insist", "warn"}
 
 
 def _complement_edge(comp: Token) -> int:
@@ -207,6 +209,10 @@ def _complement_edge(comp: Token) -> int:
             before = doc[child.left_edge.i - 1]
             if before.text == "," or (before.is_quote and doc[child.left_edge.i - 2].text == ","):
                 return before.i - 1 if before.text == "," else before.i - 2
+        if child.dep_ == "conj" and comp.pos_ == "VERB" and child.lemma_ in CONJ_CUES:
+            cc = [c for c in comp.rights if c.dep_ == "cc" and c.i < child.i]
+            if cc:
+                return cc[-1].i - 1 if doc[cc[-1].i - 1].text != "," else cc[-1].i - 2
     return comp.right_edge.i
 
 
@@ -275,13 +281,16 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
         # "The plan is dead, he said." parsed with the cue hanging off the reported clause
         head = verb.head
         first = verb.left_edge.i
-        if speaker is not None and speaker.i < first:
+        if speaker is not None and (speaker.i < first or (verb.i < head.i and speaker.i < verb.i)):
+            # "In the first weeks, Berg said, …": a phrase fronted before the speaker is content
             first = speaker.left_edge.i
         left, right = paragraph_bounds(doc, verb.i, head.left_edge.i, head.right_edge.i + 1)
         if left < first and any(t.text == "," for t in doc[max(first - 1, 0) : first + 1]):
             start, end = char_range(doc, left, first)
             cand = Candidate(cue_start, cue_end, start, end, speaker, strength, "final", via, comp=head)
             last = verb.right_edge.i + 1
+            if doc[last - 1].text == "," and last - 1 > verb.i:
+                last -= 1  # a cue before its head owns the comma that closes it
             if right > last + 1 and doc[last].text == ",":
                 # "The plan, he said, is dead.": the content runs on past the cue clause
                 _, cand.content_end = char_range(doc, left, right)

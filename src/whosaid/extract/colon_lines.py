@@ -69,7 +69,9 @@ def colon_line_candidates(doc: Doc) -> list[Candidate]:
                 prefix = prefix[i + 1 :]  # "EXCLUSIVE – Roger Stone: …": the name follows the dash
         if not prefix or not prefix[0].text[:1].isupper():
             continue
-        if any(t.tag_ in FINITE_TAGS for t in prefix) or any(t.lower_ in NOT_SPEAKERS for t in prefix):
+        if any(t.tag_ in FINITE_TAGS and not t.is_upper for t in prefix) or any(
+            t.lower_ in NOT_SPEAKERS for t in prefix
+        ):
             continue
         if any(t.text in ("?", "!", '"', "“", "”", "(", ")") for t in prefix):
             continue
@@ -83,7 +85,10 @@ def colon_line_candidates(doc: Doc) -> list[Candidate]:
             content_start += 1
         while content_end > content_start and text[content_end - 1].isspace():
             content_end -= 1
-        if sum(1 for w in text[content_start:content_end].split() if any(c.isalnum() for c in w)) < MIN_CONTENT_WORDS:
+        if (
+            sum(1 for w in text[content_start:content_end].split() if any(c.isalnum() for c in w))
+            < MIN_CONTENT_WORDS
+        ):
             continue
         found.append(Candidate(colon.i, colon.i + 1, content_start, content_end, head, 0.6, "colon"))
     return found
