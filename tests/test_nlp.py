@@ -16,3 +16,15 @@ def test_missing_model_names_the_package(loader: object) -> None:
     assert "\n" not in message
     assert f"pip install {MODEL_PACKAGE}" in message
     assert "whosaid_no_such_model" in message
+
+
+def test_a_headline_is_never_run_into_the_first_sentence(nlp: object) -> None:
+    text = (
+        "17 Dead in Karsvik Blast as Opposition Cries Sabotage\n\n"
+        "Dr. Emil Sorensen, director of Karsvik Central Hospital, said on Tuesday that 17 bodies "
+        "had been brought to the morgue."
+    )
+    doc = nlp(text)  # type: ignore[operator]
+    assert [sent.text.strip() for sent in doc.sents][0] == text.split("\n\n")[0]
+    speakers = {statement.speaker for statement in doc._.quotes}
+    assert speakers == {"Emil Sorensen"}

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import unicodedata
 from typing import Any
 
+from whosaid.cli.common import clean, open_db
 from whosaid.errors import WhosaidError
 
 
@@ -47,27 +46,10 @@ def _positive(value: str) -> int:
     return number
 
 
-def _open(db: str | None) -> Any:
-    from whosaid.store import open_store
-
-    target = db or os.environ.get("WHOSAID_DB") or None
-    if target and "://" not in target and not os.path.exists(target):
-        raise WhosaidError(
-            f"whosaid: no database at {target}. Ingest articles first: whosaid ingest FILES --db {target}"
-        )
-    return open_store(target)
-
-
-def clean(text: object) -> str:
-    """Text from articles is untrusted: no control or format characters reach the terminal."""
-    value = "" if text is None else str(text)
-    return "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in value)
-
-
 def run_speakers(args: argparse.Namespace) -> int:
     from whosaid.resolve.profile import top_speakers
 
-    store = _open(args.db)
+    store = open_db(args.db, must_exist=True)
     try:
         rows = top_speakers(store, args.top)
     finally:
@@ -90,7 +72,7 @@ def run_speakers(args: argparse.Namespace) -> int:
 def run_entity(args: argparse.Namespace) -> int:
     from whosaid.resolve.profile import entity_profiles
 
-    store = _open(args.db)
+    store = open_db(args.db, must_exist=True)
     try:
         profiles = entity_profiles(store, args.name, why=args.why)
     finally:
@@ -140,7 +122,7 @@ def run_reresolve(args: argparse.Namespace) -> int:
     from whosaid.resolve.crossdoc import reassign_all
 
     rules = overrides.load(args.overrides)
-    store = _open(args.db)
+    store = open_db(args.db, must_exist=True)
     try:
         count = reassign_all(store, rules)
     finally:

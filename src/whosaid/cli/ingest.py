@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import shutil
 import sys
-import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from whosaid.cli.common import clean, db_option, open_db
 from whosaid.errors import WhosaidError
 
 if TYPE_CHECKING:
@@ -64,7 +63,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("ingest", help="read, extract and store articles (files, directories, globs, URLs)")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    _db_option(p)
+    db_option(p)
     limits(p)
     p.add_argument("--no-link", action="store_true", help="do not update stories and relations afterwards")
     p.set_defaults(func=run_ingest)
@@ -83,7 +82,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="one JSON object per line")
     fmt.add_argument("--csv", action="store_true", help="CSV with a header row")
-    _db_option(p)
+    db_option(p)
     p.set_defaults(func=run_quotes)
 
     p = sub.add_parser("demo", help="ingest the bundled demo articles into a fresh database and show them")
@@ -91,14 +90,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--db", default=DEMO_DB, help=f"demo database file, replaced if present (default ./{DEMO_DB})"
     )
     p.set_defaults(func=run_demo)
-
-
-def _db_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--db",
-        default=None,
-        help="DuckDB file or postgresql:// URL (default ./whosaid.duckdb, or $WHOSAID_DB)",
-    )
 
 
 def _positive(value: str) -> int:
@@ -119,22 +110,11 @@ def _progress(args: argparse.Namespace) -> bool:
     return sys.stderr.isatty() if args.progress is None else bool(args.progress)
 
 
-def _open(db: str | None, *, must_exist: bool = False) -> Any:
-    from whosaid.store import DEFAULT_DB, is_postgres_url, open_store
-
-    target = db or os.environ.get("WHOSAID_DB") or DEFAULT_DB
-    if must_exist and not is_postgres_url(target) and not Path(target).exists():
-        raise WhosaidError(
-            f"whosaid: no database at {target}. Run 'whosaid ingest PATH --db {target}' first."
-        )
-    return open_store(target)
-
-
 # --- ingest -----------------------------------------------------------------------------------------
 def run_ingest(args: argparse.Namespace) -> int:
     from whosaid.pipeline import ingest
 
-    store = _open(args.db)
+    store = open_db(args.db)
     try:
         report = ingest(
             args.paths,
@@ -256,7 +236,7 @@ CSV_COLUMNS = (
 def run_quotes(args: argparse.Namespace) -> int:
     from whosaid.store.queries import find_statements
 
-    store = _open(args.db, must_exist=True)
+    store = open_db(args.db, must_exist=True)
     try:
         found = find_statements(
             store, speaker=args.speaker, since=args.since, until=args.until, limit=args.limit
@@ -308,13 +288,6 @@ def quote_dict(item: StoredStatement) -> dict[str, Any]:
         "url": item.url,
         "published": iso(item.published),
     }
-
-
-def clean(text: str | None) -> str:
-    """Text from articles is untrusted: no control or format characters reach the terminal."""
-    if not text:
-        return ""
-    return "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
 
 
 def _cut(text: str, width: int) -> str:

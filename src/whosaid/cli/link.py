@@ -4,33 +4,32 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
 
+from whosaid.cli.common import clean, db_option, open_db
 from whosaid.errors import WhosaidError
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("link", help="group stored articles into stories, claims and relations")
-    _db_option(p)
+    db_option(p)
     p.set_defaults(func=run_link)
 
     p = sub.add_parser("stories", help="list stories: articles about the same event")
-    _db_option(p)
+    db_option(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(func=run_stories)
 
     p = sub.add_parser("claims", help="the claims of one story, with their variants and speakers")
-    _db_option(p)
+    db_option(p)
     p.add_argument("--story", required=True, help="story id (see: whosaid stories)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=run_claims)
 
     p = sub.add_parser("conflicts", help="statements that contradict each other, with the evidence")
-    _db_option(p)
+    db_option(p)
     p.add_argument("--speaker", help="only conflicts involving this speaker (part of the name)")
     p.add_argument("--story", help="only conflicts in this story")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -49,35 +48,10 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run_eval_stance)
 
 
-def _db_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--db",
-        default=None,
-        help="DuckDB file or postgresql:// URL (default ./whosaid.duckdb, or $WHOSAID_DB)",
-    )
-
-
-def _open(db: str | None) -> Any:
-    from whosaid.store import open_store
-
-    target = db or os.environ.get("WHOSAID_DB") or "whosaid.duckdb"
-    if "://" not in target and not os.path.exists(target):
-        raise WhosaidError(
-            f"whosaid: no database at {target}. Ingest articles first: whosaid ingest FILES --db {target}"
-        )
-    return open_store(target)
-
-
-def clean(text: object) -> str:
-    """Article text is untrusted: no control or format characters reach the terminal."""
-    value = "" if text is None else str(text)
-    return "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in value)
-
-
 def run_link(args: argparse.Namespace) -> int:
     from whosaid.link import link_pending
 
-    store = _open(args.db)
+    store = open_db(args.db, must_exist=True)
     try:
         counts = link_pending(store)
     finally:
@@ -92,7 +66,7 @@ def run_link(args: argparse.Namespace) -> int:
 def run_stories(args: argparse.Namespace) -> int:
     from whosaid.link import stories
 
-    store = _open(args.db)
+    store = open_db(args.db, must_exist=True)
     try:
         found = stories(store)
     finally:
@@ -124,7 +98,7 @@ def _side(s: dict[str, Any]) -> str:
 def run_claims(args: argparse.Namespace) -> int:
     from whosaid.link import claims, story
 
-    store = _open(args.db)
+    store = open_db(args.db, must_exist=True)
     try:
         if story(store, args.story) is None:
             raise WhosaidError(f"whosaid: no story {args.story!r}. List them with: whosaid stories")
@@ -145,7 +119,7 @@ def run_claims(args: argparse.Namespace) -> int:
 def run_conflicts(args: argparse.Namespace) -> int:
     from whosaid.link import conflicts
 
-    store = _open(args.db)
+    store = open_db(args.db, must_exist=True)
     try:
         found = conflicts(store, speaker=args.speaker, story_id=args.story)
     finally:

