@@ -28,7 +28,7 @@ from whosaid.extract.attribution import QuoteMap, find_statements, parse_candida
 from whosaid.extract.learned import CueModel, use_model
 from whosaid.extract.quotes import find_quotes
 from whosaid.extract.scoring import gold_content, score, token_f1, tokens
-from whosaid.nlp import load_base
+from whosaid.nlp import load
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TRAIN = ROOT / ".." / "shared" / "data" / "polnear" / "train.jsonl"
@@ -65,12 +65,15 @@ def main() -> int:
     parser.add_argument("--min-count", type=int, default=3, help="drop features seen fewer times")
     args = parser.parse_args()
     golds = [json.loads(line) for line in args.train.read_text(encoding="utf-8").splitlines() if line.strip()]
-    nlp = load_base()
+    # whosaid's own pipeline (paragraph breaks bound sentences), without the extractor: the filter
+    # must see the parse it will score at run time
+    nlp = load()
     if args.docbin:
         docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
     else:
         texts = (g["text"] for g in golds)
-        docs = list(tqdm(nlp.pipe(texts, batch_size=16), total=len(golds), desc="parse", file=sys.stderr))
+        parsed = nlp.pipe(texts, batch_size=16, disable=["whosaid_quotes"])
+        docs = list(tqdm(parsed, total=len(golds), desc="parse", file=sys.stderr))
     per_doc = [examples(doc, gold) for doc, gold in zip(docs, golds, strict=False)]
     split = int(len(per_doc) * 0.85)
     counts: dict[str, int] = {}
