@@ -12,8 +12,8 @@ test: setup system-deps
 	bash scripts/run-tests.sh
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks eval
-	$(BIN)/ruff format --check src tests benchmarks eval
+	$(BIN)/ruff check src tests benchmarks eval scripts
+	$(BIN)/ruff format --check src tests benchmarks eval scripts
 	$(BIN)/mypy
 
 setup: $(VENV)/.installed

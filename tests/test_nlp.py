@@ -25,6 +25,6 @@ def test_a_headline_is_never_run_into_the_first_sentence(nlp: object) -> None:
         "had been brought to the morgue."
     )
     doc = nlp(text)  # type: ignore[operator]
-    assert [sent.text.strip() for sent in doc.sents][0] == text.split("\n\n")[0]
+    assert next(sent.text.strip() for sent in doc.sents) == text.split("\n\n")[0]
     speakers = {statement.speaker for statement in doc._.quotes}
     assert speakers == {"Emil Sorensen"}

