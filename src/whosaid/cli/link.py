@@ -32,6 +32,11 @@ def register(sub: Any) -> None:
     db_option(p)
     p.add_argument("--speaker", help="only conflicts involving this speaker (part of the name)")
     p.add_argument("--story", help="only conflicts in this story")
+    p.add_argument(
+        "--every-pair",
+        action="store_true",
+        help="list every contradicting pair of statements (default: one entry per disagreement)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=run_conflicts)
 
@@ -129,14 +134,31 @@ def run_conflicts(args: argparse.Namespace) -> int:
         return 0
     if not found:
         print("No conflicts found." + ("" if args.speaker else " (Run whosaid link after ingesting.)"))
-    for c in found:
-        about = f" about {clean(c['about'])}" if c["about"] else ""
-        print(f"CONFLICT{about} (score {c['score']:.2f})")
-        print(f"  A: {_side(c['a'])}")
-        print(f"  B: {_side(c['b'])}")
-        e = c["evidence"]
-        print(f'  evidence: {clean(e["reason"])}: "{clean(e["a_text"])}" vs "{clean(e["b_text"])}"')
+    if args.every_pair:
+        for c in found:
+            _print_conflict(c)
+        return 0
+    from whosaid.link.conflict_groups import group_conflicts
+
+    for group in group_conflicts(found):
+        _print_conflict(group["best"])
+        if group["pairs"] > 1:
+            more = group["pairs"] - 1
+            print(
+                f"  + {more} more pair{'s' if more > 1 else ''} of statements on this point "
+                "between the same speakers "
+                f"(outlets: {clean(', '.join(group['outlets']))}; --every-pair lists them)"
+            )
     return 0
+
+
+def _print_conflict(c: dict[str, Any]) -> None:
+    about = f" about {clean(c['about'])}" if c["about"] else ""
+    print(f"CONFLICT{about} (score {c['score']:.2f})")
+    print(f"  A: {_side(c['a'])}")
+    print(f"  B: {_side(c['b'])}")
+    e = c["evidence"]
+    print(f'  evidence: {clean(e["reason"])}: "{clean(e["a_text"])}" vs "{clean(e["b_text"])}"')
 
 
 def _read_lines(path: Path) -> list[dict[str, Any]]:
