@@ -223,6 +223,8 @@ def test_demo_builds_a_fresh_database_and_prints_a_table(tmp_path: Path) -> None
     (tmp_path / "whosaid-demo.duckdb").write_text("stale")  # replaced, not reused
     done = whosaid("demo", cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
+    assert "Who contradicts whom:" in done.stdout
+    assert "Marta Kowalin vs " in done.stdout or " vs Marta Kowalin" in done.stdout
     assert "whosaid-demo.duckdb" in done.stdout
     assert "speaker" in done.stdout and "what was said" in done.stdout
     with open_store(tmp_path / "whosaid-demo.duckdb") as store:

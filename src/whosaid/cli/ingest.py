@@ -328,8 +328,14 @@ def table(found: list[StoredStatement]) -> str:
 
 
 # --- demo -------------------------------------------------------------------------------------------
+# How many disagreements the demo prints; `whosaid conflicts` shows them all.
+DEMO_CONFLICTS = 6
+
+
 def run_demo(args: argparse.Namespace) -> int:
     from whosaid.demo_data import demo_paths
+    from whosaid.link import conflicts
+    from whosaid.link.conflict_groups import group_conflicts
     from whosaid.pipeline import ingest
     from whosaid.store import is_postgres_url, open_store
     from whosaid.store.queries import find_statements
@@ -344,6 +350,7 @@ def run_demo(args: argparse.Namespace) -> int:
     try:
         report = ingest(demo_paths(), store, progress=sys.stderr.isatty())
         found = find_statements(store)
+        disagreements = group_conflicts(conflicts(store))
     finally:
         store.close()
     print(summary(report, str(db)))
@@ -351,5 +358,12 @@ def run_demo(args: argparse.Namespace) -> int:
     print()
     print(table(found) if found else "No statements found.")
     print()
+    print("Who contradicts whom:" if disagreements else "No conflicts found.")
+    for group in disagreements[:DEMO_CONFLICTS]:
+        best = group["best"]
+        sides = " vs ".join(clean(s["speaker"] or s["speaker_text"] or "?") for s in (best["a"], best["b"]))
+        print(f"  {sides}: {clean(best['about'] or best['evidence']['reason'])} ({group['pairs']} pairs)")
+    print()
     print(f"Next: whosaid quotes --db {db} --speaker NAME   (or --json / --csv)")
+    print(f"      whosaid conflicts --db {db}   ·   whosaid serve --db {db}")
     return 1 if report.failures else 0
