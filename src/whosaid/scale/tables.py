@@ -21,8 +21,8 @@ from whosaid.model import (
     Mention,
     Quantity,
     Span,
-    Statement,
 )
+from whosaid.store.rows import statement_from_row
 
 Row = dict[str, Any]
 
@@ -277,27 +277,10 @@ def analysis_from_rows(article_row: Row, parts: Mapping[str, Iterable[Row]]) -> 
         outlets=list(r.get("outlets") or []),
     )
     aid = article.id
+    # The statements table has the store's columns, so the store's own reader rebuilds each record;
+    # only the date may come back from Parquet as text or a timestamp.
     statements = [
-        Statement(
-            article_id=aid,
-            kind=s["kind"],
-            content=s["content"],
-            content_span=Span(int(s["content_start"]), int(s["content_end"])),
-            cue=s.get("cue"),
-            cue_span=_span(s.get("cue_start"), s.get("cue_end")),
-            speaker_text=s.get("speaker_text"),
-            speaker_span=_span(s.get("speaker_start"), s.get("speaker_end")),
-            speaker=s.get("speaker"),
-            speaker_type=s.get("speaker_type"),
-            speaker_role=s.get("speaker_role"),
-            speaker_entity_id=s.get("speaker_entity_id"),
-            via=s.get("via"),
-            said_on=_as_date(s.get("said_on")),
-            said_on_is_fallback=bool(s["said_on_is_fallback"]),
-            nested_in=s.get("nested_in"),
-            confidence=float(s["confidence"]),
-            index=int(s["idx"]),
-        )
+        statement_from_row({**s, "article_id": aid, "said_on": _as_date(s.get("said_on"))})
         for s in _by_pos(parts.get("statements", ()), "idx")
     ]
     entities = [
