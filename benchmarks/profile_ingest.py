@@ -18,6 +18,8 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
+import pickle
 import pstats
 import statistics
 import tempfile
@@ -29,9 +31,9 @@ from typing import Any
 from whosaid.ingest.records import make_article
 from whosaid.model import Article
 from whosaid.nlp import load, load_base
-from whosaid.pipeline import ingest
+from whosaid.pipeline import WRITE_BATCH, ingest
 from whosaid.pipeline_core import finish, make_doc
-from whosaid.resolve import assign_entities
+from whosaid.resolve import assign_entities_many
 from whosaid.scale import synthetic
 from whosaid.scale.measure import machine, words
 from whosaid.store import open_store
@@ -53,6 +55,9 @@ def articles_of(rows: list[dict[str, Any]]) -> list[Article]:
 
 
 def stages(articles: list[Article], store_path: Path, prefill: list[Article], profile: str | None) -> None:
+    import pandas  # noqa: F401  (the DuckDB writer's Arrow inserts import pyarrow and pandas once)
+    import pyarrow  # noqa: F401
+
     nlp = load()
     store = open_store(store_path)
     try:
@@ -74,15 +79,25 @@ def stages(articles: list[Article], store_path: Path, prefill: list[Article], pr
             started = time.perf_counter()
             analyses.append(finish(article, doc))
             spent["resolve_article"] += time.perf_counter() - started
+        # what a worker sends back for each article: the analysis, pickled
+        started = time.perf_counter()
+        sizes = [
+            len(pickle.loads(pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL)).article.text)
+            for a in analyses
+        ]
+        spent["pickle round trip"] += time.perf_counter() - started
+        assert len(sizes) == len(analyses)
         profiler = cProfile.Profile() if profile == "writer" else None
         if profiler:
             profiler.enable()
-        for analysis in analyses:
+        # as the writer of `whosaid ingest` does: WRITE_BATCH articles per transaction and statement
+        for first in range(0, len(analyses), WRITE_BATCH):
+            batch = analyses[first : first + WRITE_BATCH]
             with store.transaction():
                 started = time.perf_counter()
-                assign_entities(store, analysis)
+                assign_entities_many(store, batch)
                 middle = time.perf_counter()
-                store.add(analysis)
+                store.add_many(batch)
                 done = time.perf_counter()
             spent["commit"] += time.perf_counter() - done
             spent["assign_entities"] += middle - started
@@ -93,7 +108,8 @@ def stages(articles: list[Article], store_path: Path, prefill: list[Article], pr
     finally:
         store.close()
     n = len(articles)
-    print(f"\nper-stage cost ({n} articles, store prefilled with {len(prefill)}):")
+    busy = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+    print(f"\nper-stage cost ({n} articles, store prefilled with {len(prefill)}; load average {busy}):")
     for name, seconds in spent.items():
         print(f"  {name:<18} {1000 * seconds / n:8.2f} ms/article")
 

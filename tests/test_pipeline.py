@@ -164,3 +164,46 @@ def test_ingest_into_postgres(nlp: Any, postgres_url: str, backend: str) -> None
         assert store.counts()["articles"] == 5
     finally:
         store.close()
+
+
+def _store_contents(store: Any) -> dict[str, list[str]]:
+    from whosaid.store.schema import schema_tables
+
+    out = {}
+    for table in schema_tables():
+        rows = store.query(f"SELECT * FROM {table}")
+        out[table] = sorted(
+            repr(sorted((k, str(v)) for k, v in r.items() if k != "ingested_at")) for r in rows
+        )
+    return out
+
+
+def test_batched_writer_and_workers_store_what_one_by_one_stores(
+    nlp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles written 8 to a statement (their entities matched in one pool), analysed by 2 workers,
+    give the very rows of articles written one at a time in one process: same entity ids too."""
+    import whosaid.pipeline
+    from whosaid.demo_data import demo_paths
+    from whosaid.ingest import read_paths
+
+    articles = [a for a in read_paths(demo_paths()) if isinstance(a, Article)]
+    articles += [quote_article(n) for n in range(14)]  # the same people in many articles
+
+    def run(name: str, workers: int, time_limit: float | None) -> dict[str, list[str]]:
+        store = open_store(tmp_path / f"{name}.duckdb")
+        try:
+            report = ingest_articles(
+                articles, store, nlp=nlp, workers=workers, time_limit=time_limit, progress=False, link=False
+            )
+            assert report.stored == len({a.id for a in articles}) and not report.failures
+            return _store_contents(store)
+        finally:
+            store.close()
+
+    monkeypatch.setattr(whosaid.pipeline, "WRITE_BATCH", 1)
+    one_by_one = run("one", 1, None)
+    monkeypatch.setattr(whosaid.pipeline, "WRITE_BATCH", 8)
+    together = run("batched", 2, 60.0)
+    assert one_by_one["mentions"] and one_by_one["entities"]
+    assert together == one_by_one

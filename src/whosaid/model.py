@@ -163,6 +163,10 @@ class ArticleAnalysis:
     mentions: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    # Sentence vectors (numpy float32 arrays) of the lead and statement contents, keyed by text,
+    # when the analysis step computed them for linking (``whosaid.link.embed.article_vectors``);
+    # empty otherwise, and linking then computes them itself. Never stored as such.
+    vectors: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -41,9 +41,11 @@ def _register_paragraph_breaks() -> None:
 
     @Language.component("whosaid_paragraphs")
     def paragraph_breaks(doc: Doc) -> Doc:
-        for token in doc[:-1]:
-            if (token.is_space and "\n\n" in token.text) or "\n\n" in token.whitespace_:
-                doc[token.i + 1].is_sent_start = True
+        # A blank line is always a whitespace token of its own (a token's trailing whitespace_ is at
+        # most one space): look only at those, found in one array, not at every token in Python.
+        for i in doc.to_array("IS_SPACE").nonzero()[0].tolist():
+            if i + 1 < len(doc) and "\n\n" in doc[i].text:
+                doc[i + 1].is_sent_start = True
         return doc
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +35,12 @@ CHUNK_CHARS = 60_000
 # batch (at most WRITE_BATCH articles or WRITE_BATCH_SECONDS of work), and a re-run stores it again.
 WRITE_BATCH = 8
 WRITE_BATCH_SECONDS = 2.0
+# Newly stored articles linked together while analysis goes on (by count in input order, never by
+# time, so the links are the same whatever the speed or ``workers``). Small enough that an analysis
+# worker, which holds two chunks of 16 articles ahead, keeps working while this process links.
+LINK_GROUP = 16
+# With one analysis worker, the share of articles whose sentence vectors it computes for linking.
+VECTORS_SHARE_ONE_WORKER = 0.5
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -90,6 +97,35 @@ def _outcomes(
         chunk_size=CHUNK_SIZE,
         chunk_chars=CHUNK_CHARS,
     )
+
+
+@contextmanager
+def vectors_in_analysis(share: float) -> Iterator[None]:
+    """Analysis (and the workers forked meanwhile) also computes the vectors linking needs, for
+    ``share`` of the articles (0 to 1); the writer computes the rest."""
+    from whosaid import pipeline_core
+
+    before = pipeline_core.COMPUTE_VECTORS
+    if share > 0:
+        from whosaid.link.embed import load_model
+
+        load_model()  # once here, shared by the forked workers instead of loaded by each
+    pipeline_core.COMPUTE_VECTORS = share
+    try:
+        yield
+    finally:
+        pipeline_core.COMPUTE_VECTORS = before
+
+
+def _vector_share(link: bool, workers: int, time_limit: float | None) -> float:
+    """Share of the sentence vectors for linking that analysis workers compute (the writer, the
+    rest). Several workers: all, so the single writer stays light. One worker: half, as the writer
+    has storing and linking to do besides and would otherwise be the slower of the two on two cores
+    (a balance reasoned from the stage costs; the busy shared machine of session 2 could not tell
+    0, 0.5 and 1 apart). Analysis in this process: none (it is all one process)."""
+    if not link or (workers <= 1 and time_limit is None):
+        return 0.0
+    return 1.0 if workers > 1 else VECTORS_SHARE_ONE_WORKER
 
 
 def analyze_many(
@@ -184,7 +220,7 @@ def ingest_articles(
     """Store articles already read (``ReadFailure`` items are reported as they are)."""
     from tqdm import tqdm
 
-    from whosaid.resolve import assign_entities
+    from whosaid.resolve import assign_entities_many
 
     if nlp is None:
         from whosaid.nlp import load
@@ -230,10 +266,10 @@ def ingest_articles(
         """Store a few articles in one transaction; if one fails, each again alone, so only it is lost."""
         try:
             with store.transaction():
-                added = []
-                for _, analysis in batch:
-                    assign_entities(store, analysis)
-                    added.append(store.add(analysis))
+                # one read and one multi-row write per table for the batch, not per article
+                analyses = [analysis for _, analysis in batch]
+                assign_entities_many(store, analyses)
+                added = store.add_many(analyses)
         except Exception as exc:
             if len(batch) > 1:
                 for item in batch:
@@ -249,38 +285,61 @@ def ingest_articles(
                 report.stored += 1
                 report.statements += len(analysis.statements)
                 report.article_ids.append(article.id)
+                if link:
+                    unlinked.append(analysis)
+                    continue
+            analysis.vectors = {}  # nothing will link it: free the memory
+        while len(unlinked) >= LINK_GROUP:
+            link_group()
+
+    def link_group() -> None:
+        """Link the next (at most) LINK_GROUP stored articles: stories, claims, relations. Exactly
+        that many, whatever the write batches were, so that the groups never depend on timing."""
+        from whosaid.link import update_links
+        from whosaid.pipeline_core import add_vectors
+
+        group = unlinked[:LINK_GROUP]
+        del unlinked[:LINK_GROUP]
+        vectors: dict[str, object] = {}
+        try:
+            for analysis in group:
+                add_vectors(analysis)  # when no analysis worker did: one model call per article
+                vectors.update(analysis.vectors)
+            update_links(store, [a.article.id for a in group], vectors)
+        except Exception as exc:
+            report.failures.append(
+                ReadFailure("(linking)", f"linking the new articles failed ({type(exc).__name__}: {exc})")
+            )
+        finally:
+            for analysis in group:
+                analysis.vectors = {}
 
     pending: list[tuple[Article, ArticleAnalysis]] = []
+    unlinked: list[ArticleAnalysis] = []
     oldest = 0.0
     try:
-        outcomes = _outcomes(fresh(), nlp, workers=workers, time_limit=time_limit, max_chars=max_chars)
-        for article, outcome in outcomes:
-            bar.update()
-            if isinstance(outcome, ReadFailure):
-                report.failures.append(outcome)
-                continue
-            if not pending:
-                oldest = time.monotonic()
-            pending.append((article, outcome))
-            if len(pending) >= WRITE_BATCH or time.monotonic() - oldest > WRITE_BATCH_SECONDS:
-                write(pending)
-                pending = []
+        with vectors_in_analysis(_vector_share(link, workers, time_limit)):
+            outcomes = _outcomes(fresh(), nlp, workers=workers, time_limit=time_limit, max_chars=max_chars)
+            for article, outcome in outcomes:
+                bar.update()
+                if isinstance(outcome, ReadFailure):
+                    report.failures.append(outcome)
+                    continue
+                if not pending:
+                    oldest = time.monotonic()
+                pending.append((article, outcome))
+                if len(pending) >= WRITE_BATCH or time.monotonic() - oldest > WRITE_BATCH_SECONDS:
+                    write(pending)
+                    pending = []
         if pending:
             write(pending)
             pending = []
         for article_id, outlet, url in other_outlets:
             if store.has_article(article_id):
                 store.add_outlet(article_id, outlet, url)
+        while unlinked:
+            link_group()
     finally:
         bar.close()
-    if link and report.article_ids:
-        from whosaid.link import update_links
-
-        try:
-            update_links(store, report.article_ids)
-        except Exception as exc:
-            report.failures.append(
-                ReadFailure("(linking)", f"linking the new articles failed ({type(exc).__name__}: {exc})")
-            )
     report.seconds = time.monotonic() - started
     return report

@@ -26,6 +26,14 @@ Outcome = ArticleAnalysis | ReadFailure
 # (150k characters: 4 s and 0.9 GB measured on en_core_web_sm), and news articles stay far below.
 DEFAULT_MAX_CHARS = 150_000
 
+# Share of the analysed articles (0 to 1) whose sentence vectors for linking
+# (``ArticleAnalysis.vectors``) analysis computes too; the writer computes the others. Set by
+# ``pipeline.ingest_articles`` (through ``vectors_in_analysis``) before it forks analysis workers,
+# which inherit it. Which process computes a vector never changes it (one model call per article,
+# one thread), so this only moves work between processes, never changes the links.
+COMPUTE_VECTORS = 0.0
+_analysed = 0  # articles finished by this process, to spread COMPUTE_VECTORS evenly
+
 
 def describe(article: Article) -> str:
     """Where an article came from, for messages."""
@@ -91,7 +99,28 @@ def finish(article: Article, doc: Doc) -> ArticleAnalysis:
     for statement in analysis.statements:
         statement.article_id = article.id
     _drop_bad_spans(analysis)
+    global _analysed
+    _analysed += 1
+    if int(_analysed * COMPUTE_VECTORS) > int((_analysed - 1) * COMPUTE_VECTORS):
+        add_vectors(analysis)
     return analysis
+
+
+def add_vectors(analysis: ArticleAnalysis) -> None:
+    """Fill ``analysis.vectors`` (lead and statement contents), unless done already. A failure leaves
+    them out: linking computes what is missing, so it is no reason to lose the article."""
+    if analysis.vectors:
+        return
+    from whosaid.link.embed import article_vectors
+
+    try:
+        vectors = article_vectors(
+            analysis.article.title, analysis.article.text, [s.content for s in analysis.statements]
+        )
+    except Exception:
+        log.warning("%s: could not compute sentence vectors here", describe(analysis.article), exc_info=True)
+        return
+    analysis.vectors = dict(vectors)
 
 
 def failed(article: Article, exc: BaseException) -> ReadFailure:

@@ -4,6 +4,10 @@ Workers are forked from the process that already holds the loaded spaCy pipeline
 replacing) one costs no model load. A worker that runs past its deadline or dies is killed and
 replaced; the articles of its chunk not yet done are retried one at a time, so only the article at
 fault is reported. Results come back in input order, whatever the number of workers.
+
+Each worker holds up to two chunks: the next one waits in its pipe while it analyses the current
+one, so it never idles while this process is busy writing the results of the last. Workers run
+their numeric libraries on one thread each: N workers on N cores must not oversubscribe them.
 """
 
 from __future__ import annotations
@@ -11,7 +15,10 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import queue
 import signal
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -34,21 +41,57 @@ Task = list[tuple[int, Article]]  # (sequence number, article)
 _PARENT_ENDS: set[Connection] = set()
 
 
+# Chunks a worker holds at once: the one it analyses and the next, already in its pipe.
+IN_FLIGHT = 2
+
+
+def _one_thread_each() -> None:
+    """Keep BLAS/OpenMP (and torch, when something loaded it) to one thread in this worker.
+
+    Forked workers inherit thread pools sized for the whole machine; with one worker per core,
+    each running two threads would make them fight for the cores instead of sharing them."""
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[name] = "1"
+    with contextlib.suppress(Exception):  # an optional speed-up: never a reason to fail
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        with contextlib.suppress(Exception):
+            torch.set_num_threads(1)
+
+
+def _read_tasks(conn: Connection, tasks: queue.SimpleQueue[Task | None]) -> None:
+    """Take chunks off the pipe as soon as they come: a chunk larger than the pipe's buffer would
+    otherwise block the parent, while it sends the next chunk, until the current one is done."""
+    try:
+        while True:
+            task: Task | None = conn.recv()
+            tasks.put(task)
+            if task is None:
+                return
+    except (EOFError, OSError):  # the parent is gone: nothing left to do
+        tasks.put(None)
+
+
 def _worker_main(conn: Connection, nlp: Language, max_chars: int) -> None:
     for inherited in list(_PARENT_ENDS):
         inherited.close()
     _PARENT_ENDS.clear()
+    _one_thread_each()
     parent = os.getppid()
     # Ctrl-C reaches the whole process group; the parent decides, workers just stop when told.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    tasks: queue.SimpleQueue[Task | None] = queue.SimpleQueue()
+    threading.Thread(target=_read_tasks, args=(conn, tasks), daemon=True).start()
     while True:
         try:
-            while not conn.poll(1.0):
-                if os.getppid() != parent:  # orphaned: the parent was killed
-                    return
-            task: Task | None = conn.recv()
-        except (EOFError, OSError):  # the parent is gone: nothing left to do
-            return
+            task = tasks.get(timeout=1.0)
+        except queue.Empty:
+            if os.getppid() != parent:  # orphaned: the parent was killed
+                return
+            continue
         if task is None:
             return
         try:
@@ -69,13 +112,20 @@ class _Worker:
         )
         self.process.start()
         child.close()
-        self.remaining: dict[int, Article] = {}
+        self.tasks: deque[Task] = deque()  # sent and not finished, the one being analysed first
+        self.remaining: dict[int, Article] = {}  # their articles not yet returned
         self.deadline = 0.0
 
     def send(self, task: Task, time_limit: float) -> None:
-        self.remaining = dict(task)
-        self.deadline = time.monotonic() + time_limit
+        if not self.tasks:
+            self.deadline = time.monotonic() + time_limit
+        self.tasks.append(task)
+        self.remaining.update(task)
         self.conn.send(task)
+
+    def finished_one(self) -> None:
+        """The worker said it is done with its current chunk: the next one (if any) starts now."""
+        self.tasks.popleft()
 
     def stop(self, *, kill: bool = False) -> None:
         if kill:
@@ -143,7 +193,11 @@ def pool_outcomes(
         worker.stop(kill=True)
         pool[slot] = _Worker(nlp, max_chars)
         busy.pop(slot, None)
-        left = sorted(worker.remaining.items())
+        # Only the chunk being analysed can hold the culprit; the chunk waiting behind it goes back
+        # to the queue whole.
+        current, *waiting = worker.tasks or [[]]
+        queue.extendleft(reversed(waiting))
+        left = sorted((n, a) for n, a in current if n in worker.remaining)
         if len(left) == 1:
             n, article = left[0]
             done[n] = (article, ReadFailure(describe(article), reason))
@@ -154,15 +208,19 @@ def pool_outcomes(
         while True:
             phase_start = time.monotonic()
             watched = list(busy.values())
-            # Keep every worker busy, but do not run far ahead of results still waiting to go out.
-            for slot, worker in enumerate(pool):
-                if slot in busy or (not queue and len(done) > 8 * chunk_size * len(pool)):
-                    continue
-                task = next_task()
-                if task is None:
-                    break
-                worker.send(task, time_limit)
-                busy[slot] = worker
+            # Keep every worker busy, with its next chunk waiting, but do not run far ahead of
+            # results still waiting to go out.
+            for _ in range(IN_FLIGHT):
+                for slot, worker in enumerate(pool):
+                    if len(worker.tasks) >= IN_FLIGHT or (
+                        not queue and len(done) > 8 * chunk_size * len(pool)
+                    ):
+                        continue
+                    task = next_task()
+                    if task is None:
+                        break
+                    worker.send(task, time_limit)
+                    busy[slot] = worker
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
@@ -184,8 +242,12 @@ def pool_outcomes(
                         while worker.conn.poll():
                             message = worker.conn.recv()
                             if message is None:
-                                busy.pop(slot)
-                                break
+                                worker.finished_one()
+                                worker.deadline = time.monotonic() + time_limit
+                                if not worker.tasks:
+                                    busy.pop(slot)
+                                    break
+                                continue
                             n, outcome = message
                             done[n] = (worker.remaining.pop(n), outcome)
                             worker.deadline = time.monotonic() + time_limit

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from whosaid import link
 from whosaid.api import queries
 from whosaid.api.deps import csv_response, require_reader, store_of
+from whosaid.link.conflict_groups import group_conflicts
 
 router = APIRouter(prefix="/api", dependencies=[Depends(require_reader)])
 
@@ -193,9 +194,19 @@ def claim(request: Request, claim_id: str) -> dict[str, Any]:
 
 @router.get("/conflicts", summary="Statements that contradict each other, both sides", response_model=None)
 def conflicts(
-    request: Request, speaker: Text = None, limit: Limit = 100, format: Format = "json"
+    request: Request,
+    speaker: Text = None,
+    limit: Limit = 100,
+    format: Format = "json",
+    group: Annotated[
+        bool,
+        Query(description="also return `groups`: one entry per disagreement (same two speakers, same point)"),
+    ] = False,
 ) -> dict[str, Any] | Response:
-    found = link.conflicts(store_of(request), speaker=speaker)[:limit]
+    every = link.conflicts(store_of(request), speaker=speaker)
+    found = every[:limit]
     if format == "csv":
         return csv_response([queries.flat_conflict(c) for c in found], CONFLICT_CSV, "conflicts.csv")
+    if group:
+        return {"items": found, "groups": group_conflicts(every)[:limit]}
     return {"items": found}

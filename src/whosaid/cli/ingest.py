@@ -75,7 +75,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run_extract)
 
     p = sub.add_parser("quotes", help="list stored statements")
-    p.add_argument("--speaker", metavar="NAME", help="part of the speaker's name or an alias, any case")
+    p.add_argument(
+        "--speaker",
+        metavar="NAME",
+        help="a speaker's name or alias (the people it names), else any part of a name, any case",
+    )
     p.add_argument("--since", type=_day, metavar="YYYY-MM-DD")
     p.add_argument("--until", type=_day, metavar="YYYY-MM-DD")
     p.add_argument("--limit", type=_positive)
@@ -234,12 +238,21 @@ CSV_COLUMNS = (
 
 
 def run_quotes(args: argparse.Namespace) -> int:
+    from whosaid.resolve.lookup import entity_ids_for
     from whosaid.store.queries import find_statements
 
     store = open_db(args.db, must_exist=True)
     try:
+        # a name that resolves to stored speakers means them ("Berg" is not "Bergman"); any other
+        # text is matched as part of a name or alias
+        ids = entity_ids_for(store, args.speaker) if args.speaker else []
         found = find_statements(
-            store, speaker=args.speaker, since=args.since, until=args.until, limit=args.limit
+            store,
+            speaker=None if ids else args.speaker,
+            speaker_ids=ids or None,
+            since=args.since,
+            until=args.until,
+            limit=args.limit,
         )
     finally:
         store.close()

@@ -157,11 +157,25 @@ COMPLEMENT_DEPS = ("ccomp", "xcomp", "dobj", "advcl", "acl", "oprd", "nsubjpass"
 PREP_OBJECT_DEPS = ("pobj", "pcomp")
 
 
+def _that_clauses(noun: Token) -> list[Token]:
+    """The that-clause of an object noun ("rejected the notion that …", "made the claim that …"):
+    PolNeAR draws the content as the clause alone, complementizer included."""
+    if noun.pos_ != "NOUN":
+        return []
+    return [
+        c
+        for c in noun.rights
+        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+    ]
+
+
 def _complements(verb: Token) -> list[tuple[Token, str]]:
     found: list[tuple[Token, str]] = []
     for child in verb.children:
         if child.dep_ in COMPLEMENT_DEPS:
             found.append((child, child.dep_))
+            if child.dep_ == "dobj":
+                found.extend((clause, "dobj_clause") for clause in _that_clauses(child))
         elif child.dep_ == "prep" and child.i > verb.i:
             for grand in child.children:
                 if grand.dep_ in PREP_OBJECT_DEPS:
@@ -216,6 +230,32 @@ def _complement_edge(comp: Token) -> int:
     return comp.right_edge.i
 
 
+ASIDE_DEPS = ("relcl", "appos", "advcl", "acl", "npadvmod")
+
+
+def _trim_trailing_aside(doc: Doc, first: int, last: int) -> int:
+    """End of a content without the aside that closes it after a comma: a non-restrictive relative
+    clause (", who has been …"), an apposition (", a charge that …") or a participle (", saying …"),
+    hung off any word of the content. PolNeAR leaves them out of the attributed content."""
+    end = last
+    while end > first and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    for i in range(first + 2, end):
+        tok = doc[i]
+        if tok.dep_ not in ASIDE_DEPS or tok.right_edge.i < end - 1 or tok.head.i < first:
+            continue
+        if tok.dep_ in ("advcl", "acl") and (
+            tok.tag_ != "VBG" or any(c.dep_ == "mark" for c in tok.children)
+        ):
+            continue  # "…, when he engages": a clause of time or condition stays in
+        if tok.dep_ == "npadvmod" and tok.pos_ != "NOUN":
+            continue
+        left = tok.left_edge.i
+        if left - 1 > first + 1 and doc[left - 1].text == ",":
+            return left - 1
+    return last
+
+
 def _rest_edge(rights: list[Token]) -> int:
     """Last token of "object + complement": PolNeAR leaves out trailing adverbial clauses
     ("…, calling the protester …", "after determining …") that hang off the cue verb."""
@@ -225,6 +265,16 @@ def _rest_edge(rights: list[Token]) -> int:
             break
         edge = child.right_edge.i
     return edge
+
+
+# PolNeAR leaves the preposition of "called on X to …", "asked for X to …" out of the content.
+DROPPED_LEADING_PREPS = {"on", "for"}
+
+
+def _content_start(comp: Token, dep: str) -> int:
+    if dep == "rest" and comp.dep_ == "prep" and comp.lower_ in DROPPED_LEADING_PREPS:
+        return comp.i + 1
+    return comp.left_edge.i
 
 
 def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[Candidate]:
@@ -263,7 +313,8 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
             continue
         # clip to the cue's paragraph: a headline parsed into the first sentence must not join it
         right_edge = _rest_edge(rights) if dep == "rest" else _complement_edge(comp)
-        first, last = paragraph_bounds(doc, verb.i, comp.left_edge.i, right_edge + 1)
+        first, last = paragraph_bounds(doc, verb.i, _content_start(comp, dep), right_edge + 1)
+        last = _trim_trailing_aside(doc, first, last)
         start, end = char_range(doc, first, last)
         if end <= start:
             continue
@@ -354,7 +405,37 @@ def from_noun(noun: Token, lexicon: CueLexicon) -> Candidate | None:
     start, end = char_range(noun.doc, clause.left_edge.i, clause.right_edge.i + 1)
     if end <= start:
         return None
-    # PolNeAR-style content keeps the complementizer out of nominal cues' content
-    if doc_text(noun.doc)[start:end].lower().startswith("that "):
-        start += 5
     return Candidate(noun.i, noun.i + 1, start, end, owner, strength, "noun")
+
+
+# Prepositions whose object is what an owned noun is about: "her criticism of the plan", "his
+# record on trade", "their campaign against the bill".
+NOUN_PREPS = {"of", "on", "about", "for", "against", "over", "to", "with", "toward", "towards"}
+
+
+def from_owned_noun(noun: Token) -> list[Candidate]:
+    """Open-vocabulary nominal attributions with an owner ("Smith's criticism of the plan", "his
+    decision to leave"): the trained filter decides which nouns are cues, from their lemma."""
+    if noun.pos_ != "NOUN":
+        return []
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ == "its":
+        return []
+    doc = noun.doc
+    found: list[Candidate] = []
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in NOUN_PREPS:
+            comp = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            form = "noun_prep"
+        elif child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            comp, form = child, "noun_clause"
+        else:
+            continue
+        if comp is None:
+            continue
+        first, last = paragraph_bounds(doc, noun.i, comp.left_edge.i, _complement_edge(comp) + 1)
+        last = _trim_trailing_aside(doc, first, last)
+        start, end = char_range(doc, first, last)
+        if end > start:
+            found.append(Candidate(noun.i, noun.i + 1, start, end, owner, 0.0, form, comp=comp))
+    return found

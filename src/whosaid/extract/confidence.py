@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -40,6 +42,7 @@ def features(stmt: Statement, cand: Candidate, how: str) -> dict[str, float]:
     feats[f"form={cand.form}"] = 1.0
     feats[f"how={how}"] = 1.0
     feats[f"kind={stmt.kind}"] = 1.0
+    feats[f"type={stmt.speaker_type}"] = 1.0
     if stmt.cue:
         feats[f"cue={stmt.cue.split()[-1].lower()}"] = 1.0
     return feats
@@ -67,7 +70,25 @@ PRIOR = {
 }
 
 
+# Open ``recording()`` blocks: scripts/fit_confidence.py reads the features of every scored statement.
+_RECORDERS: list[list[tuple[Statement, dict[str, float]]]] = []
+
+
+@contextmanager
+def recording() -> Iterator[list[tuple[Statement, dict[str, float]]]]:
+    """Collect (statement, features) for every statement scored inside the block, for fitting."""
+    found: list[tuple[Statement, dict[str, float]]] = []
+    _RECORDERS.append(found)
+    try:
+        yield found
+    finally:
+        _RECORDERS.remove(found)
+
+
 def score_statement(stmt: Statement, cand: Candidate, how: str) -> float:
     weights = load_weights() or PRIOR
-    z = sum(weights.get(name, 0.0) * value for name, value in features(stmt, cand, how).items())
+    feats = features(stmt, cand, how)
+    for recorder in _RECORDERS:
+        recorder.append((stmt, feats))
+    z = sum(weights.get(name, 0.0) * value for name, value in feats.items())
     return round(1.0 / (1.0 + math.exp(-z)), 4)

@@ -109,6 +109,13 @@ def candidate_features(cand: Candidate, doc: Doc, cue: Token, in_quote: bool, st
         feats.append("relayed")
     if cand.content_start < cue.idx:
         feats.append(f"content_before|{form}")
+    if first is not None and len(first):
+        # does the content run to the end of its sentence, or stop before more words?
+        after = first[-1].i + 1
+        ends = after >= len(doc) or doc[after].is_sent_start or doc[after].text in (".", "!", "?", "\n")
+        feats.append(f"to_sentence_end={ends}|{form}")
+        if not ends:
+            feats.append(f"next={doc[after].text if doc[after].is_punct else doc[after].pos_}|{form}")
     if (
         '"' in doc_text(doc)[cand.content_start : cand.content_end]
         or "“" in doc_text(doc)[cand.content_start : cand.content_end]

@@ -60,8 +60,10 @@ def find_double_quotes(text: str) -> list[QuoteRegion]:
     paragraphs = _paragraphs(text)
     open_mark: str | None = None
     open_at = 0
+    inner_curly = 0  # curly quotes opened inside a straight-quoted excerpt, not yet closed
     for number, (p_start, p_end) in enumerate(paragraphs):
         pos = p_start
+        inner_curly = 0
         if open_mark is not None:  # continuing a multi-paragraph quote: skip the re-opening mark
             again = _opens_with_mark(text, p_start, p_end)
             pos = again.end() if again else p_start
@@ -70,6 +72,12 @@ def find_double_quotes(text: str) -> list[QuoteRegion]:
             if open_mark is None:
                 if token in DOUBLE_OPENERS:
                     open_mark, open_at = token, mark.start()
+                continue
+            if open_mark == '"' and token == "“":
+                inner_curly += 1  # a curly quotation inside a straight-quoted excerpt
+                continue
+            if open_mark == '"' and token == "”" and inner_curly:
+                inner_curly -= 1
                 continue
             if token in DOUBLE_OPENERS[open_mark] or (token in DOUBLE_CLOSERS and token != "”"):
                 inner_start = open_at + len(open_mark)

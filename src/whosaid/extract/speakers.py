@@ -1,57 +1,43 @@
 """Who is speaking: the speaker phrase of a cue, its title or role, and the person it refers to.
 
 Resolution is deliberately local and cheap (one pass over the Doc's entities): names map to the
-fullest form the article uses; pronouns and descriptions go to the most recent compatible person;
-plural common nouns ("critics", "Russian officials") stay as group speakers. When nothing fits the
-speaker stays None and the statement's confidence drops, rather than guessing.
+fullest form the article uses (people sharing a surname are kept apart by given name); pronouns,
+possessives included, go to the latest compatible main-clause subject outside quotation marks;
+descriptions ("the Florida senator") to the person whose roles share most of their words; plural
+common nouns ("critics", "Russian officials") stay as group speakers. When nothing fits the speaker
+stays None and the statement's confidence drops, rather than guessing.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.candidates import doc_text
+from whosaid.extract.speaker_words import (
+    ROLE_ABBREVIATIONS,
+    STAFF_TITLES,
+    VAGUE,
+    first_name_gender,
+    honorific_gender,
+    is_org_word,
+    is_title_word,
+    speech_verb,
+)
 from whosaid.model import EntityType
 
-PERSONAL_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
-GROUP_PRONOUNS = {"they", "them", "we"}
+PERSONAL_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "hers": "f"}
+GROUP_PRONOUNS = {"they", "them", "we", "their", "our", "its"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SPEAKER_DEPS = {"nsubj", "nsubjpass"}
 # Dependents of the speaker noun that belong to its name or title, not to a clause about it.
 NAME_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"}
-
-
-@lru_cache(maxsize=1)
-def _lexicon(name: str) -> dict[str, str]:
-    """A two-column data file (word, value) from this package, comments skipped."""
-    text = resources.files("whosaid.extract").joinpath(name).read_text(encoding="utf-8")
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, _, value = line.partition("\t")
-            table[word.strip().lower()] = value.strip()
-    return table
-
-
-def honorific_gender(word: str) -> str | None:
-    value = _lexicon("speaker_words.tsv").get(word.lower().rstrip("."))
-    return {"honorific-m": "m", "honorific-f": "f"}.get(value or "")
-
-
-def is_title_word(word: str) -> bool:
-    return _lexicon("speaker_words.tsv").get(word.lower().rstrip(".")) in (
-        "title",
-        "honorific-m",
-        "honorific-f",
-    )
-
-
-def is_org_word(word: str) -> bool:
-    return _lexicon("speaker_words.tsv").get(word.lower()) == "org"
+# Determiners that point back to someone already named; "a spokesman" introduces someone new.
+DEFINITE = {"the", "this", "that", "these", "those"}
+SUBJECT_WINDOW_TOKENS = 60  # how far back (before the pronoun's sentence) subjects are preferred
 
 
 @dataclass(slots=True)
@@ -62,6 +48,8 @@ class Person:
     forms: set[str] = field(default_factory=set)
     roles: list[str] = field(default_factory=list)
     mentions: list[int] = field(default_factory=list)  # token indices of name heads
+    subjects: dict[int, int] = field(default_factory=dict)  # mention -> 0 main-clause subject, 1 subject
+    firsts: set[str] = field(default_factory=set)  # first names seen ("bill" vs "hillary" Clinton)
     gender: str | None = None
     entity_type: EntityType = "PERSON"
 
@@ -76,7 +64,9 @@ class Resolution:
 
 def _clean_name(span: Span) -> tuple[str, list[Token]]:
     tokens = [t for t in span if not (t.tag_ == "POS" or (t.is_punct and t.text not in "-."))]
-    while tokens and (is_title_word(tokens[0].text) or tokens[0].lower_ in ("the", "a")):
+    while tokens and (
+        is_title_word(tokens[0].text) or tokens[0].lower_ in ("the", "a") or speech_verb(tokens[0].text)
+    ):
         tokens = tokens[1:]
     if not tokens:
         return "", []
@@ -85,13 +75,30 @@ def _clean_name(span: Span) -> tuple[str, list[Token]]:
     return text.removesuffix("’s").removesuffix("'s"), tokens
 
 
-class ArticlePeople:
-    """Index of the persons and organisations an article names, built once per Doc."""
+def _subject_rank(token: Token) -> int:
+    """0 when a name is the subject of the sentence's main verb ("Pataki says Kasich …": Pataki),
+    1 when it is the subject of some clause, 2 otherwise (an object, a possessor)."""
+    if token.dep_ == "appos" and token.head.dep_ in SPEAKER_DEPS:
+        token = token.head  # "One pastor, Darran Whiting, said"
+    if token.dep_ not in SPEAKER_DEPS:
+        return 2
+    verb = token.head
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return 0 if main else 1
 
-    def __init__(self, doc: Doc) -> None:
+
+class ArticlePeople:
+    """Index of the persons and organisations an article names, built once per Doc.
+
+    Persons are told apart by first name under a shared surname ("Bill Clinton" and "Hillary
+    Clinton" stay two people); a bare surname goes to the first person introduced with it, the one
+    newsrooms keep calling by surname alone, unless an honorific's gender says otherwise.
+    """
+
+    def __init__(self, doc: Doc, quoted: Callable[[int], bool] | None = None) -> None:
         self.doc = doc
         self.people: list[Person] = []
-        self.by_last: dict[str, Person] = {}
+        self.by_last: dict[str, list[Person]] = {}
         self.orgs: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -102,22 +109,51 @@ class ArticlePeople:
                     key = name.split()[-1].lower()
                     if len(name) > len(self.orgs.get(key, "")):
                         self.orgs[key] = name
-        self.mention_order = sorted((i, p) for p in self.people for i in p.mentions)
+        # antecedents for pronouns: names in the narration, not inside someone's quoted words
+        self.mention_order = sorted(
+            (i, p) for p in self.people for i in p.mentions if quoted is None or not quoted(doc[i].idx)
+        )
+
+    def lookup(self, tokens: list[Token], gender: str | None = None) -> Person | None:
+        """The person a cleaned name (title dropped) refers to, or None if the article never names it."""
+        if not tokens:
+            return None
+        same = self.by_last.get(surname_key(tokens[-1]))
+        if not same:
+            return None
+        if len(tokens) > 1:  # any given name or leading word the article used for them
+            given = {t.lower_ for t in tokens[:-1]}
+            return next((p for p in same if given & p.firsts), None)
+        if gender is not None:
+            return next((p for p in same if p.gender in (gender, None)), same[0])
+        return same[0]
 
     def _add_person(self, ent: Span) -> None:
         name, tokens = _clean_name(ent)
         if not tokens or not any(t.is_alpha for t in tokens):
             return
-        last = tokens[-1].lower_
-        person = self.by_last.get(last)
+        last = surname_key(tokens[-1])
+        honorific = honorific_gender(self.doc[ent.start - 1].text) if ent.start > 0 else None
+        first = tokens[0].lower_ if len(tokens) > 1 else None
+        same = self.by_last.setdefault(last, [])
+        person = self.lookup(tokens, honorific)
+        if person is None and first is not None:
+            # a surname seen alone so far takes the first full name that comes with it
+            person = next((p for p in same if not p.firsts), None)
         if person is None:
             person = Person(name)
-            self.by_last[last] = person
+            same.append(person)
             self.people.append(person)
         elif len(name.split()) > len(person.name.split()):
             person.name = name  # the fullest form the article uses is the canonical name
+        if first is not None:
+            person.firsts.update(t.lower_ for t in tokens[:-1])
+            person.gender = person.gender or first_name_gender(tokens[0].text)
         person.forms.add(name)
         person.mentions.append(tokens[-1].i)
+        rank = _subject_rank(tokens[-1])
+        if rank < 2:
+            person.subjects[tokens[-1].i] = rank
         before = ent.start - 1
         role_tokens: list[Token] = []
         while before >= 0 and self.doc[before].pos_ in ("PROPN", "NOUN", "ADJ") and before > ent.start - 5:
@@ -127,30 +163,76 @@ class ArticlePeople:
             before -= 1
         if role_tokens:
             person.roles.append(" ".join(t.text for t in role_tokens))
-            gender = honorific_gender(role_tokens[-1].text)
-            person.gender = person.gender or gender
+        person.gender = person.gender or honorific
         head = tokens[-1]
         for child in head.children:
             if child.dep_ == "appos" and child.ent_type_ != "PERSON":
                 person.roles.append(" ".join(t.text for t in child.subtree))
+        if head.dep_ == "appos" and head.head.ent_type_ != "PERSON":  # "her Danish counterpart, Jens Holm"
+            person.roles.append(" ".join(t.text for t in head.head.subtree if t.i < head.head.i + 1))
 
     def person_of(self, token: Token) -> Person | None:
-        return self.by_last.get(token.lower_.removesuffix("’s").removesuffix("'s"))
+        same = self.by_last.get(surname_key(token))
+        return same[0] if same else None
 
-    def recent_person(
-        self, before: int, exclude: set[str], gender: str | None = None, role_word: str | None = None
-    ) -> Person | None:
-        """The most recently mentioned person before token ``before`` that fits."""
-        fallback: Person | None = None
+    def described(self, before: int, exclude: set[str], words: list[str]) -> Person | None:
+        """The person mentioned before token ``before`` whose roles share most of ``words``
+        ("the Florida senator" -> the one introduced as "Sen. … (R-Fla.)"), the latest on a tie."""
+        best: Person | None = None
+        best_score = 0
         for index, person in reversed(self.mention_order):
             if index >= before or person.name in exclude:
                 continue
-            if gender and person.gender and person.gender != gender:
-                continue
-            if role_word is None or any(role_word in r.lower() for r in person.roles):
-                return person
-            fallback = fallback or person
-        return fallback if role_word is None else None
+            known = role_words(person.roles)
+            score = sum(1 for w in words if w in known)
+            if score > best_score:
+                best, best_score = person, score
+        return best
+
+    def recent_person(
+        self,
+        before: int,
+        exclude: set[str],
+        gender: str | None = None,
+        prefer_subject: bool = True,
+    ) -> Person | None:
+        """The person a pronoun or description at token ``before`` most likely points back to.
+
+        Within the last sentences the most recent main-clause subject wins, then any subject, then
+        any mention (a pronoun speaker continues the subject, not the object: "Viguerie praises
+        Cruz's chances because he sees …"); beyond them, the most recent fitting mention. Names
+        inside quotation marks are never antecedents (the speaker of "… Trump …," he said is not Trump).
+        """
+        fits = [
+            (index, person)
+            for index, person in reversed(self.mention_order)
+            if index < before
+            and person.name not in exclude
+            and not (gender and person.gender and person.gender != gender)
+        ]
+        if not prefer_subject:
+            return fits[0][1] if fits else None
+        window = self.doc[before].sent.start - SUBJECT_WINDOW_TOKENS
+        best: tuple[int, Person] | None = None
+        for index, person in fits:
+            if index < window:
+                break
+            rank = person.subjects.get(index, 2)
+            if best is None or rank < best[0]:
+                best = (rank, person)
+        if best is not None:
+            return best[1]
+        return fits[0][1] if fits else None
+
+
+def role_words(roles: list[str]) -> set[str]:
+    """Lower-case words of a person's roles, abbreviations spelt out ("Gov." -> governor)."""
+    words = {w for role in roles for w in re.findall(r"[a-z]+", role.lower())}
+    return words | {ROLE_ABBREVIATIONS[w] for w in words if w in ROLE_ABBREVIATIONS}
+
+
+def surname_key(token: Token) -> str:
+    return token.lower_.removesuffix("’s").removesuffix("'s")
 
 
 def speaker_tokens(head: Token) -> tuple[int, int]:
@@ -175,6 +257,40 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     while end - 1 > start and doc[end - 1].tag_ == "POS":
         end -= 1
     return start, end
+
+
+def _name_tokens(head: Token, start: int) -> list[Token]:
+    """The name words of a person phrase ending at ``head``, without titles and punctuation."""
+    doc = head.doc
+    first = head.i
+    while (
+        first > start
+        and doc[first - 1].ent_type_ == "PERSON"
+        and not is_title_word(doc[first - 1].text)
+        and not speech_verb(doc[first - 1].text)
+    ):
+        first -= 1
+    return [t for t in doc[first : head.i + 1] if t.is_alpha or (t.text[:1].isalpha() and "." in t.text)]
+
+
+def _honorific_before(head: Token, start: int) -> str | None:
+    for tok in head.doc[start : head.i]:
+        gender = honorific_gender(tok.text)
+        if gender:
+            return gender
+    return None
+
+
+def _employer(head: Token, people: ArticlePeople, exclude: set[str]) -> Resolution | None:
+    """Who "a spokesman for X" / "an aide to X" speaks for: X, resolved like any speaker."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "to", "at", "with"):
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ or is_org_word(obj.lower_)):
+                s, e = speaker_tokens(obj)
+                res = resolve_speaker(obj, s, e, people, exclude)
+                return res if res.speaker else None
+    return None
 
 
 def _person_role(doc: Doc, start: int, end: int, head: Token) -> tuple[str | None, str | None]:
@@ -209,14 +325,20 @@ def resolve_speaker(
         s, e = speaker_tokens(noun)
         return resolve_speaker(noun, s, e, people, exclude)
     for child in head.children:  # "the Belarusian president, Alexander Lukashenko, said"
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
+        if (
+            child.dep_ == "appos"
+            and child.ent_type_ == "PERSON"
+            and head.ent_type_ != "PERSON"
+            # set off by a comma; "Poll: Bernie Sanders …" is a headline the parser glued on
+            and any(t.text in (",", "(", "—", "–") for t in doc[head.i + 1 : child.left_edge.i])
+        ):
             s, e = speaker_tokens(child)
             res = resolve_speaker(child, s, e, people, exclude)
             phrase = doc[start:end].text
             return Resolution(res.speaker, res.speaker_type, res.role or phrase, res.how)
     if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and people.person_of(head) is not None):
         name, role = _person_role(doc, start, end, head)
-        person = people.person_of(head)
+        person = people.lookup(_name_tokens(head, start), _honorific_before(head, start))
         canonical = person.name if person else name
         appos_roles = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"]
         if role is None and appos_roles:
@@ -239,20 +361,30 @@ def resolve_speaker(
         for prefix in ("the ", "The "):
             text = text.removeprefix(prefix)
         return Resolution(text.removesuffix("’").removesuffix("'"), "GROUP", None, "group")
-    determiners = [c for c in head.lefts if c.dep_ in ("det", "poss")]
+    determiners = [c for c in head.lefts if c.dep_ == "poss" or c.lower_ in DEFINITE]
+    if head.pos_ == "NOUN" and not determiners and is_title_word(lower):
+        employer = _employer(head, people, exclude)  # "a spokesman for the campaign"
+        if employer is not None:
+            return Resolution(employer.speaker, employer.speaker_type, doc[start:end].text, employer.how)
+        return Resolution(None, "PERSON", doc[start:end].text, "unknown")
     if head.pos_ == "NOUN" and determiners and is_title_word(lower):
-        modifiers = [c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound")]
-        role_word = modifiers[0] if modifiers else lower
-        person = people.recent_person(head.i, exclude, role_word=role_word)
+        words = [c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.lower_ not in VAGUE]
+        person = people.described(head.i, exclude, [*words, head.lemma_.lower()])
+        if person is None and head.lemma_.lower() in STAFF_TITLES:
+            # "the spokesman" with no spokesman named: someone unnamed, not the last person mentioned
+            return Resolution(None, "PERSON", doc[start:end].text, "unknown")
         if person is None:
             extra = set(exclude)
-            nearest = people.recent_person(head.i, exclude)
+            nearest = people.recent_person(head.i, exclude, prefer_subject=False)
             if lower == "counterpart" and nearest is not None:
                 extra.add(nearest.name)  # "his counterpart" is not the man "his" points to
-            person = people.recent_person(head.i, extra)
+            # a description re-names someone just mentioned, whatever their role in the sentence
+            person = people.recent_person(head.i, extra, prefer_subject=False)
         if person:
             return Resolution(person.name, "PERSON", doc[start:end].text, "description")
         return Resolution(None, "PERSON", doc[start:end].text, "unknown")
+    if head.pos_ == "PROPN" and head.ent_type_ == "" and is_title_word(lower):
+        return Resolution(None, "PERSON", doc[start:end].text, "unknown")  # "Aide Says …" in a headline
     if head.pos_ == "PROPN":
         return Resolution(phrase or head.text, "PERSON" if head.ent_type_ == "" else "ORG", None, "name")
     if phrase:

@@ -2,9 +2,10 @@
 
 Writing (called by pipeline.py after articles are stored, and by ``whosaid link``):
 
-- ``update_links(store, article_ids) -> None``: places each new article into an existing story or
-  starts one, groups its statements into claims and relates them to the statements already in the
-  story. Incremental: only the stories within the time window of the new articles are read.
+- ``update_links(store, article_ids, vectors=None) -> None``: places each new article into an
+  existing story or starts one, groups its statements into claims and relates them to the statements
+  already in the story. Incremental: only the stories within the time window of the new articles are
+  read. ``vectors`` maps texts to sentence vectors computed already (``ArticleAnalysis.vectors``).
 - ``link_pending(store) -> dict[str, int]``: ``update_links`` for every stored article not yet in a
   story; returns counts ``{"articles", "stories", "claims", "relations"}``.
 
@@ -42,7 +43,7 @@ Stance (FNC-1 trained, see ``stance.py``): ``predict_stances(pairs) -> list[str]
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -60,11 +61,13 @@ __all__ = [
 ]
 
 
-def update_links(store: Store, article_ids: Sequence[str]) -> None:
-    """Link newly stored articles: stories, then claims and relations of their statements."""
+def update_links(store: Store, article_ids: Sequence[str], vectors: Mapping[str, Any] | None = None) -> None:
+    """Link newly stored articles: stories, then claims and relations of their statements.
+
+    ``vectors`` maps texts to sentence vectors computed already (``ArticleAnalysis.vectors``)."""
     from whosaid.link.linker import link_articles
 
-    link_articles(store, article_ids)
+    link_articles(store, article_ids, known=vectors)
 
 
 def link_pending(store: Store) -> dict[str, int]:

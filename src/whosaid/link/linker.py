@@ -11,7 +11,7 @@ import hashlib
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -81,16 +81,41 @@ def link_unlinked(store: Store, encoder: Encoder | None = None) -> dict[str, int
     return link_articles(store, [r["id"] for r in rows], encoder=encoder)
 
 
-def link_articles(store: Store, article_ids: Sequence[str], encoder: Encoder | None = None) -> dict[str, int]:
-    """Place the articles into stories, then group and relate their statements. Returns counts."""
+def with_known(encode: Encoder, known: Mapping[str, Any] | None) -> Encoder:
+    """``encode``, taking the vectors of texts already embedded (by the analysis step) from ``known``."""
+    if not known:
+        return encode
+
+    def encode_missing(texts: Sequence[str]) -> Any:
+        if not texts:
+            return encode(texts)
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        computed = dict(zip(missing, encode(missing), strict=True)) if missing else {}
+        rows = [known[t] if t in known else computed[t] for t in texts]
+        return np.asarray(rows, dtype=np.float32).reshape(len(texts), -1)
+
+    return encode_missing
+
+
+def link_articles(
+    store: Store,
+    article_ids: Sequence[str],
+    encoder: Encoder | None = None,
+    known: Mapping[str, Any] | None = None,
+) -> dict[str, int]:
+    """Place the articles into stories, then group and relate their statements. Returns counts.
+
+    ``known`` maps texts (leads, statement contents) to vectors computed already, e.g. by
+    ``embed.article_vectors`` in the analysis step; the others are encoded here."""
     if len(article_ids) > LINK_BATCH:
         # In batches: memory stays bounded and each batch sees the stories of those before it.
         summary = {"articles": 0, "stories": 0, "claims": 0, "relations": 0}
         for i in range(0, len(article_ids), LINK_BATCH):
-            for key, value in link_articles(store, article_ids[i : i + LINK_BATCH], encoder).items():
+            batch = article_ids[i : i + LINK_BATCH]
+            for key, value in link_articles(store, batch, encoder, known).items():
                 summary[key] += value
         return summary
-    encode = encoder or _default_encoder
+    encode = with_known(encoder or _default_encoder, known)
     with _stage("read articles"):
         articles = _unlinked_articles(store, article_ids)
     summary = {"articles": len(articles), "stories": 0, "claims": 0, "relations": 0}

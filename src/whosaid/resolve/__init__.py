@@ -6,16 +6,20 @@ Interface used by pipeline.py:
   Works on the Doc the extractor already parsed.
 - ``assign_entities(store, analysis) -> None``: gives clusters, mentions and statements cross-article
   entity ids; call it before ``store.add(analysis)``.
+- ``assign_entities_many(store, analyses) -> None``: the same for a batch, before
+  ``store.add_many(analyses)`` (one read and one write per table for the whole batch).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from whosaid.errors import WhosaidError
 from whosaid.model import Article, ArticleAnalysis, Statement
 from whosaid.resolve import clusters, overrides
 from whosaid.resolve.dates import resolve_dates
+from whosaid.resolve.doc_text import doc_text
 from whosaid.resolve.quantities import find_quantities
 from whosaid.resolve.said_on import date_statements
 
@@ -24,12 +28,12 @@ if TYPE_CHECKING:
 
     from whosaid.store.base import Store
 
-__all__ = ["assign_entities", "resolve_article"]
+__all__ = ["assign_entities", "assign_entities_many", "resolve_article"]
 
 
 def resolve_article(doc: Doc, article: Article, statements: list[Statement]) -> ArticleAnalysis:
     """Everything the resolve stage finds in one parsed article (``doc.text`` must be ``article.text``)."""
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise WhosaidError(
             f"whosaid: article {article.id}: the parsed text differs from the article text; "
             "parse article.text itself so that offsets agree."
@@ -58,3 +62,11 @@ def assign_entities(store: Store, analysis: ArticleAnalysis) -> None:
     from whosaid.resolve.crossdoc import assign
 
     assign(store, analysis, overrides.load())
+
+
+def assign_entities_many(store: Store, analyses: Sequence[ArticleAnalysis]) -> None:
+    """``assign_entities`` of each analysis in order, for ``Store.add_many`` to store them together:
+    each sees what those before it add, as if they were stored already (same ids as one by one)."""
+    from whosaid.resolve.crossdoc import assign_many
+
+    assign_many(store, analyses, overrides.load())

@@ -94,13 +94,18 @@ class ClusterBuilder:
         """A new mention may nest in or around another ("the Russian leader" around "Russian") but
         may not repeat or cross one."""
 
-        def clash(s: Span) -> bool:
-            nested = (s.start <= span.start and span.end <= s.end) or (
-                span.start <= s.start and s.end <= span.end
-            )
-            return s == span or (s.start < span.end and span.start < s.end and not nested)
-
-        return not any(clash(s) for s in self.used)
+        # Called for every candidate mention against every mention taken (~350k tests in 84 PolNeAR
+        # articles): plain comparisons in one loop, the rare overlap tested for nesting only then.
+        start, end = span.start, span.end
+        for s in self.used:
+            if s.start < end and start < s.end:
+                if not ((s.start <= start and end <= s.end) or (start <= s.start and s.end <= end)):
+                    return False
+                if s.start == start and s.end == end:
+                    return False
+            elif s.start == start and s.end == end:  # the same empty span
+                return False
+        return True
 
     def attach(self, index: int, span: Span, kind: MentionKind, reason: str, token: int = -1) -> bool:
         if not self._free(span):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from whosaid.model import EntityType, Span
+from whosaid.resolve.doc_text import doc_text
 from whosaid.resolve.names import clean_name, fold, person_name, role_nouns, titles
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ def _with_given_name(doc: Doc, mention: NameMention) -> NameMention:
     span = doc[start : mention.token_end]
     return NameMention(
         Span(span.start_char, mention.span.end),
-        doc.text[span.start_char : mention.span.end],
+        doc_text(doc)[span.start_char : mention.span.end],
         "PERSON",
         start,
         mention.token_end,
@@ -170,7 +171,7 @@ def _headline_trimmed(doc: Doc, mention: NameMention, found: list[NameMention]) 
     """In a title-case headline the tagger runs names into the words around them ("Clinton Hid Past
     Health"): keep the longest run of words that the body uses in person names; a headline "person"
     with no such word ("17 Dead") is dropped."""
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, mention.span.start) + 1
     line_end = text.find("\n", mention.span.end)
     if mention.type != "PERSON" or not _is_headline(text[line_start : line_end if line_end >= 0 else None]):

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from whosaid.model import Quantity, Span, Statement
+from whosaid.resolve.doc_text import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -79,7 +80,7 @@ def _qualifier(doc: Doc, ent: TokenSpan) -> tuple[str | None, int]:
     for q in QUALIFIERS:
         if tail == q or tail.endswith(" " + q):
             return q, ent.start_char - len(q) - (
-                1 if ent.start_char > 0 and doc.text[ent.start_char - 1] == " " else 0
+                1 if ent.start_char > 0 and doc_text(doc)[ent.start_char - 1] == " " else 0
             )
     return None, ent.start_char
 
@@ -126,7 +127,7 @@ def find_quantities(doc: Doc, article_id: str, statements: list[Statement]) -> l
             continue
         qualifier, start = _qualifier(doc, ent)
         end = ent.end_char
-        while end > start and doc.text[end - 1].isspace():
+        while end > start and doc_text(doc)[end - 1].isspace():
             end -= 1
         unit = _unit(ent)
         index = next(
@@ -136,7 +137,7 @@ def find_quantities(doc: Doc, article_id: str, statements: list[Statement]) -> l
             Quantity(
                 article_id,
                 Span(start, end),
-                doc.text[start:end],
+                doc_text(doc)[start:end],
                 value,
                 unit,
                 _subject(ent),

@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from whosaid.model import DateMention, Statement
+from whosaid.resolve.doc_text import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -43,7 +44,7 @@ def _speech_date(doc: Doc, statement: Statement, dates: list[DateMention]) -> Da
         distance = min(
             min(abs(root.i - v.i) for v in verbs), abs(span.start - cue.end), abs(cue.start - span.end)
         )
-        between = doc.text[min(mention.span.end, cue_span.end) : max(mention.span.start, cue_span.start)]
+        between = doc_text(doc)[min(mention.span.end, cue_span.end) : max(mention.span.start, cue_span.start)]
         if "\n" in between or (not governed and distance > _NEAR_TOKENS):
             continue  # a dateline or a date in another paragraph does not date this statement
         rank = distance if governed else distance + 100

@@ -28,6 +28,10 @@ class Store(Protocol):
         """
         ...
 
+    def add_many(self, analyses: Sequence[ArticleAnalysis]) -> list[bool]:
+        """``add`` of each analysis in turn (what it returns, for each), all in one transaction."""
+        ...
+
     def add_outlet(self, article_id: str, outlet: str, url: str | None = None) -> None:
         """Record that another outlet carried a stored article (no change if already recorded)."""
         ...

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,8 +28,10 @@ def find_statements(
     since: date | None = None,
     until: date | None = None,
     limit: int | None = None,
+    speaker_ids: Sequence[str] | None = None,
 ) -> list[StoredStatement]:
-    """Stored statements, oldest first; ``speaker`` matches any part of a name or alias, any case.
+    """Stored statements, oldest first; ``speaker`` matches any part of a name or alias, any case;
+    ``speaker_ids`` keeps the statements of those speaker entities only.
 
     The date filters apply to ``said_on``, or to the publication date when the text gave no day.
     """
@@ -43,6 +46,9 @@ def find_statements(
             " WHERE strpos(lower(alias), ?) > 0))"
         )
         params += [needle, needle, needle]
+    if speaker_ids:
+        where.append(f"s.speaker_entity_id IN ({', '.join('?' for _ in speaker_ids)})")
+        params += list(speaker_ids)
     day = "coalesce(s.said_on, a.published)"
     if since:
         where.append(f"{day} >= ?")

@@ -12,7 +12,7 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from whosaid.errors import WhosaidError
@@ -26,6 +26,7 @@ from whosaid.store.rows import (
     analysis_rows,
     article_row,
     check_analysis,
+    unique,
 )
 from whosaid.store.schema import SCHEMA_VERSION, schema_sql, schema_tables
 
@@ -233,9 +234,14 @@ class SqlStore:
         if not rows:
             return
         columns = TABLE_COLUMNS[table]
+        conflict = " ON CONFLICT DO NOTHING" if key_len and not self.skip_existing_by_lookup else ""
+        if not conflict:  # not execute: add() keeps the mention counts
+            self._insert_values(table, columns, rows)
+            if table == "entity_aliases":
+                self._insert("alias_words", alias_word_rows((row[0], row[1]) for row in rows))
+            return
         per_statement = max(1, MAX_PARAMS_PER_INSERT // len(columns))
         one = "(" + ", ".join("?" * len(columns)) + ")"
-        conflict = " ON CONFLICT DO NOTHING" if key_len and not self.skip_existing_by_lookup else ""
         # New aliases get their alias_words rows; with ON CONFLICT, RETURNING says which were new.
         returning = " RETURNING entity_id, alias" if table == "entity_aliases" and conflict else ""
         for i in range(0, len(rows), per_statement):
@@ -255,6 +261,23 @@ class SqlStore:
             if table == "entity_aliases":
                 self._insert("alias_words", alias_word_rows(added))
 
+    def _insert_values(self, table: str, columns: Sequence[str], rows: Sequence[RowValues]) -> None:
+        """Plain multi-row INSERTs (no conflict handling), a few thousand parameters each."""
+        per_statement = max(1, MAX_PARAMS_PER_INSERT // len(columns))
+        one = "(" + ", ".join("?" * len(columns)) + ")"
+        head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+        for i in range(0, len(rows), per_statement):
+            chunk = rows[i : i + per_statement]
+            self._run(self._conn(), head + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[RowValues]) -> None:
+        """Insert rows known to be new, in as few statements as the backend can (for resolve/)."""
+        if not rows:
+            return
+        if self._mention_counts and table == "mentions":
+            self._mention_counts.clear()
+        self._insert_values(table, columns, rows)
+
     def add(self, analysis: ArticleAnalysis) -> bool:
         check_analysis(analysis)
         rows = analysis_rows(analysis)
@@ -272,6 +295,49 @@ class SqlStore:
             if counted is not None:
                 counted.update(row[-1] for row in rows.get("mentions", []) if row[-1] is not None)
         return True
+
+    def add_many(self, analyses: Sequence[ArticleAnalysis]) -> list[bool]:
+        """``add`` of each analysis in turn, in one transaction and one multi-row INSERT per table.
+
+        The rows are those ``add`` writes one article at a time (a statement costs ~1 ms in DuckDB
+        whatever its size, and a dozen tables are written for every article)."""
+        if len(analyses) == 1:
+            return [self.add(analyses[0])]
+        for analysis in analyses:
+            check_analysis(analysis)
+        added: list[bool] = []
+        with self.transaction():
+            stored = self.stored_ids([a.article.id for a in analyses])
+            articles: list[RowValues] = []
+            rows: dict[str, list[RowValues]] = {}
+            outlets_of_stored: list[RowValues] = []
+            stamp = datetime.now(UTC)
+            for analysis in analyses:
+                these = analysis_rows(analysis)
+                if analysis.article.id in stored:
+                    outlets_of_stored.extend(these["article_outlets"])
+                    added.append(False)
+                    continue
+                stored.add(analysis.article.id)
+                added.append(True)
+                # ingestion order is kept in ingested_at (reassign_all replays it): one per article
+                now = datetime.now(UTC)
+                stamp = now if now > stamp else stamp + timedelta(microseconds=1)
+                articles.append(article_row(analysis.article, stamp))
+                for table, table_rows in these.items():
+                    rows.setdefault(table, []).extend(table_rows)
+            self._insert("articles", articles)
+            shared = self._existing_shared(rows) if self.skip_existing_by_lookup else {}
+            for table, table_rows in rows.items():
+                key_len = SHARED_TABLE_KEYS.get(table, 0)
+                if key_len:  # two articles of the batch may name the same entity
+                    table_rows = unique(table_rows, key_len)
+                self._insert(table, table_rows, key_len=key_len, existing=shared.get(table))
+            self._insert("article_outlets", unique(outlets_of_stored, 2), key_len=2)
+            counted = getattr(self._local, "counted", None)
+            if counted is not None:
+                counted.update(row[-1] for row in rows.get("mentions", []) if row[-1] is not None)
+        return added
 
     def add_outlet(self, article_id: str, outlet: str, url: str | None = None) -> None:
         self._insert("article_outlets", [(article_id, outlet, url)], key_len=2)

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader
 from whosaid import link
 from whosaid.api import queries
 from whosaid.api.deps import require_reader, store_of
+from whosaid.link.conflict_groups import group_conflicts
 from whosaid.web.highlight import colours_by_speaker, highlight, speaker_label, tooltip
 
 HERE = Path(__file__).parent
@@ -170,6 +171,9 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
 
 
 @router.get("/conflicts", response_class=HTMLResponse)
-def conflicts_page(request: Request, speaker: Text = None) -> HTMLResponse:
+def conflicts_page(request: Request, speaker: Text = None, every: bool = False) -> HTMLResponse:
+    """One card per disagreement (the same two speakers on the same point, however many article
+    pairs carry it); ``?every=1`` lists every pair."""
     found = link.conflicts(store_of(request), speaker=speaker)
-    return render(request, "conflicts.html", conflicts=found, speaker=speaker)
+    groups = None if every else group_conflicts(found)
+    return render(request, "conflicts.html", conflicts=found, groups=groups, speaker=speaker)

@@ -1,0 +1,81 @@
+"""The word lists around speaker names: titles, honorifics, organisation nouns, given names, roles.
+
+Lexicons are data (``speaker_words.tsv``, ``first_names.tsv``, each with its source); the small
+tables here say how descriptions ("the Florida senator", "the spokesman") are matched to roles.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from whosaid.extract.cues import load_lexicon
+
+# Role abbreviations of AP style and US state abbreviations as datelines and party tags write them.
+ROLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "sec": "secretary",
+    "atty": "attorney", "pres": "president", "fla": "florida", "vt": "vermont", "tex": "texas",
+    "calif": "california", "ky": "kentucky", "wis": "wisconsin", "ohio": "ohio", "nj": "jersey",
+    "mass": "massachusetts", "pa": "pennsylvania", "ny": "york", "ark": "arkansas", "la": "louisiana",
+}  # fmt: skip
+# Modifiers that say nothing about who is meant ("the former secretary" is matched on "secretary").
+VAGUE = {"former", "then", "current", "new", "top", "senior", "longtime", "outgoing", "incoming", "own"}
+# Titles of people newsrooms leave unnamed: with no such role named before, the speaker stays unknown.
+STAFF_TITLES = {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "official",
+    "adviser",
+    "advisor",
+    "staffer",
+}
+
+
+@lru_cache(maxsize=4)
+def _lexicon(name: str) -> dict[str, str]:
+    """A two-column data file (word, value) from this package, comments skipped."""
+    text = resources.files("whosaid.extract").joinpath(name).read_text(encoding="utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, _, value = line.partition("\t")
+            table[word.strip().lower()] = value.strip()
+    return table
+
+
+def honorific_gender(word: str) -> str | None:
+    value = _lexicon("speaker_words.tsv").get(word.lower().rstrip("."))
+    return {"honorific-m": "m", "honorific-f": "f"}.get(value or "")
+
+
+def is_title_word(word: str) -> bool:
+    return _lexicon("speaker_words.tsv").get(word.lower().rstrip(".")) in (
+        "title",
+        "honorific-m",
+        "honorific-f",
+    )
+
+
+def is_org_word(word: str) -> bool:
+    return _lexicon("speaker_words.tsv").get(word.lower()) == "org"
+
+
+def word_class(word: str) -> str | None:
+    """The class ``speaker_words.tsv`` gives a word (title, honorific-m/f, org, source), if any."""
+    return _lexicon("speaker_words.tsv").get(word.lower())
+
+
+def speech_verb(word: str) -> bool:
+    """A speech verb the tagger took for part of a name ("Stated Stone", "Says Trump")."""
+    verbs = load_lexicon().verbs
+    low = word.lower()
+    stems = (low[:-1], low[:-2], low[:-3]) if low.endswith("ing") else (low[:-1], low[:-2])
+    return low in ("said", "says") or (
+        low.endswith(("ed", "es", "s", "ing")) and any(stem in verbs for stem in stems) and low not in verbs
+    )
+
+
+def first_name_gender(word: str) -> str | None:
+    return _lexicon("first_names.tsv").get(word.lower()) or None
