@@ -250,6 +250,8 @@ def _trim_trailing_aside(doc: Doc, first: int, last: int) -> int:
             continue  # "…, when he engages": a clause of time or condition stays in
         if tok.dep_ == "npadvmod" and tok.pos_ != "NOUN":
             continue
+        if tok.dep_ == "relcl" and doc[tok.left_edge.i].lower_ in ("where", "when"):
+            continue  # "…into Belarus, where they were met by …": what happened there is the claim
         left = tok.left_edge.i
         if left - 1 > first + 1 and doc[left - 1].text == ",":
             return left - 1

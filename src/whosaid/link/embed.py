@@ -49,21 +49,25 @@ def load_model() -> Any:
 
 
 @contextmanager
-def _one_thread() -> Iterator[None]:
-    """Run the model on one thread: during ``whosaid ingest`` it shares the machine with analysis
-    workers (two threads each would fight for the cores: measured 2x slower on a busy 2-core box),
-    and a fixed thread count keeps the vectors bit-identical in whichever process computes them."""
+def _threads(count: int | None) -> Iterator[None]:
+    """Run the model on ``count`` threads (None: as the process is set). ``article_vectors`` uses one:
+    during ``whosaid ingest`` it shares the machine with analysis workers, which run one thread each
+    (two threads in the writer fight with them: 2x slower measured on a busy 2-core machine), and the
+    same thread count wherever a vector is computed keeps it bit-identical."""
+    if count is None:
+        yield
+        return
     import torch
 
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
+    before = torch.get_num_threads()
+    torch.set_num_threads(count)
     try:
         yield
     finally:
-        torch.set_num_threads(threads)
+        torch.set_num_threads(before)
 
 
-def encode(texts: Sequence[str], batch_size: int = 64) -> Vectors:
+def encode(texts: Sequence[str], batch_size: int = 64, threads: int | None = None) -> Vectors:
     """One normalised 384-dimensional vector per text (an empty text gives a zero vector)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
@@ -71,7 +75,7 @@ def encode(texts: Sequence[str], batch_size: int = 64) -> Vectors:
     # model is by far the costliest part of linking.
     unique = list(dict.fromkeys(texts))
     model = _model()
-    with _one_thread():
+    with _threads(threads):
         vectors = model.encode(
             unique, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
         )
@@ -94,7 +98,7 @@ def article_vectors(title: str | None, text: str, contents: Sequence[str]) -> di
     # Small batches: the model pads a batch to its longest text, and one article's texts range from
     # a few words to a 130-token lead; batches of 4 (texts sorted by length) took half the time of
     # one batch per article, measured on 32 articles.
-    return dict(zip(texts, encode(texts, batch_size=ARTICLE_BATCH), strict=True))
+    return dict(zip(texts, encode(texts, batch_size=ARTICLE_BATCH, threads=1), strict=True))
 
 
 # A sentence ends at . ! or ? (optionally followed by a closing quote) before white space, or at a
