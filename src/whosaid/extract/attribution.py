@@ -5,6 +5,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import POS
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.candidates import (
@@ -236,11 +239,17 @@ def nested_cue(parent: QuoteRegion, nested: QuoteRegion, doc: Doc, verbs: set[st
     return None
 
 
+_CUE_POS = np.array([VERB, AUX, NOUN], dtype=np.uint64)
+
+
 def parse_candidates(doc: Doc, quotes: QuoteMap, open_vocabulary: bool) -> list[tuple[Candidate, list[str]]]:
     """Every candidate the parse offers, with its features for the trained filter."""
     lexicon = load_lexicon()
     found: list[tuple[Candidate, list[str]]] = []
-    for tok in doc:
+    # Only verbs and nouns can head a candidate: picking them off the POS array skips building a
+    # Token object for every other word (this loop was the extractor's largest cost).
+    for i in np.flatnonzero(np.isin(doc.to_array(POS), _CUE_POS)).tolist():
+        tok = doc[i]
         if quotes.region_at(tok.idx) is not None:
             continue  # cues inside quotations belong to the quoted speaker's own speech
         for cand in from_verb(tok, lexicon, open_vocabulary):

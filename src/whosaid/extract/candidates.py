@@ -285,8 +285,10 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
     With ``open_vocabulary`` every verb and every complement type is proposed (a trained model
     filters them); without it only lexicon cues with clausal or infinitival complements are.
     """
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
     strength = lexicon.verb_strength(verb.lemma_)
-    if verb.pos_ not in ("VERB", "AUX") or not (open_vocabulary or strength > 0.0):
+    if not (open_vocabulary or strength > 0.0):
         return []
     doc = verb.doc
     found: list[Candidate] = []
