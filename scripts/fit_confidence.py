@@ -30,7 +30,7 @@ from spacy.tokens import Doc, DocBin
 
 from whosaid.extract.attribution import find_statements
 from whosaid.extract.confidence import PRIOR, recording
-from whosaid.extract.scoring import gold_content, matched_content, speaker_agrees, token_f1, tokens
+from whosaid.extract.scoring import match, speaker_agrees
 from whosaid.model import Statement
 from whosaid.nlp import load
 
@@ -41,25 +41,8 @@ DEFAULT_OUT = ROOT / "src" / "whosaid" / "extract" / "confidence.json"
 
 def right_answers(text: str, golds: Sequence[dict[str, Any]], preds: Sequence[Statement]) -> list[int]:
     """1 for each prediction matched to a gold statement (as the scorer matches) with its speaker."""
-    gold_tokens = [tokens(gold_content(text, q)) for q in golds]
-    pred_tokens = [tokens(matched_content(p, text)) for p in preds]
-    pairs = sorted(
-        (
-            (token_f1(g, p), i, j)
-            for i, g in enumerate(gold_tokens)
-            for j, p in enumerate(pred_tokens)
-            if g and p
-        ),
-        reverse=True,
-    )
     labels = [0] * len(preds)
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
-    for f1, i, j in pairs:
-        if f1 < 0.5 or i in used_gold or j in used_pred:
-            continue
-        used_gold.add(i)
-        used_pred.add(j)
+    for i, j in match(text, golds, preds)[2]:
         said, pred = golds[i].get("speaker"), preds[j]
         agrees = speaker_agrees(said, pred.speaker or pred.speaker_text) or speaker_agrees(
             said, pred.speaker_text

@@ -113,8 +113,11 @@ def matched_content(stmt: Statement, text: str) -> str:
     return stmt.content
 
 
-def score_document(text: str, golds: Sequence[dict[str, Any]], preds: Sequence[Statement]) -> Tally:
-    tally = Tally(gold=len(golds), pred=len(preds))
+def match(
+    text: str, golds: Sequence[dict[str, Any]], preds: Sequence[Statement]
+) -> tuple[list[list[str]], list[list[str]], list[tuple[int, int]]]:
+    """Gold and predicted content tokens, and the (gold, prediction) index pairs that overlap: token
+    F1 >= 0.5, each side used once, best pairs first (the reference scorer's greedy matching)."""
     gold_tokens = [tokens(gold_content(text, q)) for q in golds]
     pred_tokens = [tokens(matched_content(p, text)) for p in preds]
     pairs = sorted(
@@ -126,6 +129,7 @@ def score_document(text: str, golds: Sequence[dict[str, Any]], preds: Sequence[S
         ),
         reverse=True,
     )
+    matched: list[tuple[int, int]] = []
     used_gold: set[int] = set()
     used_pred: set[int] = set()
     for f1, i, j in pairs:
@@ -133,6 +137,14 @@ def score_document(text: str, golds: Sequence[dict[str, Any]], preds: Sequence[S
             continue
         used_gold.add(i)
         used_pred.add(j)
+        matched.append((i, j))
+    return gold_tokens, pred_tokens, matched
+
+
+def score_document(text: str, golds: Sequence[dict[str, Any]], preds: Sequence[Statement]) -> Tally:
+    tally = Tally(gold=len(golds), pred=len(preds))
+    gold_tokens, pred_tokens, matched = match(text, golds, preds)
+    for i, j in matched:
         gold, pred = golds[i], preds[j]
         tally.overlap += 1
         tally.exact += int(gold_tokens[i] == pred_tokens[j])
