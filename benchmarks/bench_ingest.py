@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -78,6 +79,7 @@ def main() -> None:
 
         store = open_store(Path(tmp) / "bench.duckdb")
         try:
+            cpu_before = cpu_seconds()
             started = time.perf_counter()
             linker.STAGE_SECONDS.clear()
             report = ingest(
@@ -85,6 +87,10 @@ def main() -> None:
             )
             label = f"whosaid ingest ({'linking' if args.link else 'no linking'}, {args.workers} worker(s))"
             end_to_end = rate(label, n, n_words, time.perf_counter() - started)
+            writer, workers = (
+                after - before for after, before in zip(cpu_seconds(), cpu_before, strict=True)
+            )
+            print(f"CPU seconds: writer (this process) {writer:.1f}, analysis workers {workers:.1f}")
         finally:
             store.close()
         assert report.stored == n, report.failures[:3]
@@ -95,6 +101,12 @@ def main() -> None:
             print(f"linking seconds in the writer by stage: {stages}")
         print(f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
         print(f"ratio end-to-end / bare spaCy words/s: {end_to_end / bare:.2f} (target >= 0.8)")
+
+
+def cpu_seconds() -> tuple[float, float]:
+    """User + system CPU seconds of this process and of its finished children (the workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def synthetic_articles(texts: list[str]) -> list[Article]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,16 +31,20 @@ DEFAULT_TIME_LIMIT = 60.0
 CHUNK_SIZE = 16
 CHUNK_CHARS = 60_000
 # Articles the writer stores per transaction. A commit costs ~10 ms in DuckDB (its log is synced to
-# disk), so a few articles share one; each article stays all-or-nothing, a crash loses only the open
-# batch (at most WRITE_BATCH articles or WRITE_BATCH_SECONDS of work), and a re-run stores it again.
-WRITE_BATCH = 8
+# disk) and each statement ~1 ms whatever its rows, so many articles share one; each article stays
+# all-or-nothing, a crash loses only the open batch (at most WRITE_BATCH articles or
+# WRITE_BATCH_SECONDS of work), and a re-run stores it again. 32 rather than 8: the writer's CPU per
+# article fell from 7.6 to 4.1 ms (docs/throughput.md), what 2 workers need to be ~1.7x one. With
+# linking, batches are at most LINK_GROUP, so that linking comes as often as before.
+WRITE_BATCH = 32
 WRITE_BATCH_SECONDS = 2.0
 # Newly stored articles linked together while analysis goes on (by count in input order, never by
 # time, so the links are the same whatever the speed or ``workers``). Small enough that an analysis
 # worker, which holds two chunks of 16 articles ahead, keeps working while this process links.
 LINK_GROUP = 16
-# With one analysis worker, the share of articles whose sentence vectors it computes for linking.
-VECTORS_SHARE_ONE_WORKER = 0.5
+# With one analysis worker, the share of chunks whose sentence vectors it computes for linking (the
+# writer computes the others between writes): what balances the worker's and the writer's CPU time.
+VECTORS_SHARE_ONE_WORKER = 1 / 3  # PolNeAR dev: worker 15.7 s of CPU, writer 15.2 s (0.5: 17.4, 12.6)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -77,14 +81,18 @@ def _outcomes(
     workers: int,
     time_limit: float | None,
     max_chars: int,
-) -> Iterator[tuple[Article, Outcome]]:
+    vector_share: float = 0.0,
+) -> Iterator[tuple[Article, Outcome, int]]:
+    """``(article, outcome, chunk number)`` in input order; analysis computes the sentence vectors
+    of ``vector_share`` of the chunks (``pipeline_pool.vectors_here``)."""
     if workers <= 1 and time_limit is None:
-        from whosaid.pipeline_pool import chunks
+        from whosaid.pipeline_pool import chunks, vectors_here
 
-        for chunk in chunks(articles, CHUNK_SIZE, CHUNK_CHARS):
-            results = dict(analyze_chunk(chunk, nlp, max_chars))
+        for number, chunk in enumerate(chunks(articles, CHUNK_SIZE, CHUNK_CHARS)):
+            here = vectors_here(number, vector_share)
+            results = dict(analyze_chunk(chunk, nlp, max_chars, vectors=here))
             for position, article in enumerate(chunk):
-                yield article, results[position]
+                yield article, results[position], number
         return
     from whosaid.pipeline_pool import pool_outcomes
 
@@ -96,36 +104,20 @@ def _outcomes(
         max_chars=max_chars,
         chunk_size=CHUNK_SIZE,
         chunk_chars=CHUNK_CHARS,
+        vector_share=vector_share,
     )
 
 
-@contextmanager
-def vectors_in_analysis(share: float) -> Iterator[None]:
-    """Analysis (and the workers forked meanwhile) also computes the vectors linking needs, for
-    ``share`` of the articles (0 to 1); the writer computes the rest."""
-    from whosaid import pipeline_core
-
-    before = pipeline_core.COMPUTE_VECTORS
-    if share > 0:
-        from whosaid.link.embed import load_model
-
-        load_model()  # once here, shared by the forked workers instead of loaded by each
-    pipeline_core.COMPUTE_VECTORS = share
-    try:
-        yield
-    finally:
-        pipeline_core.COMPUTE_VECTORS = before
-
-
 def _vector_share(link: bool, workers: int, time_limit: float | None) -> float:
-    """Share of the sentence vectors for linking that analysis workers compute (the writer, the
-    rest). Several workers: all, so the single writer stays light. One worker: half, as the writer
-    has storing and linking to do besides and would otherwise be the slower of the two on two cores
-    (a balance reasoned from the stage costs; the busy shared machine of session 2 could not tell
-    0, 0.5 and 1 apart). Analysis in this process: none (it is all one process)."""
-    if not link or (workers <= 1 and time_limit is None):
+    """Share of the chunks whose sentence vectors for linking analysis computes (the writer, the
+    rest). Several workers: all, so the single writer stays light. One worker:
+    ``VECTORS_SHARE_ONE_WORKER``, as the writer has storing and linking to do besides. Analysis in
+    this process: all, it is one process anyway."""
+    if not link:
         return 0.0
-    return 1.0 if workers > 1 else VECTORS_SHARE_ONE_WORKER
+    if workers > 1 or time_limit is None:
+        return 1.0
+    return VECTORS_SHARE_ONE_WORKER
 
 
 def analyze_many(
@@ -145,7 +137,9 @@ def analyze_many(
         from whosaid.nlp import load
 
         nlp = load()
-    for _, outcome in _outcomes(articles, nlp, workers=workers, time_limit=time_limit, max_chars=max_chars):
+    for _, outcome, _ in _outcomes(
+        articles, nlp, workers=workers, time_limit=time_limit, max_chars=max_chars
+    ):
         yield outcome
 
 
@@ -217,7 +211,8 @@ def ingest_articles(
     progress: bool = True,
     link: bool = True,
 ) -> IngestReport:
-    """Store articles already read (``ReadFailure`` items are reported as they are)."""
+    """Store articles already read (``ReadFailure`` items are reported as they are). With ``link``,
+    stored articles never linked (a run killed between storing and linking) are linked first."""
     from tqdm import tqdm
 
     from whosaid.resolve import assign_entities_many
@@ -289,8 +284,21 @@ def ingest_articles(
                     unlinked.append(analysis)
                     continue
             analysis.vectors = {}  # nothing will link it: free the memory
-        while len(unlinked) >= LINK_GROUP:
+        link_ready()
+
+    def link_ready() -> None:
+        """Link every full group whose vectors are all computed (or never will be here)."""
+        while len(unlinked) >= LINK_GROUP and not any(id(a) in awaiting for a in unlinked[:LINK_GROUP]):
             link_group()
+
+    def embed_chunk() -> None:
+        """The vectors of the chunk analysis left to this process, once all its articles are in:
+        the same texts in the same model call as a worker would make, so the same vectors."""
+        from whosaid.pipeline_core import add_vectors
+
+        add_vectors(list(awaiting.values()))
+        awaiting.clear()
+        link_ready()
 
     def link_group() -> None:
         """Link the next (at most) LINK_GROUP stored articles: stories, claims, relations. Exactly
@@ -302,8 +310,8 @@ def ingest_articles(
         del unlinked[:LINK_GROUP]
         vectors: dict[str, object] = {}
         try:
+            add_vectors(group)  # only where computing them before failed
             for analysis in group:
-                add_vectors(analysis)  # when no analysis worker did: one model call per article
                 vectors.update(analysis.vectors)
             update_links(store, [a.article.id for a in group], vectors)
         except Exception as exc:
@@ -314,26 +322,60 @@ def ingest_articles(
             for analysis in group:
                 analysis.vectors = {}
 
+    def link_leftovers() -> None:
+        """Articles stored but never linked (an ingest killed between storing and linking, or run
+        with --no-link) are linked first, before the new ones, as an uninterrupted run would have."""
+        from whosaid.link import link_pending
+
+        try:
+            link_pending(store)
+        except Exception as exc:
+            report.failures.append(
+                ReadFailure("(linking)", f"linking stored articles failed ({type(exc).__name__}: {exc})")
+            )
+
     pending: list[tuple[Article, ArticleAnalysis]] = []
     unlinked: list[ArticleAnalysis] = []
+    # Analyses of the current chunk whose vectors this process computes, by id(): at the chunk's end.
+    awaiting: dict[int, ArticleAnalysis] = {}
+    awaiting_chunk = -1
     oldest = 0.0
+    share = _vector_share(link, workers, time_limit)
+    write_batch = min(WRITE_BATCH, LINK_GROUP) if link else WRITE_BATCH
+    if link:
+        from whosaid.link.embed import load_model
+
+        load_model()  # here, before workers fork, so that they share it instead of loading it each
+        link_leftovers()
+    # The writer sends many small statements: DuckDB's own threads would only take CPU from analysis.
+    engine = ExitStack()
+    single_threaded = getattr(store, "single_threaded", None)
+    if single_threaded is not None:
+        engine.enter_context(single_threaded())
     try:
-        with vectors_in_analysis(_vector_share(link, workers, time_limit)):
-            outcomes = _outcomes(fresh(), nlp, workers=workers, time_limit=time_limit, max_chars=max_chars)
-            for article, outcome in outcomes:
-                bar.update()
-                if isinstance(outcome, ReadFailure):
-                    report.failures.append(outcome)
-                    continue
-                if not pending:
-                    oldest = time.monotonic()
-                pending.append((article, outcome))
-                if len(pending) >= WRITE_BATCH or time.monotonic() - oldest > WRITE_BATCH_SECONDS:
-                    write(pending)
-                    pending = []
+        outcomes = _outcomes(
+            fresh(), nlp, workers=workers, time_limit=time_limit, max_chars=max_chars, vector_share=share
+        )
+        for article, outcome, chunk in outcomes:
+            bar.update()
+            if chunk != awaiting_chunk:
+                embed_chunk()
+                awaiting_chunk = chunk
+            if isinstance(outcome, ReadFailure):
+                report.failures.append(outcome)
+                continue
+            if link and not outcome.vectors:
+                awaiting[id(outcome)] = outcome
+            if not pending:
+                oldest = time.monotonic()
+            pending.append((article, outcome))
+            if len(pending) >= write_batch or time.monotonic() - oldest > WRITE_BATCH_SECONDS:
+                write(pending)
+                pending = []
         if pending:
             write(pending)
             pending = []
+        embed_chunk()
         for article_id, outlet, url in other_outlets:
             if store.has_article(article_id):
                 store.add_outlet(article_id, outlet, url)
@@ -341,5 +383,6 @@ def ingest_articles(
             link_group()
     finally:
         bar.close()
+        engine.close()
     report.seconds = time.monotonic() - started
     return report

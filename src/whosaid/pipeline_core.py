@@ -26,14 +26,6 @@ Outcome = ArticleAnalysis | ReadFailure
 # (150k characters: 4 s and 0.9 GB measured on en_core_web_sm), and news articles stay far below.
 DEFAULT_MAX_CHARS = 150_000
 
-# Share of the analysed articles (0 to 1) whose sentence vectors for linking
-# (``ArticleAnalysis.vectors``) analysis computes too; the writer computes the others. Set by
-# ``pipeline.ingest_articles`` (through ``vectors_in_analysis``) before it forks analysis workers,
-# which inherit it. Which process computes a vector never changes it (one model call per article,
-# one thread), so this only moves work between processes, never changes the links.
-COMPUTE_VECTORS = 0.0
-_analysed = 0  # articles finished by this process, to spread COMPUTE_VECTORS evenly
-
 
 def describe(article: Article) -> str:
     """Where an article came from, for messages."""
@@ -99,28 +91,28 @@ def finish(article: Article, doc: Doc) -> ArticleAnalysis:
     for statement in analysis.statements:
         statement.article_id = article.id
     _drop_bad_spans(analysis)
-    global _analysed
-    _analysed += 1
-    if int(_analysed * COMPUTE_VECTORS) > int((_analysed - 1) * COMPUTE_VECTORS):
-        add_vectors(analysis)
     return analysis
 
 
-def add_vectors(analysis: ArticleAnalysis) -> None:
-    """Fill ``analysis.vectors`` (lead and statement contents), unless done already. A failure leaves
-    them out: linking computes what is missing, so it is no reason to lose the article."""
-    if analysis.vectors:
+def add_vectors(analyses: Sequence[ArticleAnalysis]) -> None:
+    """Fill ``vectors`` (lead and statement contents) of those of ``analyses`` that have none, in one
+    model call (``embed.chunk_vectors``): give it a chunk formed by input order, so that a vector
+    never depends on timing or ``--workers``. A failure leaves them out: linking computes what is
+    missing, so it is no reason to lose the articles."""
+    todo = [a for a in analyses if not a.vectors]
+    if not todo:
         return
-    from whosaid.link.embed import article_vectors
+    from whosaid.link.embed import chunk_vectors
 
     try:
-        vectors = article_vectors(
-            analysis.article.title, analysis.article.text, [s.content for s in analysis.statements]
+        vectors = chunk_vectors(
+            [(a.article.title, a.article.text, [s.content for s in a.statements]) for a in todo]
         )
     except Exception:
-        log.warning("%s: could not compute sentence vectors here", describe(analysis.article), exc_info=True)
+        log.warning("%s: could not compute sentence vectors here", describe(todo[0].article), exc_info=True)
         return
-    analysis.vectors = dict(vectors)
+    for analysis, found in zip(todo, vectors, strict=True):
+        analysis.vectors = dict(found)
 
 
 def failed(article: Article, exc: BaseException) -> ReadFailure:
@@ -129,13 +121,25 @@ def failed(article: Article, exc: BaseException) -> ReadFailure:
 
 
 def analyze_chunk(
-    articles: Sequence[Article], nlp: Language, max_chars: int = DEFAULT_MAX_CHARS
+    articles: Sequence[Article], nlp: Language, max_chars: int = DEFAULT_MAX_CHARS, *, vectors: bool = False
 ) -> Iterator[tuple[int, Outcome]]:
     """``(position, outcome)`` for each article, as each is done (batched through ``nlp.pipe``).
 
     When the batch raises, the articles not yet done are analysed one by one, so one bad article
-    costs only itself.
+    costs only itself. ``vectors``: also the sentence vectors linking needs (``add_vectors``), of
+    the whole chunk at once, so the outcomes come at the end of the chunk.
     """
+    if not vectors:
+        yield from _analyze_chunk(articles, nlp, max_chars)
+        return
+    outcomes = list(_analyze_chunk(articles, nlp, max_chars))
+    add_vectors([o for _, o in outcomes if isinstance(o, ArticleAnalysis)])
+    yield from outcomes
+
+
+def _analyze_chunk(
+    articles: Sequence[Article], nlp: Language, max_chars: int
+) -> Iterator[tuple[int, Outcome]]:
     nlp.max_length = max(nlp.max_length, max_chars + 1)
     runnable: list[int] = []
     for position, article in enumerate(articles):

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 Task = list[tuple[int, Article]]  # (sequence number, article)
+Message = tuple[Task, bool]  # a task, and whether the worker also computes its sentence vectors
 
 
 # The parent's ends of every worker pipe. A forked worker closes its copies at once: a copy left open
@@ -62,12 +63,12 @@ def _one_thread_each() -> None:
             torch.set_num_threads(1)
 
 
-def _read_tasks(conn: Connection, tasks: queue.SimpleQueue[Task | None]) -> None:
+def _read_tasks(conn: Connection, tasks: queue.SimpleQueue[Message | None]) -> None:
     """Take chunks off the pipe as soon as they come: a chunk larger than the pipe's buffer would
     otherwise block the parent, while it sends the next chunk, until the current one is done."""
     try:
         while True:
-            task: Task | None = conn.recv()
+            task: Message | None = conn.recv()
             tasks.put(task)
             if task is None:
                 return
@@ -83,7 +84,7 @@ def _worker_main(conn: Connection, nlp: Language, max_chars: int) -> None:
     parent = os.getppid()
     # Ctrl-C reaches the whole process group; the parent decides, workers just stop when told.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    tasks: queue.SimpleQueue[Task | None] = queue.SimpleQueue()
+    tasks: queue.SimpleQueue[Message | None] = queue.SimpleQueue()
     threading.Thread(target=_read_tasks, args=(conn, tasks), daemon=True).start()
     while True:
         try:
@@ -94,9 +95,10 @@ def _worker_main(conn: Connection, nlp: Language, max_chars: int) -> None:
             continue
         if task is None:
             return
+        items, vectors = task
         try:
-            for position, outcome in analyze_chunk([a for _, a in task], nlp, max_chars):
-                conn.send((task[position][0], outcome))
+            for position, outcome in analyze_chunk([a for _, a in items], nlp, max_chars, vectors=vectors):
+                conn.send((items[position][0], outcome))
             conn.send(None)
         except (BrokenPipeError, OSError):
             return
@@ -116,12 +118,12 @@ class _Worker:
         self.remaining: dict[int, Article] = {}  # their articles not yet returned
         self.deadline = 0.0
 
-    def send(self, task: Task, time_limit: float) -> None:
+    def send(self, task: Task, time_limit: float, vectors: bool) -> None:
         if not self.tasks:
             self.deadline = time.monotonic() + time_limit
         self.tasks.append(task)
         self.remaining.update(task)
-        self.conn.send(task)
+        self.conn.send((task, vectors))
 
     def finished_one(self) -> None:
         """The worker said it is done with its current chunk: the next one (if any) starts now."""
@@ -155,6 +157,12 @@ def chunks(articles: Iterable[Article], size: int, max_chars_per_chunk: int) -> 
         yield chunk
 
 
+def vectors_here(chunk: int, share: float) -> bool:
+    """Whether the worker computes the sentence vectors of chunk number ``chunk`` (from 0), so that
+    it does ``share`` (0 to 1) of them, spread evenly; the caller computes the others."""
+    return int((chunk + 1) * share) > int(chunk * share)
+
+
 def pool_outcomes(
     articles: Iterable[Article],
     nlp: Language,
@@ -164,7 +172,10 @@ def pool_outcomes(
     max_chars: int,
     chunk_size: int,
     chunk_chars: int,
-) -> Iterator[tuple[Article, Outcome]]:
+    vector_share: float = 0.0,
+) -> Iterator[tuple[Article, Outcome, int]]:
+    """``(article, outcome, chunk number)`` in input order. Chunks are cut from the input order
+    alone; the workers compute the sentence vectors of ``vector_share`` of them (``vectors_here``)."""
     pool = [_Worker(nlp, max_chars) for _ in range(max(1, workers))]
     queue: deque[Task] = deque()
     source = chunks(articles, chunk_size, chunk_chars)
@@ -173,9 +184,11 @@ def pool_outcomes(
     done: dict[int, tuple[Article, Outcome]] = {}
     next_out = 0
     busy: dict[int, _Worker] = {}  # index into pool -> worker with a task
+    chunk_of: dict[int, int] = {}  # sequence number -> its chunk's number, until yielded
+    chunk_no = 0
 
     def next_task() -> Task | None:
-        nonlocal exhausted, seq
+        nonlocal exhausted, seq, chunk_no
         if queue:
             return queue.popleft()
         if exhausted:
@@ -185,7 +198,9 @@ def pool_outcomes(
             exhausted = True
             return None
         task = [(seq + i, a) for i, a in enumerate(chunk)]
+        chunk_of.update((n, chunk_no) for n, _ in task)
         seq += len(chunk)
+        chunk_no += 1
         return task
 
     def give_up(slot: int, reason: str) -> None:
@@ -219,10 +234,11 @@ def pool_outcomes(
                     task = next_task()
                     if task is None:
                         break
-                    worker.send(task, time_limit)
+                    # a chunk retried one article at a time keeps its chunk's choice
+                    worker.send(task, time_limit, vectors_here(chunk_of[task[0][0]], vector_share))
                     busy[slot] = worker
             while next_out in done:
-                yield done.pop(next_out)
+                yield (*done.pop(next_out), chunk_of.pop(next_out))
                 next_out += 1
             # Time spent reading input or in the caller (writing) is not time the workers were
             # watched: move the deadlines of those already busy on by as much.
@@ -261,7 +277,7 @@ def pool_outcomes(
                         "raise it with --time-limit",
                     )
         while next_out in done:
-            yield done.pop(next_out)
+            yield (*done.pop(next_out), chunk_of.pop(next_out))
             next_out += 1
     finally:
         for worker in pool:

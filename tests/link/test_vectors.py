@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 from whosaid import pipeline
 from whosaid.link import embed
@@ -40,9 +41,13 @@ def _stored_vectors(store: Store) -> dict[str, Any]:
     return {r["content"]: np.asarray(json.loads(r["vector"])) for r in rows}
 
 
-def test_two_workers_embed_in_analysis_and_link_like_one(tmp_path: Path, nlp: Any) -> None:
+def test_two_workers_embed_in_analysis_and_link_like_one(
+    tmp_path: Path, nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # More articles than a link group, so linking runs in several groups during the ingest.
     n = pipeline.LINK_GROUP + 4
+    # Two chunks (16 + 4 articles); with one worker, the writer embeds the first, the worker the second.
+    monkeypatch.setattr(pipeline, "VECTORS_SHARE_ONE_WORKER", 0.5)
     source = synthetic.write_jsonl(tmp_path / "news.jsonl", n)
     results = []
     for workers in (1, 2):

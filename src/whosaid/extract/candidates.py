@@ -1,16 +1,27 @@
 """Attribution candidates read off the dependency parse: a cue, its speaker and its content.
 
-Each finder looks at one token and returns a ``Candidate`` holding token/char ranges only; the
-assembler (``attribution.py``) snaps contents to quotation marks, resolves speakers and scores.
+Each finder looks at one token and returns a ``Candidate`` holding token/char ranges only; where a
+content starts and ends is decided in ``content_edges.py``; the assembler (``attribution.py``) snaps
+contents to quotation marks, resolves speakers and scores.
 """
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+# char_range is re-exported: headlines.py and attribution.py import it from here
+from whosaid.extract.content_edges import char_range as char_range
+from whosaid.extract.content_edges import (
+    complement_edge,
+    content_first_token,
+    paragraph_bounds,
+    paragraph_of,
+    raised_subject_start,
+    rest_edge,
+    trim_trailing_aside,
+)
 from whosaid.extract.cues import CueLexicon
 
 # Verbs whose infinitive complement is the attributed content ("vowed to repeal", "urged them to").
@@ -101,49 +112,6 @@ def quoted_as_saying(quoted: Token) -> tuple[Token | None, Token | None, int, in
     return speaker, via, first, verb.i
 
 
-OPENING_MARKS = set("“\"‘'«„`")
-TRAILING_PUNCT = {",", ".", ";", ":", "—", "-", "--"}
-
-
-def char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Char range of tokens [start, end), trimmed of edge punctuation other than quote marks."""
-    while start < end and (
-        doc[start].is_space or (doc[start].is_punct and doc[start].text not in OPENING_MARKS)
-    ):
-        start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in TRAILING_PUNCT):
-        end -= 1
-    if start >= end:
-        return 0, 0
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
-def paragraph_bounds(doc: Doc, anchor: int, start: int, end: int) -> tuple[int, int]:
-    """Clip token range [start, end) to the paragraph holding token ``anchor``.
-
-    The parser does not see line breaks as sentence ends, so a headline or a dateline would
-    otherwise run into the first sentence of the body.
-    """
-    for i in range(anchor, start - 1, -1):
-        if doc[i].is_space and "\n" in doc[i].text:
-            start = i + 1
-            break
-    for i in range(anchor, end):
-        if doc[i].is_space and "\n" in doc[i].text:
-            end = i
-            break
-    return start, end
-
-
-def paragraph_of(doc: Doc, i: int) -> int:
-    """Number of line breaks before token ``i`` (cached per Doc): equal numbers, same paragraph."""
-    breaks = doc.user_data.get("whosaid_breaks")
-    if breaks is None:
-        breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
-        doc.user_data["whosaid_breaks"] = breaks
-    return bisect.bisect_left(breaks, i)
-
-
 def _cue_span(verb: Token) -> tuple[int, int]:
     start = verb.i
     for child in verb.lefts:
@@ -169,6 +137,25 @@ def _that_clauses(noun: Token) -> list[Token]:
     ]
 
 
+# Prepositions after an object noun whose object PolNeAR may draw alone ("expressed support for X",
+# "shared concerns about X"): the trained filter chooses between the object and this.
+OBJECT_NOUN_PREPS = {"for", "about", "of", "on", "against", "over", "to"}
+
+
+def _object_complements(noun: Token) -> list[tuple[Token, str]]:
+    """What an object noun is about: its infinitive ("unveiled a plan to create …") or its
+    prepositional object, the noun then joining the cue."""
+    if noun.pos_ != "NOUN":
+        return []
+    found: list[tuple[Token, str]] = []
+    for child in noun.rights:
+        if child.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            found.append((child, "dobj_inf"))
+        elif child.dep_ == "prep" and child.lower_ in OBJECT_NOUN_PREPS:
+            found.extend((g, "dobj_prep") for g in child.children if g.dep_ in ("pobj", "pcomp"))
+    return found
+
+
 def _complements(verb: Token) -> list[tuple[Token, str]]:
     found: list[tuple[Token, str]] = []
     for child in verb.children:
@@ -176,6 +163,7 @@ def _complements(verb: Token) -> list[tuple[Token, str]]:
             found.append((child, child.dep_))
             if child.dep_ == "dobj":
                 found.extend((clause, "dobj_clause") for clause in _that_clauses(child))
+                found.extend(_object_complements(child))
         elif child.dep_ == "prep" and child.i > verb.i:
             for grand in child.children:
                 if grand.dep_ in PREP_OBJECT_DEPS:
@@ -207,76 +195,6 @@ def _circumstance(verb: Token, comp: Token, dep: str) -> bool:
         listener = comp.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or comp.lower_ in LISTENER_WORDS
         return listener and not has_clause
     return False
-
-
-TRAILING_CLAUSE_DEPS = ("acl", "relcl", "advcl")
-# "says he respects Clinton and calls her …": a second cue joined to the clause is its own statement
-CONJ_CUES = {"call", "say", "add", "tell", "claim", "argue", "accuse", "describe", "insist", "warn"}
-
-
-def _complement_edge(comp: Token) -> int:
-    """Last token of a complement, without a trailing clause set off by a comma ("the incident,
-    calling the protester …", "“self-deportation,” which is like …"), which PolNeAR leaves out."""
-    doc = comp.doc
-    for child in comp.rights:
-        if child.dep_ in TRAILING_CLAUSE_DEPS and child.left_edge.i > comp.i + 1 and comp.pos_ != "VERB":
-            before = doc[child.left_edge.i - 1]
-            if before.text == "," or (before.is_quote and doc[child.left_edge.i - 2].text == ","):
-                return before.i - 1 if before.text == "," else before.i - 2
-        if child.dep_ == "conj" and comp.pos_ == "VERB" and child.lemma_ in CONJ_CUES:
-            cc = [c for c in comp.rights if c.dep_ == "cc" and c.i < child.i]
-            if cc:
-                return cc[-1].i - 1 if doc[cc[-1].i - 1].text != "," else cc[-1].i - 2
-    return comp.right_edge.i
-
-
-ASIDE_DEPS = ("relcl", "appos", "advcl", "acl", "npadvmod")
-
-
-def _trim_trailing_aside(doc: Doc, first: int, last: int) -> int:
-    """End of a content without the aside that closes it after a comma: a non-restrictive relative
-    clause (", who has been …"), an apposition (", a charge that …") or a participle (", saying …"),
-    hung off any word of the content. PolNeAR leaves them out of the attributed content."""
-    end = last
-    while end > first and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    for i in range(first + 2, end):
-        tok = doc[i]
-        if tok.dep_ not in ASIDE_DEPS or tok.right_edge.i < end - 1 or tok.head.i < first:
-            continue
-        if tok.dep_ in ("advcl", "acl") and (
-            tok.tag_ != "VBG" or any(c.dep_ == "mark" for c in tok.children)
-        ):
-            continue  # "…, when he engages": a clause of time or condition stays in
-        if tok.dep_ == "npadvmod" and tok.pos_ != "NOUN":
-            continue
-        if tok.dep_ == "relcl" and doc[tok.left_edge.i].lower_ in ("where", "when"):
-            continue  # "…into Belarus, where they were met by …": what happened there is the claim
-        left = tok.left_edge.i
-        if left - 1 > first + 1 and doc[left - 1].text == ",":
-            return left - 1
-    return last
-
-
-def _rest_edge(rights: list[Token]) -> int:
-    """Last token of "object + complement": PolNeAR leaves out trailing adverbial clauses
-    ("…, calling the protester …", "after determining …") that hang off the cue verb."""
-    edge = rights[0].right_edge.i
-    for child in rights[1:]:
-        if child.dep_ == "advcl" or any(t.text == "," for t in child.doc[edge + 1 : child.left_edge.i + 1]):
-            break
-        edge = child.right_edge.i
-    return edge
-
-
-# PolNeAR leaves the preposition of "called on X to …", "asked for X to …" out of the content.
-DROPPED_LEADING_PREPS = {"on", "for"}
-
-
-def _content_start(comp: Token, dep: str) -> int:
-    if dep == "rest" and comp.dep_ == "prep" and comp.lower_ in DROPPED_LEADING_PREPS:
-        return comp.i + 1
-    return comp.left_edge.i
 
 
 def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[Candidate]:
@@ -316,15 +234,24 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
         if _circumstance(verb, comp, dep):
             continue
         # clip to the cue's paragraph: a headline parsed into the first sentence must not join it
-        right_edge = _rest_edge(rights) if dep == "rest" else _complement_edge(comp)
-        first, last = paragraph_bounds(doc, verb.i, _content_start(comp, dep), right_edge + 1)
-        last = _trim_trailing_aside(doc, first, last)
+        before_cue = comp.i < verb.i and dep == "ccomp"
+        if dep == "rest":
+            right_edge = rest_edge(rights)
+        else:  # content before its cue keeps its asides: "A, which B, he said" is drawn whole
+            right_edge = comp.right_edge.i if before_cue else complement_edge(comp)
+        first, last = paragraph_bounds(doc, verb.i, content_first_token(comp, dep), right_edge + 1)
+        if not before_cue:  # (58 more exact contents on train than trimming, 3 fewer)
+            last = trim_trailing_aside(doc, first, last)
         start, end = char_range(doc, first, last)
         if end <= start:
             continue
         cand = Candidate(cue_start, cue_end, start, end, speaker, strength, dep, via, comp=comp)
         cand.relayed = relayed is not None
-        if comp.i < verb.i and dep == "ccomp":  # content before the cue: "…, sources said"
+        raised = raised_subject_start(verb, comp, dep, cue_start) if relayed is None else None
+        if raised is not None:  # subject + complement, the cue words between them left out
+            cand.content_start, cand.form, cand.speaker_head = raised, "raising", None
+            cand.exclude_start, cand.exclude_end = doc[cue_start].idx, start  # "seen as", "seem like"
+        if before_cue:  # content before the cue: "…, sources said"
             cand.form = "final"
         found.append(cand)
     if (
@@ -384,6 +311,28 @@ def from_according(token: Token) -> Candidate | None:
     return cand
 
 
+POLL_NOUNS = {"poll", "survey"}
+
+
+def from_poll(token: Token) -> Candidate | None:
+    """`In a new poll, most voters back the plan`: the poll is the source of the rest of the sentence.
+    Only a phrase opening its sentence: PolNeAR annotates 19 of 24 of those on train, but a third of
+    the "in a poll" phrases elsewhere in a sentence."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in POLL_NOUNS:
+        return None
+    doc = token.doc
+    sent_start, sent_end = paragraph_bounds(doc, token.i, token.sent.start, token.sent.end)
+    if token.i - sent_start > 1 or token.head.i < token.i:
+        return None
+    start, end = char_range(doc, token.right_edge.i + 1, sent_end)
+    if end <= start:
+        return None
+    return Candidate(token.i, token.i + 1, start, end, source, 0.9, "according")
+
+
 def from_noun(noun: Token, lexicon: CueLexicon) -> Candidate | None:
     """A cue noun with a that-clause and an owner: "critics' claims that …"."""
     strength = lexicon.noun_strength(noun.lemma_)
@@ -437,8 +386,8 @@ def from_owned_noun(noun: Token) -> list[Candidate]:
             continue
         if comp is None:
             continue
-        first, last = paragraph_bounds(doc, noun.i, comp.left_edge.i, _complement_edge(comp) + 1)
-        last = _trim_trailing_aside(doc, first, last)
+        first, last = paragraph_bounds(doc, noun.i, comp.left_edge.i, complement_edge(comp) + 1)
+        last = trim_trailing_aside(doc, first, last)
         start, end = char_range(doc, first, last)
         if end > start:
             found.append(Candidate(noun.i, noun.i + 1, start, end, owner, 0.0, form, comp=comp))

@@ -1,7 +1,8 @@
 """The trained candidate filter: which (cue, content) pairs from the parse are attributions.
 
-A logistic regression over sparse string features of the cue, its complement and its subject,
-trained on PolNeAR train by ``scripts/train_extract.py`` and shipped as ``cue_model.json`` (feature
+A logistic regression over sparse string features of the cue, its complement and its subject, and
+where the cue stands among other cues (``learned_features.nesting_features``), trained on PolNeAR
+train by ``scripts/train_extract.py`` and shipped as ``cue_model.json`` (feature
 weights only, no corpus text). Scoring is a dictionary lookup per feature, so it costs little next
 to the parse.
 """
@@ -17,6 +18,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.candidates import Candidate, doc_text
+from whosaid.extract.learned_features import nesting_features
 
 MODEL_FILE = "cue_model.json"
 
@@ -121,6 +123,7 @@ def candidate_features(cand: Candidate, doc: Doc, cue: Token, in_quote: bool, st
         or "“" in doc_text(doc)[cand.content_start : cand.content_end]
     ):
         feats.append(f"has_quote|{form}")
+    feats.extend(nesting_features(cand, cue))
     return feats
 
 

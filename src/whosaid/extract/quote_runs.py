@@ -12,7 +12,9 @@ the cue's complement (`said that the plan was “…”`) or carries on that com
 …, “because …”`), and split quotations whose cue is outside the lexicon but plain from the shape
 (`“A,” he scoffed. “B.”`). The kind follows the gold's rule on the outer span: direct only when
 it is one quotation with no quotation mark inside it, so a joined run (or a multi-paragraph quote
-re-opened by a mark) is mixed. Work is proportional to the quotations, not to the tokens.
+re-opened by a mark) is mixed. Work is proportional to the quotations, not to the tokens. The
+unquoted words PolNeAR draws around a quotation (fronted phrase, subject, end of clause, the
+reported clause a cue-less quotation carries on) are added by `quote_context.py`.
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.candidates import Candidate, doc_text, subject_of
+from whosaid.extract.quote_context import (
+    drop_absorbed,
+    join_continuations,
+    widen_to_fronted,
+    widen_to_subject,
+    widen_to_tail,
+)
 from whosaid.extract.quotes import QuoteRegion
 
 if TYPE_CHECKING:
@@ -33,6 +42,7 @@ DOUBLE_MARKS = re.compile(r"[“”«»„\"]")
 SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+\S")
 MIN_PIECE_WORDS = 4  # as for a quotation on its own: fewer is a scare quote or a title
 COMPLEMENTS = {"ccomp", "xcomp", "dobj", "obj", "attr", "prep"}  # the cue's complement holding the quote
+WIDEN_FORMS = {"quote", "ccomp"}  # drafts whose quotation may lead in with the complement's words
 MAX_CLAUSE_TOKENS = 8  # `the head of the harbour board retorted`
 MAX_GAP_WORDS = 30  # an attribution clause between two pieces, not a paragraph of narration
 TRAILING = ' \t\n,;:—–-.!?"”’)'
@@ -185,7 +195,12 @@ def widen_to_complement(draft: Draft, doc: Doc, text: str) -> None:
     up to it, as PolNeAR draws the span (the statement is then mixed).
     """
     cue_i = draft.cand.cue_start
-    if draft.cand.form != "quote" or draft.kind != "direct" or cue_i < 0 or doc[cue_i].idx >= draft.start:
+    if (
+        draft.cand.form not in WIDEN_FORMS
+        or draft.kind != "direct"
+        or cue_i < 0
+        or doc[cue_i].idx >= draft.start
+    ):
         return
     first = doc.char_span(draft.start, draft.end, alignment_mode="expand")
     if first is None:
@@ -286,8 +301,12 @@ def merge_quote_runs(drafts: list[Draft], quotes: QuoteMap, doc: Doc) -> list[Dr
         keep.kind = "mixed"
         drafts = [d for d in drafts if d is keep or (d is not a and d is not b)]
     drafts = _absorb_trailing_quotes(drafts, doc, text)
+    drafts = join_continuations(drafts, text)
     for draft in drafts:
         widen_to_complement(draft, doc, text)
+        widen_to_fronted(draft, doc, text)
+        widen_to_subject(draft, doc, text)
+        widen_to_tail(draft, doc, text)
         if draft.kind == "direct" and DOUBLE_MARKS.search(text[draft.start : draft.end].strip(EDGES)):
             draft.kind = "mixed"  # a quotation re-opened inside the span: not one quotation
-    return drafts
+    return drop_absorbed(drafts)

@@ -130,7 +130,7 @@ class ArticlePeople:
 
     def _add_person(self, ent: Span) -> None:
         name, tokens = _clean_name(ent)
-        if not tokens or not any(t.is_alpha for t in tokens):
+        if not tokens or not any(t.is_alpha for t in tokens) or not _could_be_name(tokens):
             return
         last = surname_key(tokens[-1])
         honorific = honorific_gender(self.doc[ent.start - 1].text) if ent.start > 0 else None
@@ -312,6 +312,17 @@ def _person_role(doc: Doc, start: int, end: int, head: Token) -> tuple[str | Non
     )
     name = doc_text(doc)[doc[name_start].idx : head.idx + len(head)]
     return name, role
+
+
+# Parts of speech no name is made of: the small model sometimes tags a title-case headline
+# ("Ferry Fares Rise Again") as a PERSON, which would then answer for every description after it.
+_NOT_NAME_POS = frozenset({"ADV", "AUX", "VERB", "PRON", "DET", "SCONJ", "CCONJ"})
+
+
+def _could_be_name(tokens: list[Token]) -> bool:
+    """False for an entity with a word no name has; given names that are also words ("Will", "Hope")
+    pass through the first-name list."""
+    return not any(t.pos_ in _NOT_NAME_POS and first_name_gender(t.text) is None for t in tokens)
 
 
 def resolve_speaker(

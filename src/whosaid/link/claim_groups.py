@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -30,12 +31,19 @@ LABEL_CHARS = 160
 
 def topics(content: str, speaker: str | None = None, cue: str | None = None) -> set[str]:
     """The comparable things a content speaks of ("dead", "cause:0", "responsible", "destination")."""
+    return set(_topics(content, speaker, cue))
+
+
+# Cached: every link group reads the members of the claims of its stories again, and relating asks
+# for the topics of every statement of the story (the frame patterns: ~1 s of 4 in a writer profile).
+@lru_cache(maxsize=32768)
+def _topics(content: str, speaker: str | None, cue: str | None) -> frozenset[str]:
     keys = {f.kind for f in frames.casualty_counts(content)}
     keys |= {f.kind for f in frames.characterisations(content)}
     keys |= {f.kind for f in frames.destinations(content)}
     if frames.responsible_party(content, speaker, cue):
         keys.add("responsible")
-    return keys
+    return frozenset(keys)
 
 
 @dataclass(slots=True)

@@ -28,6 +28,11 @@ _NEGATIONS = frozenset({"no", "not", "never", "nobody", "none", "nothing", "with
 _NEGATION_WINDOW = 5  # tokens before a term in which a negation flips it ("no sign of foul play")
 
 
+# Contents whose facts are kept: a story's statements are compared again with each new group
+# of articles (a few facts per content, so 16k contents stay small).
+FACT_CACHE = 16384
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     text: str
@@ -115,7 +120,7 @@ def _number(token: Token) -> float | None:
         return None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=FACT_CACHE)
 def casualty_counts(content: str) -> tuple[Fact, ...]:
     """Numbers of dead or injured: a number with a casualty word up to four tokens after it, or a
     "death toll" / "killed" up to six tokens before it ("the death toll has risen to 17")."""
@@ -136,7 +141,7 @@ def casualty_counts(content: str) -> tuple[Fact, ...]:
     return tuple(facts)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=FACT_CACHE)
 def characterisations(content: str) -> tuple[Fact, ...]:
     """For each opposed pair, which side the content takes: kind "cause:N", value "left"/"right"."""
     tokens = tokenize(content)
@@ -157,7 +162,7 @@ def side_name(fact: Fact) -> str:
     return " ".join((left if fact.value == "left" else right)[0])
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=FACT_CACHE)
 def responsible_party(content: str, speaker: str | None, cue: str | None) -> Fact | None:
     """Who the content holds responsible: the words before "responsible"/"behind"/"to blame", or the
     speaker itself when it "claimed responsibility" (content starting with "responsibility")."""
@@ -181,7 +186,7 @@ def responsible_party(content: str, speaker: str | None, cue: str | None) -> Fac
     return None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=FACT_CACHE)
 def destinations(content: str) -> tuple[Fact, ...]:
     """Places someone was said to be heading for: a motion word, then within six tokens a
     preposition, then a capitalised place name (demonyms folded: "Ukrainian" -> "Ukraine")."""

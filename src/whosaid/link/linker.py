@@ -158,7 +158,7 @@ def link_articles(
             ],
         )
         span = (min(days) - window, max(days) + window)
-        summary["claims"], summary["relations"] = _link_statements(store, placed, encode, span)
+        summary["claims"], summary["relations"] = _link_statements(store, placed, encode, span, known)
     summary["stories"] = len(new_stories)
     return summary
 
@@ -311,7 +311,11 @@ def _stored_vectors(store: Store, statement_ids: list[str]) -> dict[str, Any]:
 
 
 def _link_statements(
-    store: Store, placed: dict[str, list[str]], encode: Encoder, span: tuple[date, date]
+    store: Store,
+    placed: dict[str, list[str]],
+    encode: Encoder,
+    span: tuple[date, date],
+    known: Mapping[str, Any] | None = None,
 ) -> tuple[int, int]:
     """Embed the new articles' statements, put them into claims, relate them within their story."""
     new_articles = {a for ids in placed.values() for a in ids}
@@ -352,7 +356,7 @@ def _link_statements(
             store, {story: [i for i in infos if i.id in new_ids] for story, infos in by_story.items()}
         )
     with _stage("relations"):
-        relations = [rel for infos in by_story.values() for rel in relate(infos, new_ids)]
+        relations = [rel for infos in by_story.values() for rel in relate(infos, new_ids, known)]
     with _stage("write relations"):
         insert_rows(
             store,

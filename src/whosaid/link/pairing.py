@@ -8,7 +8,7 @@ a speaker is not set against itself.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -251,11 +251,14 @@ def _nearest(row: Any, indices: Any, limit: int) -> list[int]:
     return [int(j) for j in indices]
 
 
-def relate(statements: Sequence[StatementInfo], new_ids: set[str]) -> list[Relation]:
+def relate(
+    statements: Sequence[StatementInfo], new_ids: set[str], known: Mapping[str, Any] | None = None
+) -> list[Relation]:
     """Relations between each new statement and the other statements given (the same story).
 
     Only the candidate pairs (``candidate_pairs``) are weighed; pairs with no rule verdict but
-    similar content go to the stance model in one batch.
+    similar content go to the stance model in one batch. ``known`` maps texts to sentence vectors
+    computed already (the sentences of multi-sentence contents, ``embed.article_texts``).
     """
     relations: list[Relation] = []
     undecided: list[tuple[StatementInfo, StatementInfo, float]] = []
@@ -268,7 +271,7 @@ def relate(statements: Sequence[StatementInfo], new_ids: set[str]) -> list[Relat
             relations.append(_relation(first, second, verdict))
         elif cosine >= RELATED_COSINE:
             undecided.append((first, second, cosine))
-    relations.extend(_by_stance_model(undecided))
+    relations.extend(_by_stance_model(undecided, known))
     return relations
 
 
@@ -285,14 +288,18 @@ def _relation(a: StatementInfo, b: StatementInfo, verdict: Verdict) -> Relation:
     )
 
 
-def _by_stance_model(pairs: list[tuple[StatementInfo, StatementInfo, float]]) -> list[Relation]:
+def _by_stance_model(
+    pairs: list[tuple[StatementInfo, StatementInfo, float]], known: Mapping[str, Any] | None = None
+) -> list[Relation]:
     if not pairs:
         return []
     from whosaid.link.stance import load_model
 
-    # The contents are embedded already: the model reuses those vectors instead of encoding again.
-    known = {s.content: s.vector for a, b, _ in pairs for s in (a, b)}
-    probabilities = load_model().predict_proba([(a.content, b.content) for a, b, _ in pairs], known)
+    # The contents (and, during ingest, their sentences) are embedded already: the model reuses
+    # those vectors instead of encoding again.
+    vectors = dict(known or {})
+    vectors.update((s.content, s.vector) for a, b, _ in pairs for s in (a, b))
+    probabilities = load_model().predict_proba([(a.content, b.content) for a, b, _ in pairs], vectors)
     relations = []
     for (a, b, cosine), (p_agree, p_disagree, _p_discuss, _p_unrelated) in zip(
         pairs, probabilities, strict=True

@@ -106,6 +106,11 @@ class SqlStore:
                 self._mention_counts[entity_id] += n
         self._local.counted = Counter()
 
+    @contextmanager
+    def single_threaded(self) -> Iterator[None]:
+        """Keep the database engine to one thread meanwhile, where it has a say (DuckDB does)."""
+        yield
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return self._run(self._conn(), sql, params)
 

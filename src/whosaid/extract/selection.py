@@ -1,0 +1,78 @@
+"""Parse candidates for indirect and mixed statements, and the ones the trained filter keeps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.attrs import POS
+from spacy.symbols import AUX, NOUN, VERB
+from spacy.tokens import Doc
+
+from whosaid.extract.candidates import (
+    Candidate,
+    from_according,
+    from_noun,
+    from_owned_noun,
+    from_poll,
+    from_verb,
+)
+from whosaid.extract.colon_lines import colon_line_candidates
+from whosaid.extract.cues import load_lexicon
+from whosaid.extract.learned import candidate_features, load_model
+
+if TYPE_CHECKING:  # attribution.py imports this module; QuoteMap is needed for annotations only
+    from whosaid.extract.attribution import QuoteMap
+
+
+_CUE_POS = np.array([VERB, AUX, NOUN], dtype=np.uint64)
+
+
+def parse_candidates(doc: Doc, quotes: QuoteMap, open_vocabulary: bool) -> list[tuple[Candidate, list[str]]]:
+    """Every candidate the parse offers, with its features for the trained filter."""
+    lexicon = load_lexicon()
+    found: list[tuple[Candidate, list[str]]] = []
+    # Only verbs and nouns can head a candidate: picking them off the POS array skips building a
+    # Token object for every other word (this loop was the extractor's largest cost).
+    for i in np.flatnonzero(np.isin(doc.to_array(POS), _CUE_POS)).tolist():
+        tok = doc[i]
+        if quotes.region_at(tok.idx) is not None:
+            continue  # cues inside quotations belong to the quoted speaker's own speech
+        for cand in from_verb(tok, lexicon, open_vocabulary):
+            strength = lexicon.verb_strength(tok.lemma_)
+            found.append(
+                (cand, candidate_features(cand, doc, tok, False, strength) if open_vocabulary else [])
+            )
+        if open_vocabulary and tok.pos_ == "NOUN":
+            strength = lexicon.noun_strength(tok.lemma_)
+            for cand in from_owned_noun(tok):
+                found.append((cand, candidate_features(cand, doc, tok, False, strength)))
+    return found
+
+
+def select_candidates(doc: Doc, quotes: QuoteMap) -> list[Candidate]:
+    """Parse candidates the trained filter accepts (lexicon cues only when no model ships)."""
+    model = load_model()
+    best: dict[int, Candidate] = {}
+    for cand, feats in parse_candidates(doc, quotes, model is not None):
+        cand.probability = model.probability(feats) if model is not None else cand.strength
+        if cand.relayed and cand.form in ("ccomp", "final"):
+            cand.probability = max(cand.probability, 0.9)
+        if model is not None and cand.probability < model.threshold:
+            continue
+        held = best.get(cand.cue_end)
+        if held is None or cand.probability > held.probability:
+            best[cand.cue_end] = cand
+    chosen = list(best.values())
+    lexicon = load_lexicon()
+    for tok in doc:
+        if quotes.region_at(tok.idx) is not None:
+            continue
+        for rule in (from_according(tok), from_poll(tok), from_noun(tok, lexicon)):
+            if rule is not None:
+                rule.probability = rule.strength
+                chosen.append(rule)
+    for rule in colon_line_candidates(doc):
+        rule.probability = rule.strength
+        chosen.append(rule)
+    return chosen

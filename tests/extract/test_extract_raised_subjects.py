@@ -1,0 +1,63 @@
+"""Candidates the generator offers (golden file data/generation/raised_and_edges.*): raised
+subjects ("X is expected to …", speaker-less, cue left out), "called for X to …" without "for",
+the object of an object noun, a content before its cue kept whole, a name in apposition kept, a
+sentence-opening "In a new survey, …". The trained filter can only keep what is offered, so these
+check generation itself, whatever model ships."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from spacy.language import Language
+
+from whosaid.extract.attribution import QuoteMap, snap, trimmed_parts
+from whosaid.extract.candidates import Candidate, from_poll, from_verb
+from whosaid.extract.cues import load_lexicon
+
+from .helpers import DATA
+
+
+def _candidates(nlp: Language) -> tuple[str, list[tuple[str, Candidate]]]:
+    text = (DATA / "generation" / "raised_and_edges.txt").read_text(encoding="utf-8")
+    doc = nlp(text)
+    found = [(tok.text, cand) for tok in doc for cand in from_verb(tok, load_lexicon(), True)]
+    found += [(tok.text, cand) for tok in doc if (cand := from_poll(tok)) is not None]
+    return text, found
+
+
+def _expected() -> list[dict[str, Any]]:
+    data = json.loads((DATA / "generation" / "raised_and_edges.json").read_text(encoding="utf-8"))
+    items: list[dict[str, Any]] = data["candidates"]
+    return items
+
+
+def test_golden_candidates_are_offered(nlp: Language) -> None:
+    text, found = _candidates(nlp)
+    for item in _expected():
+        offered = [
+            cand
+            for cue, cand in found
+            if cue == item["cue"] and text[cand.content_start : cand.content_end] == item["content"]
+        ]
+        assert offered, f"{item['cue']}: {item['content']!r} not offered"
+        cand = offered[0]
+        if "form" in item:
+            assert cand.form == item["form"]
+        speaker = cand.speaker_head.text if cand.speaker_head is not None else None
+        assert speaker == item["speaker"]
+
+
+def test_raised_content_leaves_the_cue_out(nlp: Language) -> None:
+    text, found = _candidates(nlp)
+    for item in _expected():
+        if "parts" not in item:
+            continue
+        cand = next(c for cue, c in found if cue == item["cue"] and c.form == item["form"])
+        draft = snap(cand, QuoteMap([]), text)
+        assert [span.of(text) for span in trimmed_parts(text, draft.parts)] == item["parts"]
+
+
+def test_active_say_does_not_raise(nlp: Language) -> None:
+    _, found = _candidates(nlp)
+    assert all(c.form != "raising" for cue, c in found if cue == "said")
