@@ -181,8 +181,9 @@ def _store_contents(store: Any) -> dict[str, list[str]]:
 def test_batched_writer_and_workers_store_what_one_by_one_stores(
     nlp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Articles written 8 to a statement (their entities matched in one pool), analysed by 2 workers,
-    give the very rows of articles written one at a time in one process: same entity ids too."""
+    """Articles written a batch to a statement (the shipped WRITE_BATCH; their entities matched in one
+    pool), analysed by 2 workers, give the very rows of articles written one at a time in one
+    process: same entity ids too."""
     import whosaid.pipeline
     from whosaid.demo_data import demo_paths
     from whosaid.ingest import read_paths
@@ -201,9 +202,10 @@ def test_batched_writer_and_workers_store_what_one_by_one_stores(
         finally:
             store.close()
 
+    shipped = whosaid.pipeline.WRITE_BATCH
     monkeypatch.setattr(whosaid.pipeline, "WRITE_BATCH", 1)
     one_by_one = run("one", 1, None)
-    monkeypatch.setattr(whosaid.pipeline, "WRITE_BATCH", 8)
+    monkeypatch.setattr(whosaid.pipeline, "WRITE_BATCH", shipped)
     together = run("batched", 2, 60.0)
     assert one_by_one["mentions"] and one_by_one["entities"]
     assert together == one_by_one

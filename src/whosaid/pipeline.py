@@ -306,6 +306,7 @@ def ingest_articles(
         from whosaid.link import update_links
         from whosaid.pipeline_core import add_vectors
 
+        link_leftovers()
         group = unlinked[:LINK_GROUP]
         del unlinked[:LINK_GROUP]
         vectors: dict[str, object] = {}
@@ -324,9 +325,14 @@ def ingest_articles(
 
     def link_leftovers() -> None:
         """Articles stored but never linked (an ingest killed between storing and linking, or run
-        with --no-link) are linked first, before the new ones, as an uninterrupted run would have."""
+        with --no-link) are linked first, before the new ones, as an uninterrupted run would have.
+        Only by a run that stores or meets a stored article: a refused request (an API POST of a
+        broken article) changes nothing in the store."""
         from whosaid.link import link_pending
 
+        if leftovers_done:
+            return
+        leftovers_done.append(True)
         try:
             link_pending(store)
         except Exception as exc:
@@ -336,6 +342,7 @@ def ingest_articles(
 
     pending: list[tuple[Article, ArticleAnalysis]] = []
     unlinked: list[ArticleAnalysis] = []
+    leftovers_done: list[bool] = []  # a list, so the nested functions can set it
     # Analyses of the current chunk whose vectors this process computes, by id(): at the chunk's end.
     awaiting: dict[int, ArticleAnalysis] = {}
     awaiting_chunk = -1
@@ -346,7 +353,6 @@ def ingest_articles(
         from whosaid.link.embed import load_model
 
         load_model()  # here, before workers fork, so that they share it instead of loading it each
-        link_leftovers()
     # The writer sends many small statements: DuckDB's own threads would only take CPU from analysis.
     engine = ExitStack()
     single_threaded = getattr(store, "single_threaded", None)
@@ -381,6 +387,8 @@ def ingest_articles(
                 store.add_outlet(article_id, outlet, url)
         while unlinked:
             link_group()
+        if link and (report.stored or report.duplicates):
+            link_leftovers()  # a re-run that found every article stored still links what was left
     finally:
         bar.close()
         engine.close()

@@ -76,6 +76,24 @@ def _read_tasks(conn: Connection, tasks: queue.SimpleQueue[Message | None]) -> N
         tasks.put(None)
 
 
+def _send_results(conn: Connection, outbox: queue.SimpleQueue[object]) -> None:
+    """Send results in order from a thread of their own: while the parent is busy storing and
+    linking it reads nothing, the pipe fills after a few articles, and a send from the analysis
+    loop itself would stop the analysis until the parent came back (measured: worker and writer
+    then took turns instead of running side by side)."""
+    while True:
+        message = outbox.get()
+        if message is _DONE:
+            return
+        try:
+            conn.send(message)
+        except (BrokenPipeError, OSError):  # the parent is gone: nobody wants the rest
+            os._exit(0)
+
+
+_DONE = object()  # the outbox's end marker (never sent)
+
+
 def _worker_main(conn: Connection, nlp: Language, max_chars: int) -> None:
     for inherited in list(_PARENT_ENDS):
         inherited.close()
@@ -86,6 +104,9 @@ def _worker_main(conn: Connection, nlp: Language, max_chars: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     tasks: queue.SimpleQueue[Message | None] = queue.SimpleQueue()
     threading.Thread(target=_read_tasks, args=(conn, tasks), daemon=True).start()
+    outbox: queue.SimpleQueue[object] = queue.SimpleQueue()
+    sender = threading.Thread(target=_send_results, args=(conn, outbox), daemon=True)
+    sender.start()
     while True:
         try:
             task = tasks.get(timeout=1.0)
@@ -94,14 +115,13 @@ def _worker_main(conn: Connection, nlp: Language, max_chars: int) -> None:
                 return
             continue
         if task is None:
+            outbox.put(_DONE)
+            sender.join()
             return
         items, vectors = task
-        try:
-            for position, outcome in analyze_chunk([a for _, a in items], nlp, max_chars, vectors=vectors):
-                conn.send((items[position][0], outcome))
-            conn.send(None)
-        except (BrokenPipeError, OSError):
-            return
+        for position, outcome in analyze_chunk([a for _, a in items], nlp, max_chars, vectors=vectors):
+            outbox.put((items[position][0], outcome))
+        outbox.put(None)
 
 
 class _Worker:

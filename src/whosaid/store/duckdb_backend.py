@@ -81,6 +81,30 @@ class DuckDBStore(SqlStore):
         finally:
             conn.unregister(_ROWS_VIEW)
 
+    def insert_ignoring(self, table: str, columns: Sequence[str], rows: Sequence[RowValues]) -> bool:
+        """INSERT ... ON CONFLICT DO NOTHING from one Arrow table (linking writes thousands of
+        relation rows per link group: as ``?`` parameters that took 5.5 s of a 22 s ingest of 300
+        synthetic articles). False when Arrow cannot type the values: the caller inserts them
+        portably."""
+        import pyarrow as pa
+
+        try:
+            data = pa.table({c: pa.array([row[i] for row in rows]) for i, c in enumerate(columns)})
+        except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError):
+            return False
+        conn = self._conn()
+        names = ", ".join(columns)
+        conn.register(_ROWS_VIEW, data)
+        try:
+            self._run(
+                conn,
+                f"INSERT INTO {table} ({names}) SELECT {names} FROM {_ROWS_VIEW} ON CONFLICT DO NOTHING",
+                (),
+            )
+        finally:
+            conn.unregister(_ROWS_VIEW)
+        return True
+
     @contextmanager
     def single_threaded(self) -> Iterator[None]:
         """Run DuckDB on one thread meanwhile: the writer of ``whosaid ingest`` sends many small
