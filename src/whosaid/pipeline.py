@@ -212,7 +212,8 @@ def ingest_articles(
     link: bool = True,
 ) -> IngestReport:
     """Store articles already read (``ReadFailure`` items are reported as they are). With ``link``,
-    stored articles never linked (a run killed between storing and linking) are linked first."""
+    stored articles never linked (a run killed between storing and linking, or ``--no-link``) are
+    linked first, by a run that stores an article or meets one stored already."""
     from tqdm import tqdm
 
     from whosaid.resolve import assign_entities_many

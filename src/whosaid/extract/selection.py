@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import POS
+from spacy.attrs import LOWER, POS
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc
 
@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # attribution.py imports this module; QuoteMap is needed for 
 
 
 _CUE_POS = np.array([VERB, AUX, NOUN], dtype=np.uint64)
+# The words the rules of ``select_candidates`` start from, besides nouns: "according" (to), "in" (a poll).
+_RULE_WORDS = ("according", "in")
 
 
 def parse_candidates(doc: Doc, quotes: QuoteMap, open_vocabulary: bool) -> list[tuple[Candidate, list[str]]]:
@@ -65,7 +67,12 @@ def select_candidates(doc: Doc, quotes: QuoteMap) -> list[Candidate]:
             best[cand.cue_end] = cand
     chosen = list(best.values())
     lexicon = load_lexicon()
-    for tok in doc:
+    # Only the words the rules can start from, off the arrays (as in ``parse_candidates``).
+    words = doc.to_array([POS, LOWER])
+    rule_words = np.array([doc.vocab.strings.add(w) for w in _RULE_WORDS], dtype=np.uint64)
+    starts = np.flatnonzero((words[:, 0] == NOUN) | np.isin(words[:, 1], rule_words)).tolist()
+    for i in starts:
+        tok = doc[i]
         if quotes.region_at(tok.idx) is not None:
             continue
         for rule in (from_according(tok), from_poll(tok), from_noun(tok, lexicon)):

@@ -66,41 +66,28 @@ class DuckDBStore(SqlStore):
         """Rows go in as one Arrow table: DuckDB binds ``?`` parameters one value at a time, which
         made the writer's multi-row INSERTs its slowest part (400 mention rows: 56 ms as VALUES,
         8 ms from Arrow, commits included)."""
-        import pyarrow as pa
-
-        try:
-            data = pa.table({c: pa.array([row[i] for row in rows]) for i, c in enumerate(columns)})
-        except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError):  # values Arrow cannot type
+        if not self._insert_arrow(table, columns, rows, ""):
             super()._insert_values(table, columns, rows)
-            return
-        conn = self._conn()
-        names = ", ".join(columns)
-        conn.register(_ROWS_VIEW, data)
-        try:
-            self._run(conn, f"INSERT INTO {table} ({names}) SELECT {names} FROM {_ROWS_VIEW}", ())
-        finally:
-            conn.unregister(_ROWS_VIEW)
 
     def insert_ignoring(self, table: str, columns: Sequence[str], rows: Sequence[RowValues]) -> bool:
         """INSERT ... ON CONFLICT DO NOTHING from one Arrow table (linking writes thousands of
         relation rows per link group: as ``?`` parameters that took 5.5 s of a 22 s ingest of 300
         synthetic articles). False when Arrow cannot type the values: the caller inserts them
         portably."""
+        return self._insert_arrow(table, columns, rows, " ON CONFLICT DO NOTHING")
+
+    def _insert_arrow(self, table: str, columns: Sequence[str], rows: Sequence[RowValues], tail: str) -> bool:
         import pyarrow as pa
 
         try:
             data = pa.table({c: pa.array([row[i] for row in rows]) for i, c in enumerate(columns)})
-        except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError):
+        except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError):  # values Arrow cannot type
             return False
         conn = self._conn()
         names = ", ".join(columns)
         conn.register(_ROWS_VIEW, data)
         try:
-            self._run(
-                conn,
-                f"INSERT INTO {table} ({names}) SELECT {names} FROM {_ROWS_VIEW} ON CONFLICT DO NOTHING",
-                (),
-            )
+            self._run(conn, f"INSERT INTO {table} ({names}) SELECT {names} FROM {_ROWS_VIEW}{tail}", ())
         finally:
             conn.unregister(_ROWS_VIEW)
         return True
