@@ -7,6 +7,7 @@ import importlib.util
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -225,6 +226,8 @@ def test_demo_builds_a_fresh_database_and_prints_a_table(tmp_path: Path) -> None
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Who contradicts whom:" in done.stdout
     assert "Marta Kowalin vs " in done.stdout or " vs Marta Kowalin" in done.stdout
+    counted = re.findall(r"\((\d+) (pairs?)\)", done.stdout)  # "(1 pair)", "(10 pairs)"
+    assert counted and all((word == "pair") == (n == "1") for n, word in counted), counted
     assert "whosaid-demo.duckdb" in done.stdout
     assert "speaker" in done.stdout and "what was said" in done.stdout
     with open_store(tmp_path / "whosaid-demo.duckdb") as store:

@@ -375,7 +375,8 @@ def run_demo(args: argparse.Namespace) -> int:
     for group in disagreements[:DEMO_CONFLICTS]:
         best = group["best"]
         sides = " vs ".join(clean(s["speaker"] or s["speaker_text"] or "?") for s in (best["a"], best["b"]))
-        print(f"  {sides}: {clean(best['about'] or best['evidence']['reason'])} ({group['pairs']} pairs)")
+        pairs = f"{group['pairs']} pair{'s' if group['pairs'] != 1 else ''}"
+        print(f"  {sides}: {clean(best['about'] or best['evidence']['reason'])} ({pairs})")
     print()
     print(f"Next: whosaid quotes --db {db} --speaker NAME   (or --json / --csv)")
     print(f"      whosaid conflicts --db {db}   ·   whosaid serve --db {db}")
