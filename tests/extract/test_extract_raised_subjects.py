@@ -61,3 +61,22 @@ def test_raised_content_leaves_the_cue_out(nlp: Language) -> None:
 def test_active_say_does_not_raise(nlp: Language) -> None:
     _, found = _candidates(nlp)
     assert all(c.form != "raising" for cue, c in found if cue == "said")
+
+
+def test_a_quotation_after_a_colon_drops_the_pieces_of_the_clause_before_it(nlp: Language) -> None:
+    # "… the agency appears to have abandoned the dock:" offers a raised content in two pieces; when
+    # the quotation after the colon becomes the content instead, those pieces must not come along.
+    text = (
+        "Harbour Report\n\n"
+        "As the Gazette’s Lena Holm reported after the agency appears to have abandoned the dock in "
+        'Karsvik:\n\n"For example, the agency has done almost nothing with the records it recovered '
+        'during the inspection in May. Nobody has read them."'
+    )
+    statements = nlp(text)._.quotes
+    assert statements
+    for stmt in statements:
+        span = stmt.content_span
+        assert text[span.start : span.end] == stmt.content
+        for part in stmt.content_parts:
+            assert span.start <= part.start < part.end <= span.end, (stmt.content_parts, span)
+            assert text[part.start : part.end].strip()

@@ -142,6 +142,7 @@ def absorb_colon_quote(draft: Draft, quotes: QuoteMap, text: str) -> None:
     following = quotes.overlapping(draft.end, min(len(text), draft.end + 4))
     if following and text[draft.end : following[0].start].strip() == ":":
         draft.kind, draft.start, draft.end = "direct", following[0].inner_start, following[0].inner_end
+        draft.parts = []  # pieces of the clause before the colon are not pieces of the quotation
 
 
 def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[int]) -> None:
