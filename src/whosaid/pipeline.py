@@ -225,6 +225,7 @@ def ingest_articles(
     started = time.monotonic()
     report = IngestReport()
     seen: set[str] = set()
+    leftovers_linked = False  # stored articles a previous run left unlinked: linked once, first
     other_outlets: list[tuple[str, str, str | None]] = []
     bar = tqdm(desc="whosaid ingest", unit=" articles", disable=not progress, file=sys.stderr)
 
@@ -331,9 +332,10 @@ def ingest_articles(
         broken article) changes nothing in the store."""
         from whosaid.link import link_pending
 
-        if leftovers_done:
+        nonlocal leftovers_linked
+        if leftovers_linked:
             return
-        leftovers_done.append(True)
+        leftovers_linked = True
         try:
             link_pending(store)
         except Exception as exc:
@@ -343,7 +345,6 @@ def ingest_articles(
 
     pending: list[tuple[Article, ArticleAnalysis]] = []
     unlinked: list[ArticleAnalysis] = []
-    leftovers_done: list[bool] = []  # a list, so the nested functions can set it
     # Analyses of the current chunk whose vectors this process computes, by id(): at the chunk's end.
     awaiting: dict[int, ArticleAnalysis] = {}
     awaiting_chunk = -1

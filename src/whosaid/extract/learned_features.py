@@ -53,9 +53,10 @@ def nesting_features(cand: Candidate, cue: Token) -> list[str]:
         if node.dep_ == "ROOT" or node.head is node:
             break
         dep, node = node.dep_, node.head
-        if node.pos_ in ("VERB", "AUX") and lexicon.verb_strength(node.lemma_) > 0:
+        strength = lexicon.verb_strength(node.lemma_) if node.pos_ in ("VERB", "AUX") else 0.0
+        if strength > 0:
             feats.append(f"under_cue={dep}|{cand.form}")
-            feats.append(f"under_cue_strength={round(lexicon.verb_strength(node.lemma_), 1)}")
+            feats.append(f"under_cue_strength={round(strength, 1)}")
             break
         if dep not in EMBEDDING_DEPS:
             break
