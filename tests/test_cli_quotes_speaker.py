@@ -63,3 +63,31 @@ def test_unresolved_text_falls_back_to_substring(speakers_db: Path) -> None:
     partial = rows(speakers_db, "--speaker", "bergm")
     assert partial and all("Bergman" in (r["speaker"] or "") for r in partial)
     assert rows(speakers_db, "--speaker", "nobody-by-that-name") == []
+
+
+SPLIT = (
+    "Port talks stall\n\n"
+    '"We will not sign this agreement," the union leader Piotr Nowak said on Friday, '
+    '"until the port authority publishes its safety reports."\n'
+)
+PIECES = ["We will not sign this agreement", "until the port authority publishes its safety reports."]
+
+
+def test_a_split_quote_shows_its_pieces(nlp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "split.duckdb"
+    article = Article(id=content_id(SPLIT), text=SPLIT, outlet="Coast News", published=date(2025, 6, 13))
+    with open_store(db) as store:
+        assert ingest_articles([article], store, nlp=nlp, progress=False, link=False).stored == 1
+    [quote] = [r for r in rows(db) if len(r["content_parts"]) == 2]
+    # --json: the pieces' offsets (as `whosaid extract` gives them) and the quotation to read
+    start = quote["content_span"][0]
+    assert [quote["content"][s - start : e - start] for s, e in quote["content_parts"]] == PIECES
+    assert [SPLIT[s:e] for s, e in quote["content_parts"]] == PIECES
+    assert quote["quotation"] == " … ".join(PIECES)
+    assert "Nowak said" in quote["content"]  # the content itself is unchanged
+    # the table shows the quotation, not the attribution in its middle
+    monkeypatch.setenv("COLUMNS", "220")
+    shown = whosaid("quotes", "--db", db)
+    assert shown.returncode == 0, shown.stderr
+    assert " … ".join(PIECES) in shown.stdout
+    assert "Nowak said" not in shown.stdout

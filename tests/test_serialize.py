@@ -31,3 +31,14 @@ def test_every_serialised_span_slices_back(nlp: Any) -> None:
         assert item["content_parts"], "content_parts is never empty"
         for part_start, part_end in item["content_parts"]:
             assert start <= part_start < part_end <= end
+
+
+def test_quotation_joins_the_pieces(nlp: Any) -> None:
+    article = make_article(SPLIT_QUOTE)
+    items = [statement_to_dict(s) for s in analyze(article, nlp).statements]
+    split = [item for item in items if len(item["content_parts"]) > 1]
+    assert split, "the split quote keeps its pieces"
+    for item in items:
+        pieces = [article.text[start:end] for start, end in item["content_parts"]]
+        assert item["quotation"] == " … ".join(pieces)
+    assert "Nowak said" in split[0]["content"] and "Nowak" not in split[0]["quotation"]

@@ -6,6 +6,7 @@ Spans are ``[start, end]`` lists into the article text (``null`` when absent); d
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -20,6 +21,27 @@ def iso(value: date | datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+# Between the pieces of a quote its attribution interrupts, where the attribution was.
+PART_JOINER = " … "
+
+
+def part_texts(content: str, content_start: int, parts: Sequence[Span]) -> list[str]:
+    """The text of each piece, sliced from the content (each piece lies inside the content span, which
+    the store checks); the whole content when it is one piece."""
+    if not parts:
+        return [content]
+    return [content[p.start - content_start : p.end - content_start] for p in parts]
+
+
+def joined_parts(content: str, content_start: int, parts: Sequence[Span]) -> str:
+    """What was said without the attribution in the middle: the pieces joined with " … "."""
+    return PART_JOINER.join(part_texts(content, content_start, parts))
+
+
+def quotation(statement: Statement) -> str:
+    return joined_parts(statement.content, statement.content_span.start, statement.content_parts)
+
+
 def statement_to_dict(statement: Statement) -> dict[str, Any]:
     return {
         "id": statement.id,
@@ -31,6 +53,8 @@ def statement_to_dict(statement: Statement) -> dict[str, Any]:
         # slices back from the text. One piece, the whole content, otherwise.
         "content_parts": [span.as_list() for span in statement.content_parts]
         or [statement.content_span.as_list()],
+        # The content to read: its pieces joined with " … " (the content itself when one piece).
+        "quotation": quotation(statement),
         "speaker": statement.speaker,
         "speaker_text": statement.speaker_text,
         "speaker_span": span_list(statement.speaker_span),

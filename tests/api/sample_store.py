@@ -19,6 +19,13 @@ XSS_QUOTE = (
     '<img src=x onerror="window.__xss = 2; alert(2)"> </textarea>{{7*7}}'
 )
 SQL_QUOTE = "'; DROP TABLE statements; -- and ' OR '1'='1 100% of_us"
+# A quote its attribution interrupts ("A," Sorensen said, "B."): stored with these two pieces, the second
+# carrying markup that must stay text when the pieces are shown joined.
+SPLIT_PIECES = (
+    "We have counted seventeen victims so far",
+    "and <img src=x onerror='window.__xss = 4'> four are missing.",
+)
+SPLIT_QUOTATION = " … ".join(SPLIT_PIECES)
 
 KOWALIN = Entity(
     name="Marta Kowalin", type="PERSON", id="ent-kowalin", aliases=["Kowalin"], roles=["Interior Minister"]
@@ -91,7 +98,7 @@ def daily() -> ArticleAnalysis:
     text = (
         "Dr. Emil Sorensen, director of Karsvik Central Hospital, said that 17 bodies had been brought to "
         "the hospital morgue.\n\n"
-        '"We have counted seventeen victims so far," Sorensen said.'
+        f'"{SPLIT_PIECES[0]}," Sorensen said, "{SPLIT_PIECES[1]}"'
     )
     a = article(text, "Hospital counts 17 dead after port blast", "Nordvik Daily", date(2025, 6, 10),
                 "javascript:alert(3)")  # fmt: skip
@@ -99,8 +106,10 @@ def daily() -> ArticleAnalysis:
         statement(a, 0, "indirect", "17 bodies had been brought to the hospital morgue", "Emil Sorensen",
                   "Dr. Emil Sorensen", "said", speaker_entity_id=SORENSEN.id, speaker_type="PERSON",
                   speaker_role="director of Karsvik Central Hospital"),
-        statement(a, 1, "direct", "We have counted seventeen victims so far,", "Emil Sorensen", "Sorensen",
-                  "said", speaker_entity_id=SORENSEN.id, speaker_type="PERSON"),
+        statement(a, 1, "direct", text[text.index(SPLIT_PIECES[0]) : text.rindex('"')], "Emil Sorensen",
+                  "Sorensen", "said", speaker_entity_id=SORENSEN.id, speaker_type="PERSON",
+                  cue_span=_at(text, "said", text.index("Sorensen said")),
+                  content_parts=[_at(text, SPLIT_PIECES[0]), _at(text, SPLIT_PIECES[1])]),
     ]  # fmt: skip
     return ArticleAnalysis(a, sts, entities=[SORENSEN])
 

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from .conftest import Served
-from .sample_store import SQL_QUOTE, XSS_QUOTE
+from .sample_store import SPLIT_PIECES, SPLIT_QUOTATION, SQL_QUOTE, XSS_QUOTE
 
 
 def get(served: Served, path: str, **params: object) -> dict:  # type: ignore[type-arg]
@@ -217,3 +217,31 @@ def test_security_headers_everywhere(served: Served) -> None:
         assert headers["x-frame-options"] == "DENY"
         assert headers["referrer-policy"] == "no-referrer"
     assert served.client.get("/docs").status_code == 404  # the CDN-loading Swagger page is off
+
+
+def test_split_quote_pieces_and_quotation(served: Served) -> None:
+    article = get(served, f"/api/articles/{served.ids['daily']}")
+    text = article["text"]
+    one, split = article["statements"]
+    assert split["content_parts"] == [
+        {"start": text.index(piece), "end": text.index(piece) + len(piece), "text": piece}
+        for piece in SPLIT_PIECES
+    ]
+    assert split["quotation"] == SPLIT_QUOTATION and "Sorensen said" in split["content"]
+    # a statement in one piece: that piece is its content
+    assert one["content_parts"] == [
+        {"start": one["content_start"], "end": one["content_end"], "text": one["content"]}
+    ]
+    assert one["quotation"] == one["content"]
+    for st in [
+        *get(served, "/api/statements", limit=500)["items"],
+        get(served, f"/api/statements/{split['id']}"),
+    ]:
+        for part in st["content_parts"]:
+            assert st["content_start"] <= part["start"] < part["end"] <= st["content_end"]
+            assert (
+                st["content"][part["start"] - st["content_start"] : part["end"] - st["content_start"]]
+                == part["text"]
+            )
+    timeline = get(served, "/api/speakers/Emil Sorensen")["timeline"]
+    assert [s["quotation"] for s in timeline][-1] == SPLIT_QUOTATION

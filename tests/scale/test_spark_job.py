@@ -21,6 +21,11 @@ from whosaid.store import open_store
 pytestmark = pytest.mark.slow
 
 ARTICLES = 12
+# A quote its attribution interrupts, added to one synthetic article: its pieces must come out alike.
+SPLIT_PARAGRAPH = (
+    '"The ferries will stay in port," union leader Nadia Haddad said on Monday, '
+    '"until the company answers our letter."'
+)
 
 # Small and quiet: two cores, no UI, few shuffle partitions.
 TEST_CONF = {
@@ -45,6 +50,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Synthetic articles over several days, one undated, one unreadable line, one duplicate."""
     records = list(synthetic.records(ARTICLES, seed=11, paragraphs=5))
     records[3]["published"] = None
+    records[1]["text"] += "\n\n" + SPLIT_PARAGRAPH
     records.append(dict(records[5], id="copy-of-5", outlet="Coastal Herald"))
     path = tmp_path_factory.mktemp("corpus") / "news.jsonl"
     with path.open("w", encoding="utf-8") as out:
@@ -99,6 +105,7 @@ def test_statements_equal_local_pipeline(corpus: Path, spark_output: tuple[Path,
     expected = local_rows(articles)
     got = spark_rows(output)
     assert len(expected["statements"]) >= 2 * len(articles)  # the corpus is full of quotes
+    assert any(r["content_parts"] for r in got["statements"])  # the split quote's pieces
     for table in TABLES:
         assert canonical(table, got[table]) == canonical(table, expected[table]), table
     assert stats.articles == len(articles) == ARTICLES + 1
@@ -160,6 +167,7 @@ def test_load_gives_the_rows_of_local_ingest(
     assert again.articles_added == 0 and again.articles_present == ARTICLES + 1
     local, loaded = _dump(local_db), _dump(loaded_db)
     assert len(local["statements"]) > 30
+    assert any(r["content_parts"] for r in loaded["statements"])
     for table in local:
         assert loaded[table] == local[table], table
 

@@ -7,7 +7,7 @@ from urllib.parse import quote
 from playwright.sync_api import Browser, Dialog, Page
 
 from api.conftest import Served
-from api.sample_store import SQL_QUOTE, XSS_QUOTE
+from api.sample_store import SPLIT_PIECES, SPLIT_QUOTATION, SQL_QUOTE, XSS_QUOTE
 
 
 def test_search_finds_a_statement(page: Page) -> None:
@@ -113,6 +113,7 @@ def test_hostile_text_never_runs(browser: Browser, served: Served) -> None:
         "/conflicts",
         "/stories/story-karsvik",
         f"/articles/{served.ids['daily']}",
+        "/?q=missing",  # the split quote, its pieces joined
     ]
     for path in paths:
         page.goto(path)
@@ -171,3 +172,21 @@ def test_unknown_pages_are_friendly_404s(page: Page) -> None:
     response = page.goto("/articles/does-not-exist")
     assert response is not None and response.status == 404
     assert page.locator("h1").inner_text() == "Not found"
+
+
+def test_a_split_quote_reads_as_its_pieces(page: Page, served: Served) -> None:
+    # '"A," Sorensen said, "B."' shows as "A … B"; B's markup stays text
+    page.goto("/?q=missing")
+    cards = page.locator("#results .statement")
+    assert cards.count() == 1
+    assert cards.first.locator("blockquote").inner_text() == SPLIT_QUOTATION
+    assert "Sorensen said" not in cards.first.inner_text()
+    page.goto("/speakers/" + quote("Emil Sorensen"))
+    assert SPLIT_QUOTATION in page.locator("main").inner_text()
+    page.goto(f"/articles/{served.ids['daily']}")
+    assert SPLIT_QUOTATION in page.locator("aside.statements").inner_text()
+    # in the text, the pieces are highlighted and the attribution between them is not
+    marks = page.locator(f'#text mark[data-statement="{served.ids["daily"]}:1"]')
+    assert marks.evaluate_all("ms => ms.map(m => m.textContent)") == list(SPLIT_PIECES)
+    assert page.locator("img").count() == 0
+    assert page.evaluate("() => window.__xss") is None

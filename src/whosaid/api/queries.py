@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from whosaid.serialize import PART_JOINER, part_texts
 from whosaid.store.base import Row, Store
+from whosaid.store.rows import parts_from_json
 
 # Statements and articles without any date sort after every dated one (newest first).
 NO_DATE = date(1, 1, 1)
@@ -24,9 +26,25 @@ STATEMENT_COLUMNS = """
     s.id, s.article_id, s.idx, s.kind, s.content, s.content_start, s.content_end,
     s.cue, s.cue_start, s.cue_end, s.speaker_text, s.speaker_start, s.speaker_end,
     s.speaker, s.speaker_type, s.speaker_role, s.speaker_entity_id, s.via,
-    s.said_on, s.said_on_is_fallback, s.nested_in, s.confidence,
+    s.said_on, s.said_on_is_fallback, s.nested_in, s.confidence, s.content_parts,
     a.title AS article_title, a.outlet, a.published, a.url AS article_url
 """
+
+
+def with_parts(rows: list[Row]) -> list[Row]:
+    """Statement rows with ``content_parts`` as ``[{start, end, text}, ...]`` (the stored JSON turned
+    into pieces, one piece, the content, when it was not split) and ``quotation``: the pieces joined
+    with " … ", what a reader wants rather than the content with its attribution in the middle."""
+    for row in rows:
+        parts = parts_from_json(row.get("content_parts"))
+        texts = part_texts(row["content"], row["content_start"], parts)
+        bounds = [(p.start, p.end) for p in parts] or [(row["content_start"], row["content_end"])]
+        row["content_parts"] = [
+            {"start": start, "end": end, "text": text}
+            for (start, end), text in zip(bounds, texts, strict=True)
+        ]
+        row["quotation"] = PART_JOINER.join(texts)
+    return rows
 
 
 class BadCursor(ValueError):
@@ -116,7 +134,7 @@ def search_statements(store: Store, f: StatementFilter, limit: int, cursor: str 
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY sort_date DESC, s.article_id, s.idx LIMIT ?"
     )
-    rows = store.query(sql, [*params, limit + 1])
+    rows = with_parts(store.query(sql, [*params, limit + 1]))
     return _page(rows, limit, lambda r: [r["sort_date"], r["article_id"], r["idx"]])
 
 
@@ -170,10 +188,12 @@ def article_detail(store: Store, article_id: str) -> Row | None:
     article["outlets"] = store.query(
         "SELECT outlet, url FROM article_outlets WHERE article_id = ? ORDER BY outlet", [article_id]
     )
-    article["statements"] = store.query(
-        f"SELECT {STATEMENT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
-        " WHERE s.article_id = ? ORDER BY s.idx",
-        [article_id],
+    article["statements"] = with_parts(
+        store.query(
+            f"SELECT {STATEMENT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.article_id = ? ORDER BY s.idx",
+            [article_id],
+        )
     )
     article["dates"] = store.query(
         "SELECT start_offset, end_offset, text, value, value_end, granularity FROM date_mentions"
@@ -193,7 +213,7 @@ def statement_detail(store: Store, statement_id: str) -> Row | None:
         f"SELECT {STATEMENT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.id = ?",
         [statement_id],
     )
-    return rows[0] if rows else None
+    return with_parts(rows)[0] if rows else None
 
 
 def list_speakers(store: Store, q: str | None, limit: int) -> list[Row]:
@@ -230,11 +250,13 @@ def speaker_detail(store: Store, key: str, limit: int = 500) -> Row | None:
         where, params = "s.speaker_entity_id = ?", [entity["id"]]
     else:  # unresolved speakers go by name; unnamed ones by the words that name them
         where, params = "LOWER(COALESCE(s.speaker, s.speaker_text)) = LOWER(?)", [key]
-    timeline = store.query(
-        f"SELECT {STATEMENT_COLUMNS}, {SORT_DATE} AS sort_date FROM statements s"
-        f" JOIN articles a ON a.id = s.article_id WHERE {where}"
-        " ORDER BY sort_date, s.article_id, s.idx LIMIT ?",
-        [*params, limit + 1],
+    timeline = with_parts(
+        store.query(
+            f"SELECT {STATEMENT_COLUMNS}, {SORT_DATE} AS sort_date FROM statements s"
+            f" JOIN articles a ON a.id = s.article_id WHERE {where}"
+            " ORDER BY sort_date, s.article_id, s.idx LIMIT ?",
+            [*params, limit + 1],
+        )
     )
     if entity is None and not timeline:
         return None

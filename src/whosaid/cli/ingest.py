@@ -309,6 +309,8 @@ def _cut(text: str, width: int) -> str:
 
 def table(found: list[StoredStatement]) -> str:
     """A who-said-what table fitted to the terminal: date, speaker, outlet, what was said."""
+    from whosaid.serialize import quotation
+
     width = max(80, shutil.get_terminal_size((120, 24)).columns)
     rows = []
     for item in found:
@@ -319,8 +321,9 @@ def table(found: list[StoredStatement]) -> str:
                 day.isoformat() if day else "",
                 clean(st.speaker or st.speaker_text or "(unknown)"),
                 clean(item.outlet or ""),
+                # a quote its attribution interrupts shows as its pieces, "A … B", not "A," X said, "B
                 ("“" if st.kind == "direct" else "")
-                + clean(st.content)
+                + clean(quotation(st))
                 + ("”" if st.kind == "direct" else ""),
             )
         )

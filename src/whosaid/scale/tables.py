@@ -22,7 +22,7 @@ from whosaid.model import (
     Quantity,
     Span,
 )
-from whosaid.store.rows import statement_from_row
+from whosaid.store.rows import parts_json, statement_from_row
 
 Row = dict[str, Any]
 
@@ -66,6 +66,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("said_on_is_fallback", "boolean"),
         ("nested_in", "int"),
         ("confidence", "double"),
+        # JSON [[start, end], ...] as in the store's column (store/rows.py parts_json); null: one piece
+        ("content_parts", "string"),
         ("published", "date"),
     ],
     "entities": [
@@ -176,6 +178,7 @@ def rows_of(analysis: ArticleAnalysis, seq: int | None = None) -> dict[str, list
                 "said_on_is_fallback": s.said_on_is_fallback,
                 "nested_in": s.nested_in,
                 "confidence": float(s.confidence),
+                "content_parts": parts_json(s.content_parts),
             }
         )
     out["statements"] = statements

@@ -40,6 +40,16 @@ class Store(Protocol):
         """All writes inside commit together or not at all."""
         ...
 
+    # --- optional speed-ups: every backend has them, some only in their portable form --------------
+    def insert_ignoring(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bool:
+        """INSERT the rows, skipping those whose key exists, in the backend's fastest way; False when
+        it has none for these values (nothing written): the caller inserts them with ``execute``."""
+        ...
+
+    def single_threaded(self) -> AbstractContextManager[None]:
+        """Keep the database engine to one thread meanwhile, where it has a say; else do nothing."""
+        ...
+
     # --- raw SQL, portable between backends --------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
 
@@ -47,6 +57,10 @@ class Store(Protocol):
 
     # --- reading -------------------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool: ...
+
+    def stored_ids(self, article_ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are stored (a few queries for many ids, not one each)."""
+        ...
 
     def article(self, article_id: str) -> Article | None: ...
 

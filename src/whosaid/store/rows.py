@@ -5,6 +5,7 @@ Both backends write the same rows; keeping the mapping here means the two cannot
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -50,6 +51,7 @@ STATEMENT_COLUMNS = (
     "said_on_is_fallback",
     "nested_in",
     "confidence",
+    "content_parts",
 )
 ENTITY_COLUMNS = ("id", "name", "type")
 ALIAS_COLUMNS = ("entity_id", "alias")
@@ -90,11 +92,24 @@ def check_span(text: str, span: Span | None, value: str | None, what: str) -> No
         )
 
 
+def check_parts(statement: Statement) -> None:
+    """Each piece of a split content must be a non-empty part of the content span, so that it slices
+    from the stored content (and the text) as it does from the article."""
+    outer = statement.content_span
+    for part in statement.content_parts:
+        if not outer.start <= part.start < part.end <= outer.end:
+            raise SpanMismatch(
+                f"statement {statement.index} content part [{part.start}:{part.end}] is not a non-empty "
+                f"piece of its content [{outer.start}:{outer.end}]"
+            )
+
+
 def check_analysis(analysis: ArticleAnalysis) -> None:
     """Raise SpanMismatch unless every span in the analysis selects exactly its stored string."""
     text = analysis.article.text
     for st in analysis.statements:
         check_span(text, st.content_span, st.content, f"statement {st.index} content")
+        check_parts(st)
         check_span(text, st.cue_span, st.cue, f"statement {st.index} cue")
         check_span(text, st.speaker_span, st.speaker_text, f"statement {st.index} speaker")
     for m in analysis.mentions:
@@ -126,6 +141,18 @@ def outlet_rows(article: Article) -> list[RowValues]:
         outlets.insert(0, article.outlet)
     # Only the article's own outlet is known to live at its URL.
     return [(article.id, o, article.url if o == article.outlet else None) for o in dict.fromkeys(outlets)]
+
+
+def parts_json(parts: Sequence[Span]) -> str | None:
+    """The ``content_parts`` column: JSON ``[[start, end], ...]``, NULL for a content in one piece."""
+    return json.dumps([p.as_list() for p in parts], separators=(",", ":")) if parts else None
+
+
+def parts_from_json(value: str | None) -> list[Span]:
+    """Spans back from the ``content_parts`` column (NULL or empty: one piece, so no parts)."""
+    if not value:
+        return []
+    return [Span(int(start), int(end)) for start, end in json.loads(value)]
 
 
 def _start(span: Span | None) -> int | None:
@@ -172,6 +199,7 @@ def analysis_rows(analysis: ArticleAnalysis) -> dict[str, list[RowValues]]:
             s.said_on_is_fallback,
             s.nested_in,
             float(s.confidence),
+            parts_json(s.content_parts),
         )
         for s in analysis.statements
     ]
@@ -257,6 +285,8 @@ def statement_from_row(row: Row) -> Statement:
         nested_in=row["nested_in"],
         confidence=float(row["confidence"]),
         index=int(row["idx"]),
+        # absent from rows read before schema version 2 and from older Parquet tables: one piece
+        content_parts=parts_from_json(row.get("content_parts")),
     )
 
 

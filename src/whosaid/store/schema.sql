@@ -1,6 +1,7 @@
 -- whosaid store schema. One file for DuckDB and PostgreSQL: plain SQL types both understand.
 -- Bump SCHEMA_VERSION (store/__init__.py reads it from the line below) when a table changes.
--- schema_version: 1
+-- A new column of an existing table also needs its ALTER in UPGRADES (store/schema.py).
+-- schema_version: 2
 
 CREATE TABLE IF NOT EXISTS schema_info (
     version INTEGER NOT NULL
@@ -49,7 +50,10 @@ CREATE TABLE IF NOT EXISTS statements (
     said_on DATE,
     said_on_is_fallback BOOLEAN NOT NULL,
     nested_in INTEGER,
-    confidence DOUBLE PRECISION NOT NULL
+    confidence DOUBLE PRECISION NOT NULL,
+    -- JSON [[start, end], ...]: the pieces of a quote its attribution interrupts ("A," she said, "B.");
+    -- NULL when the content is one piece. Added in schema version 2 (store/schema.py upgrades).
+    content_parts TEXT
 );
 
 CREATE TABLE IF NOT EXISTS entities (

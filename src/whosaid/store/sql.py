@@ -28,7 +28,7 @@ from whosaid.store.rows import (
     check_analysis,
     unique,
 )
-from whosaid.store.schema import SCHEMA_VERSION, schema_sql, schema_tables
+from whosaid.store.schema import SCHEMA_VERSION, schema_sql, schema_tables, upgrade_steps
 
 # Tables whose rows may already exist when a new article is added, with their key length.
 SHARED_TABLE_KEYS = {"entities": 1, "entity_aliases": 2, "entity_roles": 2}
@@ -111,6 +111,10 @@ class SqlStore:
         """Keep the database engine to one thread meanwhile, where it has a say (DuckDB does)."""
         yield
 
+    def insert_ignoring(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bool:
+        """No faster way than the caller's portable ``INSERT ... ON CONFLICT DO NOTHING`` (DuckDB has one)."""
+        return False
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return self._run(self._conn(), sql, params)
 
@@ -180,10 +184,16 @@ class SqlStore:
                 )
             if found == SCHEMA_VERSION and set(schema_tables()) <= tables:
                 return  # nothing to do: no write on open
+            # An older database whose statements table exists gets the columns added since.
+            upgrades = upgrade_steps(found or 0) if "statements" in tables else []
+        else:
+            upgrades = []
         # Every CREATE is IF NOT EXISTS: running them all again adds tables that a newer schema.sql
-        # brought and leaves existing ones alone.
+        # brought and leaves existing ones alone; the ALTERs of upgrade_steps add the new columns.
         with self.transaction():
             self.execute(schema_sql())
+            for step in upgrades:
+                self.execute(step)
             self.execute("DELETE FROM schema_info")
             self.execute("INSERT INTO schema_info (version) VALUES (?)", [SCHEMA_VERSION])
 

@@ -49,6 +49,15 @@ def _valid(start: Any, end: Any, size: int) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= size
 
 
+def _ranges(statement: Row) -> list[tuple[Any, Any]]:
+    """What of the text the statement's highlight covers: the pieces of a quote its attribution
+    interrupts (``content_parts`` as the API gives them), so the attribution between stays plain;
+    else the whole content."""
+    parts = statement.get("content_parts") or []
+    pieces = [(p.get("start"), p.get("end")) for p in parts if isinstance(p, dict)]
+    return pieces or [(statement["content_start"], statement["content_end"])]
+
+
 def highlight(text: str, statements: list[Row]) -> Highlighted:
     legend = colours_by_speaker(statements)
     size = len(text)
@@ -56,9 +65,10 @@ def highlight(text: str, statements: list[Row]) -> Highlighted:
     marks: list[tuple[int, int, str, Row]] = []
     cuts = {0, size}
     for st in statements:
-        if _valid(st["content_start"], st["content_end"], size):
-            contents.append((st["content_start"], st["content_end"], st))
-            cuts.update((st["content_start"], st["content_end"]))
+        for start, end in _ranges(st):
+            if _valid(start, end, size):
+                contents.append((start, end, st))
+                cuts.update((start, end))
         for role in ("speaker", "cue"):
             start, end = st.get(f"{role}_start"), st.get(f"{role}_end")
             if isinstance(start, int) and isinstance(end, int) and _valid(start, end, size):
