@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from whosaid.model import Entity, EntityType, Mention, Span, Statement
 from whosaid.resolve import mentions as found
+from whosaid.resolve import org_clusters as orgs
 from whosaid.resolve.names import (
     PersonName,
     clean_name,
@@ -25,6 +26,7 @@ from whosaid.resolve.names import (
     same_person_name,
     titles,
 )
+from whosaid.resolve.org_names import is_bare_head, org_head
 from whosaid.resolve.overrides import Overrides
 
 if TYPE_CHECKING:
@@ -74,6 +76,17 @@ class Cluster:
         return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
 
 
+def _short_org_name(phrase: str) -> bool:
+    """ "the Karsvik hospital": "the", capitalised words, an institution head noun."""
+    words = phrase.split()
+    return (
+        len(words) >= 3
+        and words[0].lower() == "the"
+        and org_head(phrase) is not None
+        and all(w[:1].isupper() for w in words[1:-1])
+    )
+
+
 def _without_titles(name: str) -> str:
     """ "Officer Betty Shelby" -> "Betty Shelby": a title is a role, not part of the canonical name."""
     words = name.split()
@@ -117,7 +130,7 @@ class ClusterBuilder:
         cluster.last_token = max(cluster.last_token, token)
         if token >= 0:
             cluster.tokens.append(token)
-        if kind == "name" and fold(text) not in {fold(n) for n in cluster.names}:
+        if kind == "name" and fold(clean_name(text) or text) not in {fold(n) for n in cluster.names}:
             cluster.names.append(clean_name(text) or text)
         return True
 
@@ -195,6 +208,29 @@ class ClusterBuilder:
                 where[i] = target
         return where
 
+    def merge_short_org_names(self, where: dict[int, int]) -> dict[int, int]:
+        """Join organisation clusters named by a short form ("Hospital", "Central Hospital") to the one
+        organisation of the article named in full; returns ``where`` with the moved clusters."""
+        moved: dict[int, int] = {}
+        for index in orgs.short_name_order(self.clusters):
+            found_target = orgs.short_name_target(self.clusters, index)
+            if found_target is not None:
+                moved[index] = found_target[0]
+                self._merge(index, *found_target)
+        return {mention: moved.get(cluster, cluster) for mention, cluster in where.items()}
+
+    def _merge(self, source: int, target: int, why: str) -> None:
+        """Move every mention of ``source`` to ``target``. Its short names stay out of the target's
+        aliases: "Hospital" or "Central Hospital" alone must not match other articles' hospitals."""
+        src, dst = self.clusters[source], self.clusters[target]
+        for span, text, kind, _ in src.spans:
+            dst.spans.append((span, text, "description" if is_bare_head(text) else kind, why))
+        for role in src.roles:
+            dst.add_role(role)
+        dst.tokens.extend(src.tokens)
+        dst.last_token = max(dst.last_token, src.last_token)
+        src.spans, src.names, src.roles, src.tokens = [], [], [], []
+
     # --- roles and descriptions --------------------------------------------------------------------
     def add_descriptions(self, doc: Doc, mentions: list[found.NameMention], where: dict[int, int]) -> None:
         taken = {t for m in mentions for t in range(m.token_start, m.token_end)}
@@ -211,6 +247,10 @@ class ClusterBuilder:
                     self.attach(target, desc.span, "description", reason, mention.token_start)
         for desc, token in found.definite_descriptions(doc, taken):
             self._link_description(desc, token, doc)
+        for span, token in found.org_descriptions(doc, taken):
+            org = orgs.org_for_phrase(self.clusters, span.of(self.text))
+            if org is not None:
+                self.attach(org[0], span, "description", org[1], token)
 
     def _link_description(self, desc: found.Description, token: int, doc: Doc) -> None:
         """Give "the Russian leader" to the latest person it fits: same role word scores, a different
@@ -280,6 +320,9 @@ class ClusterBuilder:
                     kind = "pronoun" if fold(text) in pronouns() else "description"
                     reason = f"the extractor linked '{text}' to '{statement.speaker}'"
                     self.attach(target, span, kind, reason)
+            if target is None and (org := orgs.org_for_phrase(self.clusters, text)) is not None:
+                target = org[0]
+                self.attach(target, span, "description", org[1])
             if target is None and fold(text) in pronouns():
                 continue  # an unresolved "he" or "who" names nobody
             if target is None:
@@ -287,9 +330,13 @@ class ClusterBuilder:
                 target = self.cluster_of_name(name) if name else None
                 if target is None:
                     type_: EntityType = statement.speaker_type or ("GROUP" if text.endswith("s") else "OTHER")
+                    if _short_org_name(text):  # "the Karsvik hospital": a name, to meet it in other articles
+                        name, type_ = clean_name(text), "ORG"
                     target = self.new(type_)
                     first = fold(name).split()[0] if fold(name) else ""
+                    # a bare "Hospital" (a headline's capital) is a description, not a name of its own
                     is_name = name[:1].isupper() and first not in pronouns() | _NOT_NAME_STARTS
+                    is_name = is_name and not is_bare_head(name)
                     if is_name:
                         self.clusters[target].names.append(name)
                     self.attach(target, span, "name" if is_name else "description", "speaker")
@@ -328,7 +375,7 @@ def build(
     """Clusters of the article, their mentions, and statement position -> cluster index."""
     builder = ClusterBuilder(text, overrides)
     names = found.name_mentions(doc)
-    where = builder.add_names(names)
+    where = builder.merge_short_org_names(builder.add_names(names))
     builder.add_descriptions(doc, names, where)
     links = builder.add_speakers(statements)
     entities, mentions = builder.records(article_id)

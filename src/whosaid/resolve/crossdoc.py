@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from whosaid.model import ArticleAnalysis, Entity, Statement
 from whosaid.resolve.entity_pool import Candidate, Pool, name_keys
 from whosaid.resolve.names import clean_name, fold, nationalities, person_name, same_person_name
+from whosaid.resolve.org_match import place_words, short_form_match, short_form_words
+from whosaid.resolve.org_names import ORG_TYPES, is_bare_head
 from whosaid.resolve.overrides import Overrides
 from whosaid.store.rows import ALIAS_WORD_COLUMNS, alias_word_rows
 
@@ -111,12 +113,17 @@ def _override_match(store: Pool, entity: Entity, overrides: Overrides) -> tuple[
     return best, f"same-as override: '{entity.name}' is '{best.name}'"
 
 
-def match(store: Pool, entity: Entity, overrides: Overrides) -> tuple[Candidate | None, str]:
+def match(
+    store: Pool, entity: Entity, overrides: Overrides, proper: frozenset[str] = frozenset()
+) -> tuple[Candidate | None, str]:
     """The stored entity this cluster is, and why; (None, why not) for a new entity.
 
-    ``store`` holds the candidates read for the whole article (``Pool.prefetch``)."""
+    ``store`` holds the candidates read for the whole article (``Pool.prefetch``); ``proper`` are the
+    article's ``place_words``, which let an organisation's short form join its full name."""
     if entity.type not in MERGEABLE or not entity.aliases:
         return None, "unnamed group: kept to its article"
+    if entity.type in ORG_TYPES and all(is_bare_head(n) for n in [entity.name, *entity.aliases]):
+        return None, f"'{entity.name}' alone names no one organisation: kept to its article"
     found, why = _override_match(store, entity, overrides)
     if found is None and entity.type in {"ORG", "NORP"} and " " not in entity.name:
         # the tagger calls many bare surnames organisations ("Trump"): a stored person of that name
@@ -124,6 +131,8 @@ def match(store: Pool, entity: Entity, overrides: Overrides) -> tuple[Candidate 
         why = f"{why}; '{entity.name}' was tagged {entity.type} but names a stored person" if found else why
     if found is None:
         found, why = (_person_match if entity.type == "PERSON" else _other_match)(store, entity, overrides)
+    if found is None and entity.type in ORG_TYPES:
+        found, why = short_form_match(store, entity, overrides, proper)
     return (found, why) if found else (None, "no stored entity with an agreeing name: new entity")
 
 
@@ -179,8 +188,9 @@ def _match_clusters(
     and the ``entity_clusters`` rows saying why."""
     given: dict[int, str] = {}
     cluster_rows: list[list[object]] = []
+    proper = place_words(entities)
     for entity in entities:
-        found, why = match(pool, entity, overrides)
+        found, why = match(pool, entity, overrides, proper)
         if found is None:
             entity.id = new_id(pool, entity, article_id)
             if entity.id in pool.existing_ids([entity.id]):
@@ -212,7 +222,8 @@ def _give_ids(
     """Match or create the store entity of every cluster; record why; cluster index -> entity id."""
     store.execute("DELETE FROM entity_clusters WHERE article_id = ?", [article_id])
     pool = Pool(store)
-    pool.prefetch(entities, MERGEABLE, [i for entity in entities for i in id_tries(entity, article_id)])
+    tries = [i for entity in entities for i in id_tries(entity, article_id)]
+    pool.prefetch(entities, MERGEABLE, tries, short_form_words(entities))
     given, cluster_rows = _match_clusters(pool, article_id, entities, reasons, overrides)
     pool.flush()
     pool.insert("entity_clusters", CLUSTER_COLUMNS, cluster_rows)
@@ -279,12 +290,12 @@ def assign_many(store: Store, analyses: Sequence[ArticleAnalysis], overrides: Ov
     ids = [a.article.id for a in analyses]
     marks = ", ".join("?" * len(ids))
     store.execute(f"DELETE FROM entity_clusters WHERE article_id IN ({marks})", ids)
-    lookup = getattr(store, "stored_ids", None)
     # Store.add stores no mention of an article it has already: those count for nothing
-    counted = set(lookup(ids)) if lookup else {i for i in ids if store.has_article(i)}
+    counted = set(store.stored_ids(ids))
     pool = Pool(store)
     tries = [i for a in analyses for entity in a.entities for i in id_tries(entity, a.article.id)]
-    pool.prefetch([entity for a in analyses for entity in a.entities], MERGEABLE, tries)
+    words = sorted({w for a in analyses for w in short_form_words(a.entities)})
+    pool.prefetch([entity for a in analyses for entity in a.entities], MERGEABLE, tries, words)
     cluster_rows: list[list[object]] = []
     for analysis in analyses:
         article_id = analysis.article.id

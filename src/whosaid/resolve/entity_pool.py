@@ -80,9 +80,16 @@ class Pool:
         self._roles: dict[tuple[str, str], None] = {}
 
     # --- reading ------------------------------------------------------------------------------------
-    def prefetch(self, entities: Sequence[Entity], mergeable: set[str], ids: Sequence[str] = ()) -> None:
-        """Every stored entity any of these clusters could match by surname or by name, in one pass,
-        and whether each of ``ids`` (the ids new entities would take) is stored already."""
+    def prefetch(
+        self,
+        entities: Sequence[Entity],
+        mergeable: set[str],
+        ids: Sequence[str] = (),
+        words: Sequence[str] = (),
+    ) -> None:
+        """Every stored entity any of these clusters could match by surname or by name, or that has an
+        alias with one of ``words`` (lower-cased), in one pass, and whether each of ``ids`` (the ids
+        new entities would take) is stored already."""
         equal: set[str] = set()
         surnames: set[str] = set()
         for entity in entities:
@@ -97,7 +104,7 @@ class Pool:
         equal |= surnames
         # Each key is one word of every alias it can match (the surname, or the first word of a name):
         # the index on alias_words finds those entities, and by_surname / by_names test the aliases.
-        words = sorted({k.split(" ")[-1] for k in surnames} | {k.split(" ")[0] for k in equal})
+        words = sorted({k.split(" ")[-1] for k in surnames} | {k.split(" ")[0] for k in equal} | set(words))
         found: set[str] = set()
         for chunk in _chunks(words):
             marks = ", ".join("?" * len(chunk))
@@ -174,6 +181,10 @@ class Pool:
         # an alias that fits the surname has the surname's last word among its words
         near = self._by_word.get(surname.split(" ")[-1], set())
         return [c for c in self._in_order(near) if any(surname_fits(a, surname) for a in c.aliases)]
+
+    def by_word(self, word: str) -> list[Candidate]:
+        """Candidates with an alias that has this lower-cased word."""
+        return self._in_order(self._by_word.get(word, set()))
 
     def by_names(self, keys: Sequence[str]) -> list[Candidate]:
         return self._in_order(set().union(*(self._by_alias.get(k, set()) for k in set(keys))))

@@ -294,3 +294,29 @@ def definite_descriptions(doc: Doc, taken: set[int]) -> list[tuple[Description, 
             )
         )
     return found
+
+
+# Parts of speech a definite organisation description may hold between "the" and its head noun.
+_ORG_MODIFIER_POS = {"ADJ", "PROPN", "NOUN", "PUNCT"}
+
+
+def org_descriptions(doc: Doc, taken: set[int]) -> list[tuple[Span, int]]:
+    """ "the hospital", "the Karsvik hospital('s)": "the", modifiers, then a singular institution head
+    noun outside any name; with the index of "the". Which organisation it is, clusters decide."""
+    from whosaid.resolve.org_names import org_heads
+
+    found: list[tuple[Span, int]] = []
+    heads = org_heads()
+    for token in doc:
+        if token.lower_ not in heads or token.i in taken or token.tag_ in {"NNS", "NNPS"}:
+            continue
+        first = token.left_edge.i
+        if first >= token.i or doc[first].lower_ != "the":
+            continue
+        between = doc[first + 1 : token.i]
+        if any(t.pos_ not in _ORG_MODIFIER_POS or t.is_space or "\n" in t.text_with_ws for t in between):
+            continue
+        if any(t.ent_type_ in {"PERSON", "DATE", "CARDINAL"} for t in between):
+            continue
+        found.append((Span(doc[first].idx, token.idx + len(token.text)), first))
+    return found

@@ -1,0 +1,60 @@
+"""Organisations within one article: short names and definite descriptions join the organisation
+named in full ("Hospital" and "the hospital" -> "Karsvik Central Hospital").
+
+Conservative by design: a short form joins only when exactly one organisation of the article fits it
+(same head noun, no word the full name lacks). With two hospitals named, "the hospital" names neither.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from whosaid.resolve.org_names import ORG_TYPES, org_head, short_form_of
+
+if TYPE_CHECKING:
+    from whosaid.resolve.clusters import Cluster
+
+
+def fitting_orgs(clusters: list[Cluster], phrase: str, exclude: int = -1) -> list[tuple[int, str]]:
+    """Organisation clusters with a name ``phrase`` is a short form of: (cluster, that name)."""
+    if org_head(phrase) is None:
+        return []
+    fits: list[tuple[int, str]] = []
+    for i, cluster in enumerate(clusters):
+        if i == exclude or cluster.type not in ORG_TYPES or not cluster.spans:
+            continue
+        full = next((n for n in cluster.names if short_form_of(phrase, n)), None)
+        if full is not None:
+            fits.append((i, cluster.canonical() if short_form_of(phrase, cluster.canonical()) else full))
+    return fits
+
+
+def org_for_phrase(clusters: list[Cluster], phrase: str) -> tuple[int, str] | None:
+    """The one organisation of the article that "the hospital" (or "Hospital") can denote, and why."""
+    fits = fitting_orgs(clusters, phrase)
+    if len(fits) != 1:
+        return None
+    index, full = fits[0]
+    return index, f"head noun '{org_head(phrase)}' of '{full}', the only such organisation in the article"
+
+
+def short_name_order(clusters: list[Cluster]) -> list[int]:
+    """Organisation clusters with names, longest name first: "Central Hospital" joins "Karsvik Central
+    Hospital" before "Hospital" is tried, which then has one organisation left to fit."""
+    named = [i for i, c in enumerate(clusters) if c.type in ORG_TYPES and c.names]
+    return sorted(named, key=lambda i: -max(len(n) for n in clusters[i].names))
+
+
+def short_name_target(clusters: list[Cluster], index: int) -> tuple[int, str] | None:
+    """The one other organisation cluster that every name of cluster ``index`` is a short form of
+    ("Hospital" in a headline, "Karsvik Central Hospital" in the body), and why."""
+    targets: dict[int, str] = {}
+    for name in clusters[index].names:
+        fits = fitting_orgs(clusters, name, exclude=index)
+        if not fits:
+            return None
+        targets.update(fits)
+    if len(targets) != 1:
+        return None
+    ((target, full),) = targets.items()
+    return target, f"short form of '{full}', the only such organisation in the article"
