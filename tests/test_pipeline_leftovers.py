@@ -10,8 +10,9 @@ from typing import Any
 import numpy as np
 
 from whosaid import pipeline
+from whosaid.ingest.records import make_article
 from whosaid.link import embed
-from whosaid.pipeline_pool import vectors_here
+from whosaid.pipeline_pool import FIRST_CHUNK_SIZES, chunks, vectors_here
 from whosaid.scale import synthetic
 from whosaid.store import open_store
 
@@ -40,6 +41,19 @@ def test_vector_shares_spread_chunks_evenly() -> None:
     assert all(vectors_here(k, 1.0) for k in range(5))
     assert not any(vectors_here(k, 0.0) for k in range(5))
     assert sum(vectors_here(k, 0.25) for k in range(8)) == 2
+    # the worker would idle while the writer embedded the input's last chunk: it takes it
+    assert vectors_here(0, 0.25, last=True) and not vectors_here(0, 0.25)
+    # without linking nobody needs vectors, last chunk or not
+    assert not vectors_here(3, 0.0, last=True)
+
+
+def test_first_chunks_are_small_so_results_flow_early() -> None:
+    texts = [make_article(f"Article {i} says the river rose.") for i in range(60)]
+    sizes = [len(c) for c in chunks(texts, 16, 60_000)]
+    assert sizes[: len(FIRST_CHUNK_SIZES)] == list(FIRST_CHUNK_SIZES)
+    assert set(sizes[len(FIRST_CHUNK_SIZES) : -1]) == {16} and sum(sizes) == 60
+    # a size below the first ones is never exceeded
+    assert {len(c) for c in chunks(texts, 2, 60_000)} == {2}
 
 
 def test_chunk_vectors_match_one_text_at_a_time() -> None:

@@ -44,7 +44,7 @@ WRITE_BATCH_SECONDS = 2.0
 LINK_GROUP = 16
 # With one analysis worker, the share of chunks whose sentence vectors it computes for linking (the
 # writer computes the others between writes): what balances the worker's and the writer's CPU time.
-VECTORS_SHARE_ONE_WORKER = 1 / 3  # PolNeAR dev: worker 15.7 s of CPU, writer 15.2 s (0.5: 17.4, 12.6)
+VECTORS_SHARE_ONE_WORKER = 1 / 4  # (and the last chunk) PolNeAR dev: see docs/throughput.md, session 4
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -82,9 +82,9 @@ def _outcomes(
     time_limit: float | None,
     max_chars: int,
     vector_share: float = 0.0,
-) -> Iterator[tuple[Article, Outcome, int]]:
-    """``(article, outcome, chunk number)`` in input order; analysis computes the sentence vectors
-    of ``vector_share`` of the chunks (``pipeline_pool.vectors_here``)."""
+) -> Iterator[tuple[Article, Outcome, int, bool]]:
+    """``(article, outcome, chunk number, last of its chunk)`` in input order; analysis computes the
+    sentence vectors of ``vector_share`` of the chunks (``pipeline_pool.vectors_here``)."""
     if workers <= 1 and time_limit is None:
         from whosaid.pipeline_pool import chunks, vectors_here
 
@@ -92,7 +92,7 @@ def _outcomes(
             here = vectors_here(number, vector_share)
             results = dict(analyze_chunk(chunk, nlp, max_chars, vectors=here))
             for position, article in enumerate(chunk):
-                yield article, results[position], number
+                yield article, results[position], number, position == len(chunk) - 1
         return
     from whosaid.pipeline_pool import pool_outcomes
 
@@ -137,7 +137,7 @@ def analyze_many(
         from whosaid.nlp import load
 
         nlp = load()
-    for _, outcome, _ in _outcomes(
+    for _, outcome, _, _ in _outcomes(
         articles, nlp, workers=workers, time_limit=time_limit, max_chars=max_chars
     ):
         yield outcome
@@ -242,8 +242,7 @@ def ingest_articles(
     def sift(group: list[Article | ReadFailure]) -> Iterator[Article]:
         # one look-up for a group of ids: a query per article costs the writer ~1 ms each
         ids = [item.id for item in group if not isinstance(item, ReadFailure)]
-        lookup = getattr(store, "stored_ids", None)
-        stored = lookup(ids) if lookup else {i for i in ids if store.has_article(i)}
+        stored = store.stored_ids(ids)
         for item in group:
             if isinstance(item, ReadFailure):
                 report.failures.append(item)
@@ -261,6 +260,11 @@ def ingest_articles(
 
     def write(batch: list[tuple[Article, ArticleAnalysis]]) -> None:
         """Store a few articles in one transaction; if one fails, each again alone, so only it is lost."""
+        if link:
+            # before this run stores its first article: afterwards its own articles, stored and
+            # waiting for their link group, would look left over and be linked twice, the first
+            # time without their vectors
+            link_leftovers()
         try:
             with store.transaction():
                 # one read and one multi-row write per table for the batch, not per article
@@ -308,7 +312,6 @@ def ingest_articles(
         from whosaid.link import update_links
         from whosaid.pipeline_core import add_vectors
 
-        link_leftovers()
         group = unlinked[:LINK_GROUP]
         del unlinked[:LINK_GROUP]
         vectors: dict[str, object] = {}
@@ -347,7 +350,6 @@ def ingest_articles(
     unlinked: list[ArticleAnalysis] = []
     # Analyses of the current chunk whose vectors this process computes, by id(): at the chunk's end.
     awaiting: dict[int, ArticleAnalysis] = {}
-    awaiting_chunk = -1
     oldest = 0.0
     share = _vector_share(link, workers, time_limit)
     write_batch = min(WRITE_BATCH, LINK_GROUP) if link else WRITE_BATCH
@@ -357,29 +359,26 @@ def ingest_articles(
         load_model()  # here, before workers fork, so that they share it instead of loading it each
     # The writer sends many small statements: DuckDB's own threads would only take CPU from analysis.
     engine = ExitStack()
-    single_threaded = getattr(store, "single_threaded", None)
-    if single_threaded is not None:
-        engine.enter_context(single_threaded())
+    engine.enter_context(store.single_threaded())
     try:
         outcomes = _outcomes(
             fresh(), nlp, workers=workers, time_limit=time_limit, max_chars=max_chars, vector_share=share
         )
-        for article, outcome, chunk in outcomes:
+        for article, outcome, _, chunk_done in outcomes:
             bar.update()
-            if chunk != awaiting_chunk:
-                embed_chunk()
-                awaiting_chunk = chunk
             if isinstance(outcome, ReadFailure):
                 report.failures.append(outcome)
-                continue
-            if link and not outcome.vectors:
-                awaiting[id(outcome)] = outcome
-            if not pending:
-                oldest = time.monotonic()
-            pending.append((article, outcome))
-            if len(pending) >= write_batch or time.monotonic() - oldest > WRITE_BATCH_SECONDS:
-                write(pending)
-                pending = []
+            else:
+                if link and not outcome.vectors:
+                    awaiting[id(outcome)] = outcome
+                if not pending:
+                    oldest = time.monotonic()
+                pending.append((article, outcome))
+                if len(pending) >= write_batch or time.monotonic() - oldest > WRITE_BATCH_SECONDS:
+                    write(pending)
+                    pending = []
+            if chunk_done:  # embedded as soon as the chunk is in, not when the next one comes
+                embed_chunk()
         if pending:
             write(pending)
             pending = []

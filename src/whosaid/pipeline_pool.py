@@ -163,24 +163,34 @@ class _Worker:
         self.conn.close()
 
 
+# The first chunks are smaller: the writer has nothing to do until the first chunk is analysed.
+FIRST_CHUNK_SIZES = (4, 8)
+
+
 def chunks(articles: Iterable[Article], size: int, max_chars_per_chunk: int) -> Iterator[list[Article]]:
-    """Consecutive groups of articles, cut by count or total length (whichever comes first)."""
+    """Consecutive groups of articles, cut by count or total length (whichever comes first); the
+    first ones smaller (``FIRST_CHUNK_SIZES``), so that results start to flow sooner."""
     chunk: list[Article] = []
     chars = 0
+    cut = 0  # chunks yielded so far
     for article in articles:
-        if chunk and (len(chunk) >= size or chars + len(article.text) > max_chars_per_chunk):
+        limit = min(size, FIRST_CHUNK_SIZES[cut]) if cut < len(FIRST_CHUNK_SIZES) else size
+        if chunk and (len(chunk) >= limit or chars + len(article.text) > max_chars_per_chunk):
             yield chunk
             chunk, chars = [], 0
+            cut += 1
         chunk.append(article)
         chars += len(article.text)
     if chunk:
         yield chunk
 
 
-def vectors_here(chunk: int, share: float) -> bool:
+def vectors_here(chunk: int, share: float, *, last: bool = False) -> bool:
     """Whether the worker computes the sentence vectors of chunk number ``chunk`` (from 0), so that
-    it does ``share`` (0 to 1) of them, spread evenly; the caller computes the others."""
-    return int((chunk + 1) * share) > int(chunk * share)
+    it does ``share`` (0 to 1) of them, spread evenly; the caller computes the others. With a share,
+    the worker takes the ``last`` chunk of the input: it would only wait while the caller, still
+    busy storing and linking, embedded it."""
+    return int((chunk + 1) * share) > int(chunk * share) or (last and share > 0)
 
 
 def pool_outcomes(
@@ -193,35 +203,46 @@ def pool_outcomes(
     chunk_size: int,
     chunk_chars: int,
     vector_share: float = 0.0,
-) -> Iterator[tuple[Article, Outcome, int]]:
-    """``(article, outcome, chunk number)`` in input order. Chunks are cut from the input order
-    alone; the workers compute the sentence vectors of ``vector_share`` of them (``vectors_here``)."""
+) -> Iterator[tuple[Article, Outcome, int, bool]]:
+    """``(article, outcome, chunk number, last of its chunk)`` in input order. Chunks are cut from
+    the input order alone; the workers compute the sentence vectors of ``vector_share`` of them and
+    of the last one (``vectors_here``)."""
     pool = [_Worker(nlp, max_chars) for _ in range(max(1, workers))]
     queue: deque[Task] = deque()
     source = chunks(articles, chunk_size, chunk_chars)
-    exhausted = False
+    upcoming = next(source, None)  # one chunk ahead, to know which chunk is the last
     seq = 0
     done: dict[int, tuple[Article, Outcome]] = {}
     next_out = 0
     busy: dict[int, _Worker] = {}  # index into pool -> worker with a task
     chunk_of: dict[int, int] = {}  # sequence number -> its chunk's number, until yielded
+    chunk_ends: set[int] = set()  # sequence numbers of the last article of each chunk, until yielded
+    vectors_of: dict[int, bool] = {}  # chunk number -> whether the worker embeds it, until done
     chunk_no = 0
 
     def next_task() -> Task | None:
-        nonlocal exhausted, seq, chunk_no
+        nonlocal upcoming, seq, chunk_no
         if queue:
             return queue.popleft()
-        if exhausted:
-            return None
-        chunk = next(source, None)
+        chunk = upcoming
         if chunk is None:
-            exhausted = True
             return None
+        upcoming = next(source, None)
         task = [(seq + i, a) for i, a in enumerate(chunk)]
         chunk_of.update((n, chunk_no) for n, _ in task)
+        chunk_ends.add(seq + len(chunk) - 1)
+        vectors_of[chunk_no] = vectors_here(chunk_no, vector_share, last=upcoming is None)
         seq += len(chunk)
         chunk_no += 1
         return task
+
+    def pop(n: int) -> tuple[Article, Outcome, int, bool]:
+        chunk = chunk_of.pop(n)
+        last = n in chunk_ends
+        if last:
+            chunk_ends.discard(n)
+            vectors_of.pop(chunk, None)
+        return (*done.pop(n), chunk, last)
 
     def give_up(slot: int, reason: str) -> None:
         worker = pool[slot]
@@ -255,10 +276,10 @@ def pool_outcomes(
                     if task is None:
                         break
                     # a chunk retried one article at a time keeps its chunk's choice
-                    worker.send(task, time_limit, vectors_here(chunk_of[task[0][0]], vector_share))
+                    worker.send(task, time_limit, vectors_of[chunk_of[task[0][0]]])
                     busy[slot] = worker
             while next_out in done:
-                yield (*done.pop(next_out), chunk_of.pop(next_out))
+                yield pop(next_out)
                 next_out += 1
             # Time spent reading input or in the caller (writing) is not time the workers were
             # watched: move the deadlines of those already busy on by as much.
@@ -266,7 +287,7 @@ def pool_outcomes(
             for worker in watched:
                 worker.deadline += spent
             if not busy:
-                if exhausted and not queue:
+                if upcoming is None and not queue:
                     break
                 continue
             now = time.monotonic()
@@ -297,7 +318,7 @@ def pool_outcomes(
                         "raise it with --time-limit",
                     )
         while next_out in done:
-            yield (*done.pop(next_out), chunk_of.pop(next_out))
+            yield pop(next_out)
             next_out += 1
     finally:
         for worker in pool:
