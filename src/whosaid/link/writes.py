@@ -16,8 +16,7 @@ def insert_rows(store: Store, table: str, columns: Sequence[str], rows: Sequence
     """INSERT ... ON CONFLICT DO NOTHING, in chunks. ``table`` and ``columns`` are ours, never input."""
     if not rows:
         return
-    fast = getattr(store, "insert_ignoring", None)  # DuckDB: from Arrow, not one bound value at a time
-    if fast is not None and fast(table, columns, rows):
+    if store.insert_ignoring(table, columns, rows):  # DuckDB: from Arrow, not one bound value at a time
         return
     one = "(" + ", ".join("?" * len(columns)) + ")"
     per_statement = max(1, MAX_PARAMS // len(columns))
