@@ -80,3 +80,30 @@ def test_a_quotation_after_a_colon_drops_the_pieces_of_the_clause_before_it(nlp:
         for part in stmt.content_parts:
             assert span.start <= part.start < part.end <= span.end, (stmt.content_parts, span)
             assert text[part.start : part.end].strip()
+
+
+def test_a_quotation_after_a_raised_clause_goes_to_the_speech_verb_before_it(nlp: Language) -> None:
+    # "X reported after the agency appears to have abandoned the dock: “…”": the raising verb
+    # (appears) says nothing; the quotation is what X reported.
+    text = (
+        "Harbour Report\n\n"
+        "As the Gazette’s Lena Holm reported after the agency appears to have abandoned the dock in "
+        'Karsvik:\n\n"For example, the agency has done almost nothing with the records it recovered '
+        'during the inspection in May. Nobody has read them."'
+    )
+    statements = nlp(text)._.quotes
+    quote = next(s for s in statements if s.content.startswith("For example"))
+    assert quote.kind == "direct"
+    assert quote.cue == "reported"
+    assert quote.speaker is not None and quote.speaker.endswith("Holm")
+
+
+def test_a_raised_clause_without_a_speech_verb_before_it_keeps_its_cue(nlp: Language) -> None:
+    text = (
+        "The mill closed in March. It seems unfair to simply tell the families who built this town: "
+        '"We are sorry, but the work is gone now."'
+    )
+    statements = nlp(text)._.quotes
+    quote = next(s for s in statements if s.content.startswith("We are sorry"))
+    assert quote.cue == "seems"
+    assert quote.speaker is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -74,7 +74,7 @@ def _is_speech(text: str) -> bool:
 
 def snap(cand: Candidate, quotes: QuoteMap, text: str) -> Draft:
     """Decide the kind and widen the content to whole quotations where it cuts into them."""
-    start, end = cand.content_start, cand.content_end
+    start, end = _off_marks(quotes.overlapping(cand.content_start, cand.content_end), text, cand)
     regions = quotes.overlapping(start, end)
     if not regions:
         return with_parts(Draft(cand, "indirect", start, end))
@@ -85,7 +85,7 @@ def snap(cand: Candidate, quotes: QuoteMap, text: str) -> Draft:
         whole = len(regions) == 1 and not (start < first.start and text[start : first.start].strip())
         kind: StatementKind = "direct" if whole else "mixed"
         start = first.inner_start if start >= first.start else start
-        draft = Draft(cand, kind, start, max(last.inner_end, min(end, last.end)))
+        draft = Draft(cand, kind, start, last.inner_end)  # the closing mark is not content
         if len(regions) > 1:
             draft.parts = [(max(start, r.inner_start), r.inner_end) for r in regions]
         return draft
@@ -94,6 +94,21 @@ def snap(cand: Candidate, quotes: QuoteMap, text: str) -> Draft:
     if regions[-1].end > end > regions[-1].inner_start:
         end = regions[-1].end
     return with_parts(Draft(cand, "mixed", start, end))
+
+
+def _off_marks(regions: list[QuoteRegion], text: str, cand: Candidate) -> tuple[int, int]:
+    """The content without a quotation it only touches by a mark (`… she said. “` before the next one)."""
+    start, end = cand.content_start, cand.content_end
+    for region in regions:
+        if region.start < end <= region.inner_start:
+            end = region.start
+        if region.inner_end <= start < region.end:
+            start = region.end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
 
 
 def with_parts(draft: Draft) -> Draft:
@@ -135,14 +150,35 @@ def _unquoted_words(text: str, start: int, end: int, regions: list[QuoteRegion],
     return bool(words)
 
 
-def absorb_colon_quote(draft: Draft, quotes: QuoteMap, text: str) -> None:
-    """`…, adding that he had replied: “…”`: the quotation after the colon is the content."""
+def absorb_colon_quote(draft: Draft, quotes: QuoteMap, doc: Doc, verbs: set[str]) -> None:
+    """`…, adding that he had replied: “…”`: the quotation after the colon is the content.
+
+    A raised content (`As X reported after the agency appears to have abandoned Y: “…”`) has a
+    raising verb for its cue, which says nothing: the quotation goes to the speech verb before it
+    in the sentence when one has a subject (`X reported`); otherwise the raising verb stays, as
+    PolNeAR keeps it (`It seems unfair to tell them: “…”`).
+    """
+    text = doc_text(doc)
     if draft.kind != "indirect":
         return
     following = quotes.overlapping(draft.end, min(len(text), draft.end + 4))
     if following and text[draft.end : following[0].start].strip() == ":":
         draft.kind, draft.start, draft.end = "direct", following[0].inner_start, following[0].inner_end
         draft.parts = []  # pieces of the clause before the colon are not pieces of the quotation
+        if draft.cand.form == "raising" and draft.cand.cue_start >= 0:
+            _recue_raised(draft, quotes, doc, verbs)
+
+
+def _recue_raised(draft: Draft, quotes: QuoteMap, doc: Doc, verbs: set[str]) -> None:
+    raising = doc[draft.cand.cue_start]
+    for tok in reversed(doc[raising.sent.start : raising.i]):
+        if tok.lemma_ in verbs and tok.pos_ == "VERB" and quotes.region_at(tok.idx) is None:
+            speaker = subject_of(tok)
+            if speaker is not None:
+                draft.cand = replace(
+                    draft.cand, cue_start=tok.i, cue_end=tok.i + 1, speaker_head=speaker, form="quote"
+                )
+            return
 
 
 def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[int]) -> None:
@@ -236,7 +272,7 @@ def collect_drafts(doc: Doc, quotes: QuoteMap) -> list[Draft]:
     drafts = [snap(c, quotes, doc_text(doc)) for c in candidates]
     drafts = [d for d in drafts if d.end > d.start]
     for draft in drafts:
-        absorb_colon_quote(draft, quotes, doc_text(doc))
+        absorb_colon_quote(draft, quotes, doc, verbs)
     governed = {r.start for d in drafts for r in quotes.overlapping(d.start, d.end)}
     for draft in drafts:
         if draft.kind == "direct":

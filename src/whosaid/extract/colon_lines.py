@@ -73,7 +73,7 @@ def colon_line_candidates(doc: Doc) -> list[Candidate]:
             t.lower_ in NOT_SPEAKERS for t in prefix
         ):
             continue
-        if any(t.text in ("?", "!", '"', "“", "”", "(", ")") for t in prefix):
+        if any(t.text in ("?", "!", '"', "“", "”", "''", "(", ")") for t in prefix):
             continue
         head = _speaker_head(prefix)
         if head is None:

@@ -9,7 +9,7 @@ import numpy as np
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
-OPENING_MARKS = set("“\"‘'«„`")
+OPENING_MARKS = set("“\"‘'«„`") | {"''", "``"}  # spaCy keeps a doubled apostrophe as one token
 TRAILING_PUNCT = {",", ".", ";", ":", "—", "-", "--"}
 
 

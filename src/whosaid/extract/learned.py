@@ -121,6 +121,7 @@ def candidate_features(cand: Candidate, doc: Doc, cue: Token, in_quote: bool, st
     if (
         '"' in doc_text(doc)[cand.content_start : cand.content_end]
         or "“" in doc_text(doc)[cand.content_start : cand.content_end]
+        or "''" in doc_text(doc)[cand.content_start : cand.content_end]
     ):
         feats.append(f"has_quote|{form}")
     feats.extend(nesting_features(cand, cue))

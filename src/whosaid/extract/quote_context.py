@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from whosaid.extract.attribution import Draft
 
 QUOTE_MARKS = '“”«»„"‘’'
+APOSTROPHES = "''"  # the doubled apostrophe archive text writes for a double quotation mark
 SETTING_PREPOSITIONS = {"in", "on", "at", "during", "after", "before", "since", "from", "with", "speaking"}
 TOPIC_OPENERS = ("Of ", "As for ", "If ")  # fronts that belong to what is said
 CONJUNCTIONS = {"But", "And", "Yet"}  # `But, she added, “…”`: the quotation goes on from the word
@@ -26,6 +27,10 @@ MAX_LEAD_WORDS = 15  # a subject or a fronted phrase, not a sentence of narratio
 # Statements whose content is a reported clause; a verb's object noun phrase (`attacked Trump`) is a
 # stance, and a quotation after it is a statement of its own.
 CLAUSE_FORMS = {"ccomp", "final", "raising", "noun_clause", "according", "colon"}
+
+
+def _has_mark(text: str) -> bool:
+    return APOSTROPHES in text or any(m in text for m in QUOTE_MARKS)
 
 
 def _words(text: str) -> int:
@@ -81,7 +86,7 @@ def widen_to_fronted(draft: Draft, doc: Doc, text: str) -> None:
     first = doc[clause].sent.start
     front_start, front_end = doc[first].idx, doc[clause - 1].idx
     front = text[front_start:front_end]
-    if not 0 < _words(front) <= MAX_LEAD_WORDS or "\n" in front or any(m in front for m in QUOTE_MARKS):
+    if not 0 < _words(front) <= MAX_LEAD_WORDS or "\n" in front or _has_mark(front):
         return
     # The quotation finishes the fronted sentence (`If X, she said, “it will …”`) or the front names
     # its topic (`Of the plan, he said, “…”`); a fronted setting (`Asked about it, …`, `In a
@@ -98,7 +103,7 @@ def widen_to_fronted(draft: Draft, doc: Doc, text: str) -> None:
         if tok.text in (",", ":"):
             resume = min(doc[tok.i + 1].idx, draft.start)
             break
-    while resume < draft.end and (text[resume] in QUOTE_MARKS or text[resume].isspace()):
+    while resume < draft.end and (text[resume] in QUOTE_MARKS + "'" or text[resume].isspace()):
         resume += 1  # the piece starts inside the opening mark, as a quotation's content does
     draft.parts = [(front_start, front_end), (resume, draft.end)]
     draft.start, draft.kind = front_start, "mixed"
@@ -117,7 +122,7 @@ def widen_to_subject(draft: Draft, doc: Doc, text: str) -> None:
     lead_start = doc[span.start - 1].sent.start
     opening = doc[span.start - 1].idx  # the opening mark
     lead = text[doc[lead_start].idx : opening]
-    if not 0 < _words(lead) <= MAX_LEAD_WORDS or "\n" in lead or any(m in lead for m in QUOTE_MARKS):
+    if not 0 < _words(lead) <= MAX_LEAD_WORDS or "\n" in lead or _has_mark(lead):
         return
     draft.start, draft.kind = doc[lead_start].idx, "mixed"
 

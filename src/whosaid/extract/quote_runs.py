@@ -33,20 +33,24 @@ from whosaid.extract.quote_context import (
     widen_to_subject,
     widen_to_tail,
 )
-from whosaid.extract.quotes import QuoteRegion
+from whosaid.extract.quotes import DOUBLE_MARK, QuoteRegion
 
 if TYPE_CHECKING:
     from whosaid.extract.attribution import Draft, QuoteMap
 
-DOUBLE_MARKS = re.compile(r"[“”«»„\"]")
-SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+\S")
+DOUBLE_MARKS = DOUBLE_MARK  # the doubled apostrophe of archive text counts as a mark too
+SENTENCE_END = re.compile(r"(\w*)[.!?][\"”’'\)]*\s+\S")
+# Words a full stop shortens rather than ends a sentence with (`“A,” Ms. Holt said, “B.”`).
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "prof", "rev",
+}  # fmt: skip
 MIN_PIECE_WORDS = 4  # as for a quotation on its own: fewer is a scare quote or a title
 COMPLEMENTS = {"ccomp", "xcomp", "dobj", "obj", "attr", "prep"}  # the cue's complement holding the quote
 WIDEN_FORMS = {"quote", "ccomp"}  # drafts whose quotation may lead in with the complement's words
 MAX_CLAUSE_TOKENS = 8  # `the head of the harbour board retorted`
 MAX_GAP_WORDS = 30  # an attribution clause between two pieces, not a paragraph of narration
-TRAILING = ' \t\n,;:—–-.!?"”’)'
-EDGES = ' \t\n“”«»„"'  # marks that open or close the span itself
+TRAILING = " \t\n,;:—–-.!?\"”’')"
+EDGES = " \t\n“”«»„\"'"  # marks that open or close the span itself
 
 
 def _cue_at(draft: Draft, doc: Doc) -> int | None:
@@ -72,7 +76,11 @@ def clause_verb(tokens: list[Token], quote_end: str) -> Token | None:
         return None  # “…?” He answered, “…”: a new sentence introducing the next quotation
     verb = verbs[0]
     has_subject = any(c.dep_ == "nsubj" and c in clause for c in verb.children)  # active voice
-    return verb if has_subject and not any(t.is_punct and t.text in '“”"' for t in clause) else None
+    return (
+        verb
+        if has_subject and not any(t.is_punct and t.text in ("“", "”", '"', "''") for t in clause)
+        else None
+    )
 
 
 def _speaker_rank(draft: Draft, quotes: QuoteMap) -> tuple[bool, bool]:
@@ -113,10 +121,18 @@ def _is_speech(text: str, region: QuoteRegion, resumes: bool) -> bool:
     return len(words) >= MIN_PIECE_WORDS and not all(w[0].isupper() for w in words)
 
 
+def _ends_sentence(text: str) -> bool:
+    """A full stop, question or exclamation mark followed by more words, not a title or an initial."""
+    return any(
+        m.group()[0] in ".!?" or (m.group(1).lower() not in ABBREVIATIONS and len(m.group(1)) > 1)
+        for m in SENTENCE_END.finditer(text)
+    )
+
+
 def _same_paragraph_gap(text: str, left: QuoteRegion, right: QuoteRegion) -> bool:
     gap = text[left.end : right.start]
     words = sum(1 for w in gap.split() if any(c.isalnum() for c in w))
-    return "\n" not in gap and 0 < words <= MAX_GAP_WORDS and not SENTENCE_END.search(gap.rstrip())
+    return "\n" not in gap and 0 < words <= MAX_GAP_WORDS and not _ends_sentence(gap.rstrip())
 
 
 def _continues_paragraph(text: str, left: QuoteRegion, right: QuoteRegion) -> bool:
@@ -125,7 +141,7 @@ def _continues_paragraph(text: str, left: QuoteRegion, right: QuoteRegion) -> bo
     if "\n" not in gap or gap.count("\n") > 3:
         return False
     tail, _, lead = gap.rpartition("\n")
-    if lead.strip() or tail.rstrip().endswith(":") or SENTENCE_END.search(tail.strip()):
+    if lead.strip() or tail.rstrip().endswith(":") or _ends_sentence(tail.strip()):
         return False
     line_end = text.find("\n", right.end)
     rest = text[right.end : len(text) if line_end < 0 else line_end]
@@ -212,7 +228,7 @@ def widen_to_complement(draft: Draft, doc: Doc, text: str) -> None:
         return
     lead_start = node.left_edge.idx
     lead = text[lead_start : draft.start]
-    if "\n" in lead or DOUBLE_MARKS.search(lead.rstrip().rstrip('“„«"')):
+    if "\n" in lead or DOUBLE_MARKS.search(lead.rstrip().rstrip("“„«\"'")):
         return
     if any(any(c.isalnum() for c in w) for w in lead.split()):
         draft.start = lead_start

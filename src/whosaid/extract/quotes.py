@@ -1,9 +1,10 @@
 """Quotation regions found on the characters of the text, before any attribution.
 
 Newsrooms mix straight and curly marks, guillemets, the German low-high pair and the LaTeX-style
-doubled apostrophes some wire feeds still emit, so marks are paired by a small state machine per
-paragraph rather than by a regular expression. A quote left open at the end of a paragraph continues
-when the next paragraph opens with a mark (the newspaper convention for multi-paragraph quotes).
+doubled apostrophes some archives still emit (''like this'': older New York Times text writes every
+quotation so), so marks are paired by a small state machine per paragraph rather than by a regular
+expression. A quote left open at the end of a paragraph continues when the next paragraph opens
+with a mark (the newspaper convention for multi-paragraph quotes).
 """
 
 from __future__ import annotations
@@ -12,11 +13,19 @@ import re
 from dataclasses import dataclass
 
 # Opening double marks and the closing marks each one accepts.
-# Doubled apostrophes (''like this'') are not read as quotation marks: they are a typewriter
-# convention that news text rarely uses, and PolNeAR's gold treats such text as unquoted.
 DOUBLE_OPENERS = {"“": '”"', "«": "»", "„": "“”", '"': '"”'}
 DOUBLE_CLOSERS = ("”", "»", '"')
-_MARK = re.compile(r"[“”«»„\"]")
+# Doubled apostrophes pair only with each other and only where their neighbours show the side:
+# an opening '' follows a space, a line start or an opening bracket or dash and precedes a
+# non-space; a closing '' precedes a space, punctuation or the line end. A run of three is a
+# single quote meeting a double one ('''Sir, ...' or ...,''' he said): the double mark is the
+# outer two apostrophes. PolNeAR's gold `kind` ignores these marks (see docs/extract.md).
+APOSTROPHES = "''"
+OPEN_AFTER = "([{—–-/"  # characters an opening '' may directly follow
+_MARK = re.compile(r"'{2,3}|[“”«»„\"]")
+# Any double quotation mark in a piece of text, the doubled apostrophe included (for callers that
+# ask whether a span holds a quotation mark).
+DOUBLE_MARK = re.compile(r"''|[“”«»„\"]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -43,15 +52,51 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def _opens_with_mark(text: str, start: int, end: int) -> re.Match[str] | None:
     stripped = len(text[start:end]) - len(text[start:end].lstrip())
     mark = _MARK.match(text, start + stripped, end)
-    if mark and mark.group() not in ("”", "»"):
+    if mark and mark.group() not in ("”", "»") and (mark.group()[0] != "'" or _can_open(text, mark)):
         return mark
     return None
+
+
+def _can_open(text: str, mark: re.Match[str]) -> bool:
+    """A doubled apostrophe on the opening side of a word (`said, ''We ...`), not `voters''`."""
+    before = text[mark.start() - 1] if mark.start() > 0 else "\n"
+    after = text[mark.end()] if mark.end() < len(text) else "\n"
+    return (before.isspace() or before in OPEN_AFTER) and not after.isspace()
+
+
+def _can_close(text: str, mark: re.Match[str]) -> bool:
+    """A doubled apostrophe that ends a word or a sentence (`...,'' he said`, `''no daylight''.`)."""
+    return mark.end() >= len(text) or not text[mark.end()].isalnum()
 
 
 def _rstrip_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
+
+
+def _apostrophe_mark(
+    text: str, mark: re.Match[str], open_mark: str | None, open_at: int, regions: list[QuoteRegion]
+) -> tuple[str | None, int]:
+    """One step of the pairing for a doubled apostrophe (or any mark inside a ''-quotation).
+
+    Returns the new (open mark, where it opened). The two styles do not pair with each other: a
+    doubled apostrophe inside a "-quotation, or a " inside a ''-quotation, is no mark of its own.
+    """
+    if mark.group()[0] != "'" or (open_mark is not None and open_mark != APOSTROPHES):
+        return open_mark, open_at
+    if open_mark is None:
+        return (APOSTROPHES, mark.start()) if _can_open(text, mark) else (None, open_at)
+    inner_start = open_at + len(APOSTROPHES)
+    close_at = mark.end() - len(APOSTROPHES)  # of three, the outer two are the double mark
+    if _can_close(text, mark) and close_at > inner_start:
+        regions.append(QuoteRegion(open_at, mark.end(), inner_start, close_at))
+        return None, open_at
+    if _can_open(text, mark):  # a fresh opening mark: the previous one was never closed
+        end = _rstrip_end(text, open_at, mark.start())
+        regions.append(QuoteRegion(open_at, end, inner_start, end, closed=False))
+        return APOSTROPHES, mark.start()
+    return open_mark, open_at
 
 
 def find_double_quotes(text: str) -> list[QuoteRegion]:
@@ -69,6 +114,9 @@ def find_double_quotes(text: str) -> list[QuoteRegion]:
             pos = again.end() if again else p_start
         for mark in _MARK.finditer(text, pos, p_end):
             token = mark.group()
+            if token[0] == "'" or open_mark == APOSTROPHES:
+                open_mark, open_at = _apostrophe_mark(text, mark, open_mark, open_at, regions)
+                continue
             if open_mark is None:
                 if token in DOUBLE_OPENERS:
                     open_mark, open_at = token, mark.start()
