@@ -54,6 +54,12 @@ class ClaimState:
     topics: set[str] = field(default_factory=set)
     is_new: bool = False
     changed: bool = False
+    norm: float | None = None  # of ``centroid``, kept until it changes: each new statement asks
+
+    def centroid_norm(self) -> float:
+        if self.norm is None:
+            self.norm = float(np.linalg.norm(self.centroid)) or 1.0
+        return self.norm
 
 
 def _vector_json(vector: Any) -> str:
@@ -87,8 +93,7 @@ def _claims_of_stories(store: Store, story_ids: list[str]) -> dict[str, list[Cla
 def best_claim(claims: Sequence[ClaimState], vector: Any, keys: set[str]) -> ClaimState | None:
     best: tuple[float, ClaimState] | None = None
     for claim in claims:
-        norm = float(np.linalg.norm(claim.centroid)) or 1.0
-        cosine = float(np.dot(claim.centroid, vector)) / norm
+        cosine = float(np.dot(claim.centroid, vector)) / claim.centroid_norm()
         shared = bool(keys & claim.topics)
         if cosine >= SAME_CLAIM_COSINE or (shared and cosine >= SAME_TOPIC_COSINE):
             total = cosine + (0.3 if shared else 0.0)
@@ -113,6 +118,7 @@ def assign_claims(store: Store, new_statements: dict[str, list[StatementInfo]]) 
                 label = info.content if len(info.content) <= LABEL_CHARS else info.content[:LABEL_CHARS] + "…"
                 new_claims.append((claim_id, story_id, label))
             claim.centroid = (claim.centroid * claim.n + info.vector) / (claim.n + 1)
+            claim.norm = None
             claim.n += 1
             claim.topics |= keys
             claim.changed = True

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from whosaid.link.stance_features import lexicon
 
@@ -33,8 +34,9 @@ _NEGATION_WINDOW = 5  # tokens before a term in which a negation flips it ("no s
 FACT_CACHE = 16384
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    # A named tuple rather than a frozen dataclass: built for every word of every content
+    # (a frozen dataclass's __init__ took ~40% of the writer's time in ``tokenize``).
     text: str
     start: int
     end: int
@@ -98,6 +100,8 @@ def _motion() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _find(tokens: Sequence[Token], phrase: list[str], from_index: int = 0) -> list[int]:
+    """Where ``phrase`` starts, by scanning: what the readers' indexed look-ups must agree with (the
+    tests compare them)."""
     first, n = phrase[0], len(phrase)
     return [
         i
@@ -106,14 +110,45 @@ def _find(tokens: Sequence[Token], phrase: list[str], from_index: int = 0) -> li
     ]
 
 
+@lru_cache(maxsize=4096)
+def _positions(content: str) -> dict[str, list[int]]:
+    """The indices of each (lower-cased) token of the content, in order."""
+    where: dict[str, list[int]] = {}
+    for i, token in enumerate(tokenize(content)):
+        where.setdefault(token.lower, []).append(i)
+    return where
+
+
+def _find_at(tokens: Sequence[Token], phrase: list[str], starts: Sequence[int]) -> list[int]:
+    """``_find(tokens, phrase)`` given the indices of the phrase's first word (``_positions``)."""
+    n = len(phrase)
+    last = len(tokens) - n
+    return [i for i in starts if i <= last and (n == 1 or [t.lower for t in tokens[i : i + n]] == phrase)]
+
+
+def _found_between(tokens: Sequence[Token], phrase: list[str], low: int, high: int) -> bool:
+    """Whether ``phrase`` starts at some index in [low, high): what ``_find`` would return there."""
+    n = len(phrase)
+    for i in range(max(0, low), min(high, len(tokens) - n + 1)):
+        if tokens[i].lower == phrase[0] and (n == 1 or [t.lower for t in tokens[i : i + n]] == phrase):
+            return True
+    return False
+
+
 def _negated(tokens: Sequence[Token], index: int) -> bool:
     return any(t.lower in _NEGATIONS for t in tokens[max(0, index - _NEGATION_WINDOW) : index])
+
+
+# Of the words that do not start with a digit, ``float`` parses only these.
+_FLOAT_WORDS = frozenset({"nan", "inf", "infinity"})
 
 
 def _number(token: Token) -> float | None:
     text = token.lower.replace(",", "")
     if text in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[text])
+    if not text[:1].isdigit() and text not in _FLOAT_WORDS:
+        return None  # most words: no exception raised and caught to learn it
     try:
         return float(text)
     except ValueError:
@@ -131,9 +166,9 @@ def casualty_counts(content: str) -> tuple[Fact, ...]:
         if value is None or (token.text.isdigit() and len(token.text) == 4 and 1800 < value < 2100):
             continue  # years are not counts
         for kind, words in _casualty_words():
-            after = any(j in range(i + 1, i + 6) for j in _find(tokens, words, i + 1))
-            before = any(j in range(i - 6, i) for j in _find(tokens, words, max(0, i - 6)))
-            if after or (before and words[-1] in ("toll", "killed", "dead")):
+            # the casualty words just after the number, or a "toll" / "killed" up to six tokens before
+            after = _found_between(tokens, words, i + 1, i + 6)
+            if after or (words[-1] in ("toll", "killed", "dead") and _found_between(tokens, words, i - 6, i)):
                 before_text = content[max(0, token.start - 12) : token.start].lower()
                 qualifier = next((q for q in _QUALIFIERS if before_text.rstrip().endswith(q)), None)
                 facts.append(Fact(kind, value, token.start, token.end, qualifier))
@@ -145,11 +180,15 @@ def casualty_counts(content: str) -> tuple[Fact, ...]:
 def characterisations(content: str) -> tuple[Fact, ...]:
     """For each opposed pair, which side the content takes: kind "cause:N", value "left"/"right"."""
     tokens = tokenize(content)
+    where = _positions(content)
     facts = []
     for n, (left, right) in enumerate(_opposites()):
         for side_name, side, other in (("left", left, "right"), ("right", right, "left")):
             for phrase in side:
-                for i in _find(tokens, phrase):
+                starts = where.get(phrase[0])
+                if not starts:
+                    continue
+                for i in _find_at(tokens, phrase, starts):
                     value = other if _negated(tokens, i) else side_name
                     end = tokens[i + len(phrase) - 1].end
                     facts.append(Fact(f"cause:{n}", value, tokens[i].start, end))
@@ -162,14 +201,25 @@ def side_name(fact: Fact) -> str:
     return " ".join((left if fact.value == "left" else right)[0])
 
 
+@lru_cache(maxsize=1)
+def _responsibility_words() -> dict[str, list[list[str]]]:
+    """The responsibility phrases (as word lists) by their first word."""
+    by_first: dict[str, list[list[str]]] = {}
+    for phrase in sorted(lexicon("responsibility")):
+        words = phrase.split()
+        by_first.setdefault(words[0], []).append(words)
+    return by_first
+
+
 @lru_cache(maxsize=FACT_CACHE)
 def responsible_party(content: str, speaker: str | None, cue: str | None) -> Fact | None:
     """Who the content holds responsible: the words before "responsible"/"behind"/"to blame", or the
     speaker itself when it "claimed responsibility" (content starting with "responsibility")."""
     tokens = tokenize(content)
-    words = [w.split() for w in lexicon("responsibility")]
+    words = _responsibility_words()
     for i, token in enumerate(tokens):
-        if not any(_find(tokens[i : i + len(w)], w) for w in words):
+        phrases = words.get(token.lower)
+        if not phrases or not any([t.lower for t in tokens[i : i + len(w)]] == w for w in phrases):
             continue
         if i == 0 or (i == 1 and tokens[0].lower in ("the", "full")):
             if speaker and cue and "claim" in cue.lower():

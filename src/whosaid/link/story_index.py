@@ -73,7 +73,9 @@ class StoryState:
         self.centroid = (self.centroid * self.n + vector) / (self.n + 1)
         self.n += 1
         self.members.append(vector)
-        self.names.update(names)
+        # In sorted order: the order of a set of strings changes with each process's hash seed, and
+        # ties in ``most_common`` (what ``names_json`` keeps) go by insertion order.
+        self.names.update(sorted(names))
         self.first, self.last = min(self.first, day), max(self.last, day)
         self.changed = True
 
