@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.candidates import Candidate, char_range, doc_text, subject_of
 from whosaid.extract.confidence import score_statement
 from whosaid.extract.cues import load_lexicon
-from whosaid.extract.headlines import headline_candidate, headline_speaker_start
-from whosaid.extract.quote_runs import clause_verb, merge_quote_runs
+from whosaid.extract.headlines import headline_candidate, headline_speaker_start, second_clause
+from whosaid.extract.quote_attachment import (
+    absorb_colon_quote,
+    attribute_bare_quote,
+    extend_split_quote,
+    nested_cue,
+)
+from whosaid.extract.quote_runs import merge_quote_runs
 from whosaid.extract.quotes import QuoteRegion, find_quotes
 
 # parse_candidates is re-exported: scripts/train_extract.py imports it from here
@@ -150,122 +156,6 @@ def _unquoted_words(text: str, start: int, end: int, regions: list[QuoteRegion],
     return bool(words)
 
 
-def absorb_colon_quote(draft: Draft, quotes: QuoteMap, doc: Doc, verbs: set[str]) -> None:
-    """`…, adding that he had replied: “…”`: the quotation after the colon is the content.
-
-    A raised content (`As X reported after the agency appears to have abandoned Y: “…”`) has a
-    raising verb for its cue, which says nothing: the quotation goes to the speech verb before it
-    in the sentence when one has a subject (`X reported`); otherwise the raising verb stays, as
-    PolNeAR keeps it (`It seems unfair to tell them: “…”`).
-    """
-    text = doc_text(doc)
-    if draft.kind != "indirect":
-        return
-    following = quotes.overlapping(draft.end, min(len(text), draft.end + 4))
-    if following and text[draft.end : following[0].start].strip() == ":":
-        draft.kind, draft.start, draft.end = "direct", following[0].inner_start, following[0].inner_end
-        draft.parts = []  # pieces of the clause before the colon are not pieces of the quotation
-        if draft.cand.form == "raising" and draft.cand.cue_start >= 0:
-            _recue_raised(draft, quotes, doc, verbs)
-
-
-def _recue_raised(draft: Draft, quotes: QuoteMap, doc: Doc, verbs: set[str]) -> None:
-    raising = doc[draft.cand.cue_start]
-    for tok in reversed(doc[raising.sent.start : raising.i]):
-        if tok.lemma_ in verbs and tok.pos_ == "VERB" and quotes.region_at(tok.idx) is None:
-            speaker = subject_of(tok)
-            if speaker is not None:
-                draft.cand = replace(
-                    draft.cand, cue_start=tok.i, cue_end=tok.i + 1, speaker_head=speaker, form="quote"
-                )
-            return
-
-
-def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[int]) -> None:
-    """“A,” X said, “B.”: take in the quotation that resumes right after the cue clause."""
-    cue_tok = doc[draft.cand.cue_end - 1]
-    clause_end = cue_tok.right_edge.idx + len(cue_tok.right_edge.text)
-    if clause_end < draft.end:
-        return
-    following = quotes.overlapping(clause_end, len(doc_text(doc)))
-    if not following:
-        return
-    region = following[0]
-    gap = doc_text(doc)[clause_end : region.start]
-    if region.start in governed or gap.strip(" ,;:—–-.") or "\n" in doc_text(doc)[draft.end : region.start]:
-        return  # the clause may end on the paragraph break: a new paragraph is not the second piece
-    before = quotes.overlapping(draft.start, draft.start + 1)
-    first_end = before[0].inner_end if before and before[0].inner_end <= clause_end else draft.end
-    draft.parts = [(draft.start, first_end), (region.inner_start, region.inner_end)]
-    draft.end = region.inner_end
-    draft.kind = "mixed"  # the content now holds the unquoted attribution between the two parts
-    governed.add(region.start)
-
-
-def attribute_bare_quote(
-    region: QuoteRegion, doc: Doc, quotes: QuoteMap, lexicon_verb: set[str]
-) -> Candidate:
-    """Find the cue of a quotation the parse did not connect: after it, before it, or a colon."""
-    start_tok = doc.char_span(region.start, region.end, alignment_mode="expand")
-    assert start_tok is not None
-    after = [
-        t for t in doc[start_tok.end : min(start_tok.end + 8, len(doc))] if quotes.region_at(t.idx) is None
-    ]
-    for tok in after:
-        if tok.text == "\n" or (tok.is_space and "\n" in tok.text):
-            break
-        if tok.lemma_ in lexicon_verb and tok.pos_ in ("VERB", "AUX"):
-            return Candidate(
-                tok.i, tok.i + 1, region.inner_start, region.inner_end, subject_of(tok), 0.9, "quote"
-            )
-    ending = doc_text(doc)[region.inner_start : region.inner_end].rstrip()[-1:]
-    if ending in (",", "?", "!"):
-        verb = clause_verb(after, ending)
-        if verb is not None:  # “…,” an angry mayor retorted: the shape marks the attribution
-            return Candidate(
-                verb.i, verb.i + 1, region.inner_start, region.inner_end, subject_of(verb), 0.6, "quote"
-            )
-    sent = doc[start_tok.start].sent
-    before = [t for t in doc[sent.start : start_tok.start] if quotes.region_at(t.idx) is None]
-    for tok in reversed(before):
-        if tok.lemma_ in lexicon_verb and tok.pos_ in ("VERB", "AUX"):
-            return Candidate(
-                tok.i, tok.i + 1, region.inner_start, region.inner_end, subject_of(tok), 0.85, "quote"
-            )
-    prev = start_tok.start - 1
-    while prev >= 0 and doc[prev].is_space:
-        prev -= 1
-    if prev > 0 and doc[prev].text == ":":
-        intro = doc[doc[prev].sent.start : prev]
-        verb = next((t for t in reversed(intro) if t.lemma_ in lexicon_verb and t.pos_ == "VERB"), None)
-        if verb is not None and len(intro) <= 12:  # `The mayor told the council:` introduces the quote
-            return Candidate(
-                verb.i, verb.i + 1, region.inner_start, region.inner_end, subject_of(verb), 0.85, "quote"
-            )
-        head = doc[prev - 1]
-        while head.head.i < prev and head.head != head and head.dep_ in ("compound", "amod", "det"):
-            head = head.head
-        speaker = head if head.pos_ in ("PROPN", "NOUN", "PRON") else None
-        return Candidate(prev, prev + 1, region.inner_start, region.inner_end, speaker, 0.7, "colon")
-    return Candidate(-1, -1, region.inner_start, region.inner_end, None, 0.3, "continuation")
-
-
-def nested_cue(parent: QuoteRegion, nested: QuoteRegion, doc: Doc, verbs: set[str]) -> Token | None:
-    """The cue verb inside the outer quotation that introduces a quote within it ("He asked me ‘…’").
-
-    Only a past-tense report counts: the speaker recounting what someone said to them. Present and
-    generic forms ("when he says ‘…’", "people look at it and say ‘…’") quote a slogan or a
-    hypothetical line, which PolNeAR never annotates (0 of 14 on the first 250 train articles).
-    """
-    span = doc.char_span(parent.inner_start, nested.start, alignment_mode="contract")
-    if span is None:
-        return None
-    for tok in reversed(list(span)):
-        if tok.lemma_ in verbs and tok.pos_ in ("VERB", "AUX") and nested.start - tok.idx < 40:
-            return tok if tok.tag_ == "VBD" else None
-    return None
-
-
 def collect_drafts(doc: Doc, quotes: QuoteMap) -> list[Draft]:
     verbs = set(load_lexicon().verbs)
     candidates = select_candidates(doc, quotes)
@@ -348,6 +238,7 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
     if headline is not None:
         headline.probability = headline.strength
         drafts.append(snap(headline, quotes, text))
+    split_headline(drafts, doc, quotes)
     people = ArticlePeople(doc, lambda char: quotes.region_at(char) is not None)
     order = sorted(range(len(drafts)), key=lambda i: (drafts[i].start, drafts[i].parent is not None))
     position = {old: new for new, old in enumerate(order)}
@@ -416,6 +307,24 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
         if draft.parent is None:
             previous = stmt
     return without(statements, dropped) if dropped else statements
+
+
+def split_headline(drafts: list[Draft], doc: Doc, quotes: QuoteMap) -> None:
+    """End a headline content before `as <Speaker> <Verbs> …` and add that clause as its own draft."""
+    line_end = doc_text(doc).find("\n")
+    cues = {d.cand.cue_start for d in drafts}
+    for draft in list(drafts):
+        if draft.parent is not None or (line_end >= 0 and draft.start > line_end):
+            continue
+        split = second_clause(doc, draft.start, draft.end)
+        if split is None:
+            continue
+        draft.end, second = split
+        draft.parts = [(s, min(e, draft.end)) for s, e in draft.parts if s < draft.end]
+        if second.cue_start not in cues:
+            second.probability = second.strength
+            drafts.append(snap(second, quotes, doc_text(doc)))
+            cues.add(second.cue_start)
 
 
 def cue_tokens(draft: Draft) -> range:

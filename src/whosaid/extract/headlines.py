@@ -1,5 +1,8 @@
 """Statements in a title-case headline whose verb the tagger read as a name ("Ferrante Warns Council").
 
+A headline often joins two attributions with "as" ("Hospital Says 17 Dead as Opposition Cries
+Sabotage"): the first content ends before the second clause, which is a statement of its own.
+
 The small model tags many capitalised headline verbs ("Warns", "Slams", "Endorses") as proper nouns,
 so the parse offers no cue; PolNeAR annotates such headlines as statements (speaker before the verb,
 the rest of the line as content). Only the article's first line is read, only when it is in title
@@ -16,18 +19,28 @@ from whosaid.extract.speaker_checks import headline_verb
 
 MAX_HEADLINE_TOKENS = 30
 MIN_TITLE_CASE = 0.6  # share of words capitalised for a line to read as a headline
+MAX_SECOND_SPEAKER_TOKENS = 4  # "as Opposition Leader Viktor Andersen Cries …"
+# Verbs that attribute only in a clause joined to a headline attribution ("Hospital Says … as
+# Opposition Cries Sabotage"); heading a line alone they are mostly literal ("Toddler Cries …").
+SECOND_CLAUSE_VERBS = frozenset({"Cries", "Cry"})
+
+
+def headline_end(doc: Doc) -> int:
+    """Token end of the first line when it reads as a title-case headline, else 0."""
+    end = 0
+    while end < len(doc) and end < MAX_HEADLINE_TOKENS and "\n" not in doc[end].text:
+        end += 1
+    words = [t for t in doc[:end] if t.is_alpha]
+    if len(words) < 3 or sum(1 for t in words if t.text[:1].isupper()) < MIN_TITLE_CASE * len(words):
+        return 0
+    return end
 
 
 def headline_candidate(doc: Doc, cue_tokens: set[int]) -> Candidate | None:
     """The `Speaker Verbs Content` statement of the first line, or None."""
-    end = 0
-    while end < len(doc) and end < MAX_HEADLINE_TOKENS and "\n" not in doc[end].text:
-        end += 1
+    end = headline_end(doc)
     line = doc[:end]
-    words = [t for t in line if t.is_alpha]
-    if len(words) < 3 or any(t.i in cue_tokens for t in line):
-        return None
-    if sum(1 for t in words if t.text[:1].isupper()) < MIN_TITLE_CASE * len(words):
+    if end == 0 or any(t.i in cue_tokens for t in line):
         return None
     verbs = load_lexicon().verbs
     for tok in line[1:]:
@@ -49,3 +62,33 @@ def headline_speaker_start(head: Token) -> int:
     while start > 0 and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[start - 1].text[:1].isupper():
         start -= 1
     return start
+
+
+def second_clause(doc: Doc, content_start: int, content_end: int) -> tuple[int, Candidate] | None:
+    """`… as <Speaker> <Verbs> <content>` inside a headline content running from char
+    ``content_start`` to ``content_end``: the end of the first content (before "as") and the
+    second statement, or None when the content is not in a headline or has no such clause."""
+    end = headline_end(doc)
+    if end == 0 or content_end > doc[end - 1].idx + len(doc[end - 1]):
+        return None
+    verbs = load_lexicon().verbs
+    for tok in doc[:end]:
+        if tok.lower_ != "as" or tok.idx <= content_start or tok.idx >= content_end:
+            continue
+        speaker_end = tok.i + 1
+        while speaker_end < end and speaker_end - tok.i <= MAX_SECOND_SPEAKER_TOKENS:
+            word = doc[speaker_end]
+            said = headline_verb(word.text, verbs) or word.text in SECOND_CLAUSE_VERBS
+            if said and speaker_end > tok.i + 1:
+                start, stop = char_range(doc, speaker_end + 1, end)
+                first_end = char_range(doc, 0, tok.i)[1]
+                if stop - start < 3 or first_end <= content_start:
+                    return None
+                cand = Candidate(
+                    speaker_end, speaker_end + 1, start, stop, doc[speaker_end - 1], 0.6, "headline"
+                )
+                return first_end, cand
+            if not (word.text[:1].isupper() and word.pos_ in ("PROPN", "NOUN", "ADJ")):
+                break
+            speaker_end += 1
+    return None

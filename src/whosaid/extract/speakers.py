@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from whosaid.extract.appositions import appositive_name, description_before
 from whosaid.extract.candidates import doc_text
 from whosaid.extract.speaker_words import (
     ROLE_ABBREVIATIONS,
@@ -101,7 +102,7 @@ class ArticlePeople:
         self.by_last: dict[str, list[Person]] = {}
         self.orgs: dict[str, str] = {}
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._appositive_person(ent)):
                 self._add_person(ent)
             elif ent.label_ in ("ORG", "NORP", "GPE"):
                 name, _ = _clean_name(ent)
@@ -113,6 +114,13 @@ class ArticlePeople:
         self.mention_order = sorted(
             (i, p) for p in self.people for i in p.mentions if quoted is None or not quoted(doc[i].idx)
         )
+
+    def _appositive_person(self, ent: Span) -> bool:
+        """An ORG-tagged name in apposition to a person's description ("the harbour master, Ivo Laine")."""
+        if ent.root.dep_ != "appos":
+            return False
+        named = appositive_name(ent.root.head, self)
+        return named is not None and named[0].i == ent.root.i
 
     def lookup(self, tokens: list[Token], gender: str | None = None) -> Person | None:
         """The person a cleaned name (title dropped) refers to, or None if the article never names it."""
@@ -335,18 +343,17 @@ def resolve_speaker(
         noun = head.head.head
         s, e = speaker_tokens(noun)
         return resolve_speaker(noun, s, e, people, exclude)
-    for child in head.children:  # "the Belarusian president, Alexander Lukashenko, said"
-        if (
-            child.dep_ == "appos"
-            and child.ent_type_ == "PERSON"
-            and head.ent_type_ != "PERSON"
-            # set off by a comma; "Poll: Bernie Sanders …" is a headline the parser glued on
-            and any(t.text in (",", "(", "—", "–") for t in doc[head.i + 1 : child.left_edge.i])
-        ):
+    named = appositive_name(head, people)  # "the Belarusian president, Alexander Lukashenko, said"
+    if named is not None:
+        child, name_tokens = named
+        description = description_before(doc, start, end, name_tokens[0].i)
+        if child.ent_type_ == "PERSON":
             s, e = speaker_tokens(child)
             res = resolve_speaker(child, s, e, people, exclude)
-            phrase = doc[start:end].text
-            return Resolution(res.speaker, res.speaker_type, res.role or phrase, res.how)
+            return Resolution(res.speaker, res.speaker_type, res.role or description, res.how)
+        named_person = people.lookup(name_tokens)
+        written = doc_text(doc)[name_tokens[0].idx : name_tokens[-1].idx + len(name_tokens[-1])]
+        return Resolution(named_person.name if named_person else written, "PERSON", description, "name")
     if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and people.person_of(head) is not None):
         name, role = _person_role(doc, start, end, head)
         person = people.lookup(_name_tokens(head, start), _honorific_before(head, start))

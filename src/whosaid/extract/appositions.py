@@ -1,0 +1,86 @@
+"""Names in apposition to a description ("the harbour master, Ivo Laine, said"): who is meant.
+
+The name wins over the description as the speaker; the description becomes the role.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from whosaid.extract.candidates import doc_text
+from whosaid.extract.speaker_words import first_name_gender, is_org_word, is_title_word, word_class
+
+if TYPE_CHECKING:  # speakers imports this module: the type only, to avoid a cycle
+    from whosaid.extract.speakers import ArticlePeople
+
+APPOSITION_MARKS = (",", "(", "—", "–")
+
+
+def appositive_name(head: Token, people: ArticlePeople) -> tuple[Token, list[Token]] | None:
+    """The person named in apposition to a description ("the harbour master, Ivo Laine,"): the
+    appositive's head token and its name words, or None.
+
+    The small model tags many names it has not seen as ORG ("The head of the port authority, Helena
+    Lund,") or parses a given name as a preposition (", Per Dahl,"), so besides a PERSON entity a
+    comma-set pair or triple of capitalised words counts when the described noun is a person's (a
+    title, or a noun ending like "master", "fisherman") or the name is one the article or the
+    given-name list knows; never after an organisation's or a document's noun.
+    """
+    if head.ent_type_ == "PERSON":
+        return None
+    doc = head.doc
+    for child in head.rights:
+        # set off by a comma; "Poll: Bernie Sanders …" is a headline the parser glued on
+        if not any(t.text in APPOSITION_MARKS for t in doc[head.i + 1 : child.left_edge.i]):
+            continue
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return child, list(doc[child.left_edge.i : child.i + 1])
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or word_class(head.lower_) in ("org", "source"):
+            continue
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("", "ORG"):
+            if any(t.dep_ == "prep" for t in child.rights):
+                continue  # "the precursor …, Al Qaeda in Iraq,": a body's name takes a place, a person's not
+            words = [t for t in child.lefts if t.dep_ == "compound"] + [child]
+        elif child.dep_ == "prep" and child.text[:1].isupper() and child.i > doc[child.i].sent.start:
+            obj = next((t for t in child.children if t.dep_ == "pobj"), None)  # ", Per Dahl,"
+            words = [child, obj] if obj is not None and obj.i == child.i + 1 and obj.pos_ == "PROPN" else []
+        else:
+            continue
+        if name_shaped(words) and (_person_noun(head) or _known_name(words, people)):
+            return child, words
+    return None
+
+
+def name_shaped(words: list[Token]) -> bool:
+    """Two or three adjacent capitalised words, as a given name and a surname are written."""
+    if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1:
+        return False
+    if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words):
+        return False
+    return not any(is_title_word(t.text) or is_org_word(t.lower_) for t in words)
+
+
+# Endings of nouns for people by what they do (master, fisherman, activist, historian, resident);
+# "the new ferry, Nordic Star," is a thing and its name no speaker.
+PERSON_NOUN_ENDINGS = ("er", "or", "man", "woman", "person", "ist", "ian", "ant", "ent", "eer", "ee")
+
+
+def _person_noun(head: Token) -> bool:
+    return is_title_word(head.lower_) or head.lower_.endswith(PERSON_NOUN_ENDINGS)
+
+
+def _known_name(words: list[Token], people: ArticlePeople) -> bool:
+    """A name the article gives a person elsewhere, or that starts with a common given name."""
+    return people.person_of(words[-1]) is not None or first_name_gender(words[0].text) is not None
+
+
+def description_before(doc: Doc, start: int, end: int, name_start: int) -> str:
+    """The describing words before an appositive name ("The head of the port authority")."""
+    stop = name_start
+    while stop > start and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+        stop -= 1
+    if stop <= start:
+        return doc[start:end].text
+    return doc_text(doc)[doc[start].idx : doc[stop - 1].idx + len(doc[stop - 1])]

@@ -1,0 +1,54 @@
+"""A name in apposition to a description is the speaker, whatever tag the small model gives it.
+
+Short fictional items written for these tests: the names are ones the small model tags ORG or
+parses as a preposition ("Per"), so only the apposition tells they are people.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .test_extract_speakers import about, run
+
+OPENING = "Mayor Ola Berg opened the new quay at Tallvik on Monday.\n\n"
+
+
+def test_name_tagged_as_an_organisation(nlp: Any) -> None:
+    text = OPENING + (
+        "The head of the port authority, Helena Lund, denied that the cranes were unsafe. "
+        "She said the inspectors had signed off every one of them."
+    )
+    statements = run(nlp, text)
+    denial = about(statements, "that the cranes were unsafe")
+    assert denial.speaker == "Helena Lund"
+    assert denial.speaker_type == "PERSON"
+    assert denial.speaker_role == "The head of the port authority"
+    # the name is a person of the article: the pronoun that follows points back to her
+    assert about(statements, "the inspectors had signed off every one of them").speaker == "Helena Lund"
+
+
+def test_name_preferred_to_the_description(nlp: Any) -> None:
+    text = OPENING + "The harbour master, Ivo Laine, said the ferry would sail again on Friday."
+    stmt = about(run(nlp, text), "the ferry would sail again on Friday")
+    assert (stmt.speaker, stmt.speaker_role) == ("Ivo Laine", "The harbour master")
+
+
+def test_given_name_parsed_as_a_preposition(nlp: Any) -> None:
+    text = OPENING + "A local fisherman, Per Dahl, said the autumn catch had fallen by half."
+    stmt = about(run(nlp, text), "the autumn catch had fallen by half")
+    assert (stmt.speaker, stmt.speaker_role) == ("Per Dahl", "A local fisherman")
+
+
+def test_organisation_in_apposition_stays_an_organisation(nlp: Any) -> None:
+    text = OPENING + "The shipping company, Nordhavn Lines, said fares would rise in the spring."
+    stmt = about(run(nlp, text), "fares would rise in the spring")
+    assert stmt.speaker != "Nordhavn Lines" or stmt.speaker_type != "PERSON"
+
+
+def test_a_body_named_with_a_place_is_no_person(nlp: Any) -> None:
+    text = (
+        OPENING
+        + "The sponsor of the race, Harbour Runners in Tallvik, said the course would change next year."
+    )
+    stmt = about(run(nlp, text), "the course would change next year")
+    assert stmt.speaker != "Harbour Runners"
