@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from whosaid.ingest.records import make_article
 from whosaid.model import Article, ArticleAnalysis, content_id
 from whosaid.store.base import Store
 
@@ -193,3 +194,17 @@ def test_demo_conflicts_name_the_hospital_once(demo_db: Path) -> None:
         if set(g["speakers"]) == {KCH, "Marta Kowalin"} and "death toll" in str(g["about"])
     ]
     assert len(toll) == 1, toll
+
+
+def test_a_headline_taken_for_one_organisation_does_not_name_its_speaker(nlp: Any) -> None:
+    # The small model tags "Karsvik Blast as Opposition Cries Sabotage" as one ORG; the speaker of
+    # the second clause is "Opposition", not the whole run of the headline it sits in.
+    text = (
+        "Hospital Says 17 Dead in Karsvik Blast as Opposition Cries Sabotage\n\n"
+        "Seventeen people died in an explosion at the port of Karsvik on Monday, the hospital said."
+    )
+    from whosaid.pipeline import analyze
+
+    analysis = analyze(make_article(text, title=None), nlp)
+    speakers = {s.speaker for s in analysis.statements if s.speaker_text == "Opposition"}
+    assert speakers == {"Opposition"}

@@ -289,7 +289,11 @@ class ClusterBuilder:
         end = span.start + len(span.of(self.text)[: end - span.start].rstrip(" ,.;:"))
         for i, cluster in enumerate(self.clusters):
             for s, _, _, _ in cluster.spans:
-                if s.start < end and span.start < s.end and s.end >= end:
+                # a mention that starts before the speaker must end with it ("Alexander Lukashenko"
+                # for "Lukashenko"): one running on past it is a longer phrase the speaker is only
+                # part of (a headline the model took for one organisation, "Blast as Opposition Cries")
+                inside = span.start <= s.start < end and s.end >= end
+                if inside or (s.start < span.start and s.end == end):
                     return i
         return None
 
