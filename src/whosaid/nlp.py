@@ -49,6 +49,39 @@ def _register_paragraph_breaks() -> None:
         return doc
 
 
+def _register_tag_rules() -> None:
+    """Register ``whosaid_tag_rules``: the model's attribute ruler and lemmatizer from arrays."""
+    from spacy.language import Language
+
+    if "whosaid_tag_rules" in Language.factories:
+        return
+
+    @Language.factory("whosaid_tag_rules")
+    def make_tag_rules(nlp: Language, name: str) -> object:
+        from whosaid.tag_rules import TagRules
+
+        return TagRules(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
+
+
+def use_tag_rules(nlp: Language) -> bool:
+    """Put ``whosaid_tag_rules`` in place of the model's ``attribute_ruler`` and ``lemmatizer``
+    (same annotations, a quarter of the pipeline's CPU less); False, pipeline unchanged, where the
+    model's rules are of a kind it does not handle."""
+    from whosaid.tag_rules import Unsupported
+
+    _register_tag_rules()
+    names = nlp.pipe_names
+    if "attribute_ruler" not in names or names[names.index("attribute_ruler") + 1 :][:1] != ["lemmatizer"]:
+        return False
+    try:
+        nlp.add_pipe("whosaid_tag_rules", after="lemmatizer")
+    except Unsupported:
+        return False
+    nlp.remove_pipe("attribute_ruler")
+    nlp.remove_pipe("lemmatizer")
+    return True
+
+
 @lru_cache(maxsize=4)
 def load_base(name: str = MODEL_NAME) -> Language:
     """The bare spaCy pipeline, without whosaid's components."""
@@ -62,6 +95,7 @@ def load(name: str = MODEL_NAME) -> Language:
 
     _register_paragraph_breaks()
     nlp = _spacy_load(name)
+    use_tag_rules(nlp)
     nlp.add_pipe("whosaid_paragraphs", before="parser")
     nlp.add_pipe("whosaid_quotes", last=True)
     return nlp
