@@ -40,11 +40,13 @@ def test_vector_shares_spread_chunks_evenly() -> None:
     assert [vectors_here(k, 0.5) for k in range(4)] == [False, True, False, True]
     assert all(vectors_here(k, 1.0) for k in range(5))
     assert not any(vectors_here(k, 0.0) for k in range(5))
+    assert not any(vectors_here(k, None) for k in range(5))
     assert sum(vectors_here(k, 0.25) for k in range(8)) == 2
     # the worker would idle while the writer embedded the input's last chunk: it takes it
     assert vectors_here(0, 0.25, last=True) and not vectors_here(0, 0.25)
+    assert vectors_here(3, 0.0, last=True)
     # without linking nobody needs vectors, last chunk or not
-    assert not vectors_here(3, 0.0, last=True)
+    assert not vectors_here(3, None, last=True)
 
 
 def test_first_chunks_are_small_so_results_flow_early() -> None:

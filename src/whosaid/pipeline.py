@@ -44,7 +44,7 @@ WRITE_BATCH_SECONDS = 2.0
 LINK_GROUP = 16
 # With one analysis worker, the share of chunks whose sentence vectors it computes for linking (the
 # writer computes the others between writes): what balances the worker's and the writer's CPU time.
-VECTORS_SHARE_ONE_WORKER = 1 / 4  # (and the last chunk) PolNeAR dev: see docs/throughput.md, session 4
+VECTORS_SHARE_ONE_WORKER = 0.0  # and the last chunk; PolNeAR dev: docs/throughput.md, session 4
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -81,7 +81,7 @@ def _outcomes(
     workers: int,
     time_limit: float | None,
     max_chars: int,
-    vector_share: float = 0.0,
+    vector_share: float | None = None,
 ) -> Iterator[tuple[Article, Outcome, int, bool]]:
     """``(article, outcome, chunk number, last of its chunk)`` in input order; analysis computes the
     sentence vectors of ``vector_share`` of the chunks (``pipeline_pool.vectors_here``)."""
@@ -108,13 +108,13 @@ def _outcomes(
     )
 
 
-def _vector_share(link: bool, workers: int, time_limit: float | None) -> float:
+def _vector_share(link: bool, workers: int, time_limit: float | None) -> float | None:
     """Share of the chunks whose sentence vectors for linking analysis computes (the writer, the
-    rest). Several workers: all, so the single writer stays light. One worker:
-    ``VECTORS_SHARE_ONE_WORKER``, as the writer has storing and linking to do besides. Analysis in
-    this process: all, it is one process anyway."""
+    rest; None without linking). Several workers: all, so the single writer stays light. One
+    worker: ``VECTORS_SHARE_ONE_WORKER`` and the last chunk, as the writer has storing and linking
+    to do besides. Analysis in this process: all, it is one process anyway."""
     if not link:
-        return 0.0
+        return None
     if workers > 1 or time_limit is None:
         return 1.0
     return VECTORS_SHARE_ONE_WORKER

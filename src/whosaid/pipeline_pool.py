@@ -185,12 +185,14 @@ def chunks(articles: Iterable[Article], size: int, max_chars_per_chunk: int) -> 
         yield chunk
 
 
-def vectors_here(chunk: int, share: float, *, last: bool = False) -> bool:
+def vectors_here(chunk: int, share: float | None, *, last: bool = False) -> bool:
     """Whether the worker computes the sentence vectors of chunk number ``chunk`` (from 0), so that
-    it does ``share`` (0 to 1) of them, spread evenly; the caller computes the others. With a share,
-    the worker takes the ``last`` chunk of the input: it would only wait while the caller, still
-    busy storing and linking, embedded it."""
-    return int((chunk + 1) * share) > int(chunk * share) or (last and share > 0)
+    it does ``share`` (0 to 1) of them, spread evenly; the caller computes the others. The worker
+    also takes the ``last`` chunk of the input: it would only wait while the caller, still busy
+    storing and linking, embedded it. ``share`` None: nobody needs vectors (no linking)."""
+    if share is None:
+        return False
+    return int((chunk + 1) * share) > int(chunk * share) or last
 
 
 def pool_outcomes(
@@ -202,7 +204,7 @@ def pool_outcomes(
     max_chars: int,
     chunk_size: int,
     chunk_chars: int,
-    vector_share: float = 0.0,
+    vector_share: float | None = None,
 ) -> Iterator[tuple[Article, Outcome, int, bool]]:
     """``(article, outcome, chunk number, last of its chunk)`` in input order. Chunks are cut from
     the input order alone; the workers compute the sentence vectors of ``vector_share`` of them and

@@ -71,6 +71,8 @@ class TagRules:
         self.lemmatizer = lemmatizer
         self.rule_attrs: list[dict[int, int]] = [dict(a) for a in ruler.attrs]
         self.one_token: list[_OneToken] = []
+        self.named_forms: set[str] = set()  # forms a LOWER test names (equal, IN, NOT_IN)
+        self.form_regexes: list[re.Pattern[str]] = []
         self.by_tag: dict[str, list[_OneToken]] = {}  # rules that need one exact tag
         self.any_tag: list[_OneToken] = []  # rules that test the tag otherwise, or not at all
         self.spans = Matcher(self.vocab)  # the patterns of more than one token
@@ -89,10 +91,32 @@ class TagRules:
                     self.span_index[rule] = entry["index"]
         self._merged: dict[tuple[str, str, str, bool], dict[int, int]] = {}
         self._lemmas: dict[tuple[int, int, int], int] = {}
+        # A word form matters to the rules only if some rule names it or a rule's regex tells it
+        # apart: every other form stands for the first one seen with the same regex results, so
+        # that a new word costs a set look-up and a few searches, not a pass over the rules.
+        self._forms: dict[int, str] = {}  # lower-case form (hash) -> the form the rules see
+        self._stand_ins: dict[tuple[bool, ...], str] = {}
+
+    def _form_for_rules(self, lower: int) -> str:
+        form = self._forms.get(lower)
+        if form is None:
+            form = self.vocab.strings[lower]
+            if form not in self.named_forms:
+                bits = tuple(bool(regex.search(form)) for regex in self.form_regexes)
+                form = self._stand_ins.setdefault(bits, form)
+            self._forms[lower] = form
+        return form
 
     def _add_one_token(self, rule: int, token: dict[str, Any]) -> None:
         if set(token) - set(_KEY_ATTRS):
             raise Unsupported(f"pattern keys {sorted(token)}")
+        lower = token.get("LOWER")
+        if isinstance(lower, str):
+            self.named_forms.add(lower)
+        elif isinstance(lower, dict):
+            self.named_forms.update(lower.get("IN", ()), lower.get("NOT_IN", ()))
+            if "REGEX" in lower:
+                self.form_regexes.append(re.compile(lower["REGEX"]))
         tests = tuple((_KEY_ATTRS.index(k), _value_test(v)) for k, v in token.items())
         entry = _OneToken(rule, tests)
         self.one_token.append(entry)
@@ -121,8 +145,9 @@ class TagRules:
             return doc
         strings = self.vocab.strings
         columns = doc.to_array([TAG, LOWER, DEP, IS_SPACE])
+        form = self._form_for_rules
         keys = [
-            (strings[int(tag)], strings[int(lower)], strings[int(dep)] if dep else "", bool(space))
+            (strings[tag], form(lower), strings[dep] if dep else "", bool(space))
             for tag, lower, dep, space in columns.tolist()
         ]
         per_token: list[dict[int, int]] = [self._attrs_for(key) for key in keys]
