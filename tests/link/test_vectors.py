@@ -46,7 +46,8 @@ def test_two_workers_embed_in_analysis_and_link_like_one(
 ) -> None:
     # More articles than a link group, so linking runs in several groups during the ingest.
     n = pipeline.LINK_GROUP + 4
-    # Two chunks (16 + 4 articles); with one worker, the writer embeds the first, the worker the second.
+    # Chunks of 4, 8 and 8 articles; with one worker and a share of 0.5, the writer embeds the first,
+    # the worker the second and the last.
     monkeypatch.setattr(pipeline, "VECTORS_SHARE_ONE_WORKER", 0.5)
     source = synthetic.write_jsonl(tmp_path / "news.jsonl", n)
     results = []
