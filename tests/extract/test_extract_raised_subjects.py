@@ -63,15 +63,19 @@ def test_active_say_does_not_raise(nlp: Language) -> None:
     assert all(c.form != "raising" for cue, c in found if cue == "said")
 
 
+# A speech verb, a raised clause ending in a colon, then a quotation.
+RAISED_THEN_COLON = (
+    "Harbour Report\n\n"
+    "As the Gazette’s Lena Holm reported after the agency appears to have abandoned the dock in "
+    'Karsvik:\n\n"For example, the agency has done almost nothing with the records it recovered '
+    'during the inspection in May. Nobody has read them."'
+)
+
+
 def test_a_quotation_after_a_colon_drops_the_pieces_of_the_clause_before_it(nlp: Language) -> None:
     # "… the agency appears to have abandoned the dock:" offers a raised content in two pieces; when
     # the quotation after the colon becomes the content instead, those pieces must not come along.
-    text = (
-        "Harbour Report\n\n"
-        "As the Gazette’s Lena Holm reported after the agency appears to have abandoned the dock in "
-        'Karsvik:\n\n"For example, the agency has done almost nothing with the records it recovered '
-        'during the inspection in May. Nobody has read them."'
-    )
+    text = RAISED_THEN_COLON
     statements = nlp(text)._.quotes
     assert statements
     for stmt in statements:
@@ -85,12 +89,7 @@ def test_a_quotation_after_a_colon_drops_the_pieces_of_the_clause_before_it(nlp:
 def test_a_quotation_after_a_raised_clause_goes_to_the_speech_verb_before_it(nlp: Language) -> None:
     # "X reported after the agency appears to have abandoned the dock: “…”": the raising verb
     # (appears) says nothing; the quotation is what X reported.
-    text = (
-        "Harbour Report\n\n"
-        "As the Gazette’s Lena Holm reported after the agency appears to have abandoned the dock in "
-        'Karsvik:\n\n"For example, the agency has done almost nothing with the records it recovered '
-        'during the inspection in May. Nobody has read them."'
-    )
+    text = RAISED_THEN_COLON
     statements = nlp(text)._.quotes
     quote = next(s for s in statements if s.content.startswith("For example"))
     assert quote.kind == "direct"
