@@ -97,7 +97,7 @@ def run_stories(args: argparse.Namespace) -> int:
 def _side(s: dict[str, Any]) -> str:
     who = clean(s["speaker"] or "(unknown speaker)")
     where = ", ".join(clean(x) for x in (s["outlet"], s["said_on"] or s["published"]) if x)
-    return f'{who} ({where}): "{clean(s["content"])}"'
+    return f'{who} ({where}): "{clean(s.get("quotation") or s["content"])}"'
 
 
 def run_claims(args: argparse.Namespace) -> int:

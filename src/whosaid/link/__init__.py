@@ -34,8 +34,11 @@ Reading (used by the CLI and the HTTP API; every value is JSON-ready: dates as "
   where the evidence spans index the text of the article of ``a`` and of ``b`` respectively.
 - StatementDict::
 
-    {"id", "article_id", "index", "kind", "content", "content_span": [start, end], "speaker",
-     "speaker_text", "cue", "via", "said_on", "outlet", "published", "url", "title"}
+    {"id", "article_id", "index", "kind", "content", "content_span": [start, end], "quotation",
+     "speaker", "speaker_text", "cue", "via", "said_on", "outlet", "published", "url", "title"}
+
+  ``quotation`` is the content without an attribution that interrupts it (its pieces joined
+  with " … "); it equals ``content`` when the statement is one piece.
 
 Stance (FNC-1 trained, see ``stance.py``): ``predict_stances(pairs) -> list[str]`` for
 (claim, text) pairs, labels "agree" / "disagree" / "discuss" / "unrelated".

@@ -10,8 +10,8 @@ if TYPE_CHECKING:
     from whosaid.store.base import Row, Store
 
 _STATEMENT_COLUMNS = (
-    "s.id, s.article_id, s.idx, s.kind, s.content, s.content_start, s.content_end, s.speaker, "
-    "s.speaker_text, s.cue, s.via, s.said_on, a.outlet, a.published, a.url, a.title"
+    "s.id, s.article_id, s.idx, s.kind, s.content, s.content_start, s.content_end, s.content_parts, "
+    "s.speaker, s.speaker_text, s.cue, s.via, s.said_on, a.outlet, a.published, a.url, a.title"
 )
 
 
@@ -24,6 +24,10 @@ def _day(value: Any) -> str | None:
 
 
 def statement_dict(row: Row) -> dict[str, Any]:
+    from whosaid.serialize import joined_parts
+    from whosaid.store.rows import parts_from_json
+
+    parts = parts_from_json(row.get("content_parts"))
     return {
         "id": row["id"],
         "article_id": row["article_id"],
@@ -31,6 +35,8 @@ def statement_dict(row: Row) -> dict[str, Any]:
         "kind": row["kind"],
         "content": row["content"],
         "content_span": [row["content_start"], row["content_end"]],
+        # a quote its attribution interrupts, without the attribution: the pieces joined with " … "
+        "quotation": joined_parts(row["content"], row["content_start"], parts),
         "speaker": row["speaker"] or row["speaker_text"],
         "speaker_text": row["speaker_text"],
         "cue": row["cue"],
