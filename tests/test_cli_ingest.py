@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from whosaid.ingest.records import make_article
 from whosaid.model import Article, content_id
 from whosaid.pipeline import ingest_articles
 from whosaid.store import open_store
@@ -203,9 +204,24 @@ def test_quotes_json_csv_and_filters(quotes_db: Path) -> None:
     as_csv = whosaid("quotes", "--db", quotes_db, "--csv")
     table = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert [r["content"] for r in table] == [r["content"] for r in rows]
+    assert [r["quotation"] for r in table] == [r["quotation"] for r in rows]
+    assert list(table[0])[-1] == "quotation"  # added after the columns scripts already read
     assert table[0]["statement_id"] == rows[0]["id"]
     plain = whosaid("quotes", "--db", quotes_db, "--speaker", "nobody-by-that-name")
     assert plain.returncode == 0 and "No statements match" in plain.stdout
+
+
+def test_quotes_csv_never_hands_a_spreadsheet_a_formula(nlp: Any, tmp_path: Path) -> None:
+    text = 'Port Talks\n\n"=HYPERLINK(1) is all they offer," union leader Piotr Nowak said on Friday.'
+    path = tmp_path / "formula.duckdb"
+    with open_store(path) as store:
+        report = ingest_articles([make_article(text)], store, nlp=nlp, progress=False, link=False)
+        assert report.stored == 1
+    as_json = [json.loads(line) for line in whosaid("quotes", "--db", path, "--json").stdout.splitlines()]
+    assert any(r["content"].startswith("=") for r in as_json)  # stored as written
+    as_csv = list(csv.DictReader(io.StringIO(whosaid("quotes", "--db", path, "--csv").stdout)))
+    assert as_csv and not any(v.startswith("=") for r in as_csv for v in r.values())
+    assert any(r["content"].startswith("'=HYPERLINK") for r in as_csv)
 
 
 def test_two_workers_extract_the_same_statements(tmp_path: Path) -> None:

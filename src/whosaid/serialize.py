@@ -107,3 +107,16 @@ def _default(value: object) -> object:
 def to_json(value: object) -> str:
     """Compact JSON on one line, non-ASCII kept as is (quotes are full of curly marks and names)."""
     return json.dumps(value, ensure_ascii=False, default=_default, separators=(",", ":"))
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: formulas from quoted text must never run (CSV injection)."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

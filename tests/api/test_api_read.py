@@ -152,6 +152,7 @@ def test_csv_tables(served: Served) -> None:
     assert len(rows) == served.store.counts()["statements"]
     sql_row = next(r for r in rows if "DROP TABLE" in r["content"])
     assert sql_row["content"] == SQL_QUOTE  # starts with a quote mark, not a formula character
+    assert SPLIT_QUOTATION in [r["quotation"] for r in rows]  # the split quote without "Sorensen said"
     for path in ("/api/articles", "/api/speakers", "/api/entities", "/api/stories", "/api/conflicts"):
         table = served.client.get(path, params={"format": "csv"})
         assert table.status_code == 200, path

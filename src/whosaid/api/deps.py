@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
 
 from fastapi import HTTPException, Request
 from fastapi.responses import Response
 
 from whosaid.api.security import token_matches
+from whosaid.serialize import csv_cell
 from whosaid.store.base import Row, Store
 
 
@@ -59,19 +57,6 @@ def require_writer(request: Request) -> None:
             detail="missing or wrong token: send 'Authorization: Bearer <WHOSAID_TOKEN>'",
             headers={"WWW-Authenticate": "Bearer"},
         )
-
-
-def csv_cell(value: Any) -> Any:
-    """A cell a spreadsheet shows as text: formulas from quoted text must never run (CSV injection)."""
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, list):
-        value = "; ".join(str(v) for v in value)
-    elif isinstance(value, dict):
-        value = json.dumps(value, ensure_ascii=False)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def csv_response(rows: Iterable[Row], columns: Sequence[str], filename: str) -> Response:

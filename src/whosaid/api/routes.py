@@ -23,7 +23,7 @@ Kind = Literal["direct", "indirect", "mixed"]
 
 STATEMENT_CSV = [
     "id", "article_id", "kind", "speaker", "speaker_entity_id", "speaker_role", "cue", "content",
-    "said_on", "outlet", "published", "article_title", "confidence",
+    "said_on", "outlet", "published", "article_title", "confidence", "quotation",
 ]  # fmt: skip
 ARTICLE_CSV = ["id", "title", "outlet", "published", "url", "statements"]
 SPEAKER_CSV = [

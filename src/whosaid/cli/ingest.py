@@ -234,6 +234,7 @@ CSV_COLUMNS = (
     "published",
     "content_start",
     "content_end",
+    "quotation",  # added last: scripts may read columns by position
 )
 
 
@@ -262,12 +263,16 @@ def run_quotes(args: argparse.Namespace) -> int:
         for item in found:
             sys.stdout.write(to_json(quote_dict(item)) + "\n")
     elif args.csv:
+        from whosaid.serialize import csv_cell
+
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
         for item in found:
             d = quote_dict(item)
+            # quoted text is untrusted: a cell starting "=" must not become a spreadsheet formula
             writer.writerow(
-                [
+                csv_cell(value)
+                for value in [
                     d["id"],
                     d["article_id"],
                     d["said_on"],
@@ -283,6 +288,7 @@ def run_quotes(args: argparse.Namespace) -> int:
                     d["url"],
                     d["published"],
                     *d["content_span"],
+                    d["quotation"],
                 ]
             )
     else:
