@@ -75,3 +75,17 @@ def test_a_model_with_other_kinds_of_rules_keeps_its_own_components() -> None:
     before = list(nlp.pipe_names)
     assert not use_tag_rules(nlp)
     assert nlp.pipe_names == before
+
+
+def test_memos_started_again_give_the_same_annotations(
+    pipelines: tuple[Language, Language], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from whosaid import tag_rules
+
+    spacy_own, ours = pipelines
+    monkeypatch.setattr(tag_rules, "MEMO_LIMIT", 50)  # forget after almost every article
+    rules: Any = ours.get_pipe("whosaid_tag_rules")
+    texts = _texts()[:8]
+    for theirs, mine in zip(spacy_own.pipe(texts), ours.pipe(texts), strict=True):
+        assert len(rules._forms) < 50 + len(mine)
+        assert (theirs.to_array(COLUMNS) == mine.to_array(COLUMNS)).all()

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 _KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 # Attributes rules may set: POS and MORPH in bulk from arrays, the others (rare) token by token.
 _BULK = (POS, MORPH)
+# Entries each memo may hold before it starts again: a process that follows feeds for weeks meets ever
+# new word forms. Forgetting costs only the time to work them out again, never a different answer.
+MEMO_LIMIT = 400_000
 
 
 class Unsupported(Exception):
@@ -143,6 +146,9 @@ class TagRules:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        if len(self._forms) > MEMO_LIMIT or len(self._lemmas) > MEMO_LIMIT:
+            for memo in (self._forms, self._stand_ins, self._merged, self._lemmas):
+                memo.clear()
         strings = self.vocab.strings
         columns = doc.to_array([TAG, LOWER, DEP, IS_SPACE])
         form = self._form_for_rules
