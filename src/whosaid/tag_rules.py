@@ -73,7 +73,6 @@ class TagRules:
         self.vocab: Vocab = ruler.vocab
         self.lemmatizer = lemmatizer
         self.rule_attrs: list[dict[int, int]] = [dict(a) for a in ruler.attrs]
-        self.one_token: list[_OneToken] = []
         self.named_forms: set[str] = set()  # forms a LOWER test names (equal, IN, NOT_IN)
         self.form_regexes: list[re.Pattern[str]] = []
         self.by_tag: dict[str, list[_OneToken]] = {}  # rules that need one exact tag
@@ -122,7 +121,6 @@ class TagRules:
                 self.form_regexes.append(re.compile(lower["REGEX"]))
         tests = tuple((_KEY_ATTRS.index(k), _value_test(v)) for k, v in token.items())
         entry = _OneToken(rule, tests)
-        self.one_token.append(entry)
         tag = token.get("TAG")
         if isinstance(tag, str):
             self.by_tag.setdefault(tag, []).append(entry)

@@ -124,6 +124,12 @@ WORDS = ["12", "three", "people", "were", "killed", "dead", "death", "toll", "in
          "least", "1999", "nan", "no", "sign", "of", "foul", "play"]  # fmt: skip
 
 
+def _find(tokens: list[frames.Token], phrase: list[str]) -> list[int]:
+    """Where ``phrase`` starts, by scanning every token."""
+    n = len(phrase)
+    return [i for i in range(len(tokens) - n + 1) if [t.lower for t in tokens[i : i + n]] == phrase]
+
+
 def _casualties_by_scanning(content: str) -> list[tuple[str, float, int, int, str | None]]:
     """``frames.casualty_counts`` written the plain way: every phrase searched over the whole content."""
     tokens = frames.tokenize(content)
@@ -133,8 +139,8 @@ def _casualties_by_scanning(content: str) -> list[tuple[str, float, int, int, st
         if value is None or (token.text.isdigit() and len(token.text) == 4 and 1800 < value < 2100):
             continue
         for kind, words in frames._casualty_words():
-            after = any(i + 1 <= j < i + 6 for j in frames._find(tokens, words))
-            before = any(i - 6 <= j < i for j in frames._find(tokens, words))
+            after = any(i + 1 <= j < i + 6 for j in _find(tokens, words))
+            before = any(i - 6 <= j < i for j in _find(tokens, words))
             if after or (before and words[-1] in ("toll", "killed", "dead")):
                 qualifier = next(
                     (q for q in frames._QUALIFIERS
@@ -152,7 +158,7 @@ def _characterisations_by_scanning(content: str) -> list[tuple[str, str | float,
     for n, (left, right) in enumerate(frames._opposites()):
         for side_name, side, other in (("left", left, "right"), ("right", right, "left")):
             for phrase in side:
-                for i in frames._find(tokens, phrase):
+                for i in _find(tokens, phrase):
                     value = other if frames._negated(tokens, i) else side_name
                     found.append((f"cause:{n}", value, tokens[i].start, tokens[i + len(phrase) - 1].end))
     return found

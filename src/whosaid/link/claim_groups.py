@@ -61,6 +61,14 @@ class ClaimState:
             self.norm = float(np.linalg.norm(self.centroid)) or 1.0
         return self.norm
 
+    def add(self, vector: Any, topics: set[str]) -> None:
+        """Take in one more statement: its vector moves the centroid (whose norm is then asked anew)."""
+        self.centroid = (self.centroid * self.n + vector) / (self.n + 1)
+        self.norm = None
+        self.n += 1
+        self.topics |= topics
+        self.changed = True
+
 
 def _vector_json(vector: Any) -> str:
     return json.dumps(np.round(np.asarray(vector, dtype=np.float64), 5).tolist())
@@ -117,11 +125,7 @@ def assign_claims(store: Store, new_statements: dict[str, list[StatementInfo]]) 
                 claims.append(claim)
                 label = info.content if len(info.content) <= LABEL_CHARS else info.content[:LABEL_CHARS] + "…"
                 new_claims.append((claim_id, story_id, label))
-            claim.centroid = (claim.centroid * claim.n + info.vector) / (claim.n + 1)
-            claim.norm = None
-            claim.n += 1
-            claim.topics |= keys
-            claim.changed = True
+            claim.add(info.vector, keys)
             memberships.append((claim.id, info.id))
     changed = [c for claims in claims_by_story.values() for c in claims if c.changed]
     # Changed centroids are rewritten: delete then insert, two statements for the whole batch.

@@ -99,15 +99,11 @@ def _motion() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(prepositions.split("|")), frozenset(verbs.split("|"))
 
 
-def _find(tokens: Sequence[Token], phrase: list[str], from_index: int = 0) -> list[int]:
-    """Where ``phrase`` starts, by scanning: what the readers' indexed look-ups must agree with (the
-    tests compare them)."""
-    first, n = phrase[0], len(phrase)
-    return [
-        i
-        for i in range(from_index, len(tokens) - n + 1)
-        if tokens[i].lower == first and (n == 1 or [t.lower for t in tokens[i : i + n]] == phrase)
-    ]
+def _phrase_at(tokens: Sequence[Token], i: int, phrase: list[str]) -> bool:
+    """Whether the (lower-cased) ``phrase`` starts at token ``i``."""
+    return tokens[i].lower == phrase[0] and (
+        len(phrase) == 1 or [t.lower for t in tokens[i : i + len(phrase)]] == phrase
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -120,19 +116,14 @@ def _positions(content: str) -> dict[str, list[int]]:
 
 
 def _find_at(tokens: Sequence[Token], phrase: list[str], starts: Sequence[int]) -> list[int]:
-    """``_find(tokens, phrase)`` given the indices of the phrase's first word (``_positions``)."""
-    n = len(phrase)
-    last = len(tokens) - n
-    return [i for i in starts if i <= last and (n == 1 or [t.lower for t in tokens[i : i + n]] == phrase)]
+    """Where ``phrase`` starts, given the indices of its first word (``_positions``): what scanning
+    every token would find (tests/link/test_writer_cost.py compares the two)."""
+    return [i for i in starts if _phrase_at(tokens, i, phrase)]
 
 
 def _found_between(tokens: Sequence[Token], phrase: list[str], low: int, high: int) -> bool:
-    """Whether ``phrase`` starts at some index in [low, high): what ``_find`` would return there."""
-    n = len(phrase)
-    for i in range(max(0, low), min(high, len(tokens) - n + 1)):
-        if tokens[i].lower == phrase[0] and (n == 1 or [t.lower for t in tokens[i : i + n]] == phrase):
-            return True
-    return False
+    """Whether ``phrase`` starts at some index in [low, high)."""
+    return any(_phrase_at(tokens, i, phrase) for i in range(max(0, low), min(high, len(tokens))))
 
 
 def _negated(tokens: Sequence[Token], index: int) -> bool:
@@ -219,7 +210,7 @@ def responsible_party(content: str, speaker: str | None, cue: str | None) -> Fac
     words = _responsibility_words()
     for i, token in enumerate(tokens):
         phrases = words.get(token.lower)
-        if not phrases or not any([t.lower for t in tokens[i : i + len(w)]] == w for w in phrases):
+        if not phrases or not any(_phrase_at(tokens, i, w) for w in phrases):
             continue
         if i == 0 or (i == 1 and tokens[0].lower in ("the", "full")):
             if speaker and cue and "claim" in cue.lower():

@@ -42,10 +42,9 @@ STAGE_SECONDS: dict[str, float] = {}
 STAGE_CPU: dict[str, float] = {}
 
 
-def _add_stage(name: str, started: float, cpu_started: float | None = None) -> None:
+def _add_stage(name: str, started: float, cpu_started: float) -> None:
     STAGE_SECONDS[name] = STAGE_SECONDS.get(name, 0.0) + time.perf_counter() - started
-    if cpu_started is not None:
-        STAGE_CPU[name] = STAGE_CPU.get(name, 0.0) + time.process_time() - cpu_started
+    STAGE_CPU[name] = STAGE_CPU.get(name, 0.0) + time.process_time() - cpu_started
 
 
 @contextmanager

@@ -130,8 +130,9 @@ class ClusterBuilder:
         cluster.last_token = max(cluster.last_token, token)
         if token >= 0:
             cluster.tokens.append(token)
-        if kind == "name" and fold(clean_name(text) or text) not in {fold(n) for n in cluster.names}:
-            cluster.names.append(clean_name(text) or text)
+        name = clean_name(text) or text
+        if kind == "name" and fold(name) not in {fold(n) for n in cluster.names}:
+            cluster.names.append(name)
         return True
 
     def new(self, type_: EntityType) -> int:
