@@ -11,6 +11,7 @@ from whosaid.extract.candidates import Candidate, char_range, doc_text, subject_
 from whosaid.extract.confidence import score_statement
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.headlines import headline_candidate, headline_speaker_start, second_clause
+from whosaid.extract.nesting_pass import nested_dropped
 from whosaid.extract.quote_attachment import (
     absorb_colon_quote,
     attribute_bare_quote,
@@ -24,7 +25,8 @@ from whosaid.extract.quotes import QuoteRegion, find_quotes
 from whosaid.extract.selection import parse_candidates as parse_candidates
 from whosaid.extract.selection import select_candidates
 from whosaid.extract.speaker_checks import headline_verb_before, plausible_label, source_of
-from whosaid.extract.speakers import ArticlePeople, resolve_speaker, speaker_tokens
+from whosaid.extract.speaker_names import speaker_tokens
+from whosaid.extract.speakers import ArticlePeople, resolve_speaker
 from whosaid.model import Span, Statement, StatementKind
 
 MIN_QUOTE_WORDS = 4  # fewer quoted words is a scare quote, a title or a coined term, not a statement
@@ -243,6 +245,7 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
     order = sorted(range(len(drafts)), key=lambda i: (drafts[i].start, drafts[i].parent is not None))
     position = {old: new for new, old in enumerate(order)}
     statements: list[Statement] = []
+    forms: list[str] = []  # the candidate form of each statement, for the nesting pass
     dropped: set[int] = set()
     previous: Statement | None = None
     for old in order:
@@ -304,8 +307,11 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
             stmt.nested_in = position[draft.parent]
         stmt.confidence = score_statement(stmt, cand, how)
         statements.append(stmt)
+        forms.append(cand.form)
         if draft.parent is None:
             previous = stmt
+    quoted = {i for i, s in enumerate(statements) if s.cue_span and quotes.region_at(s.cue_span.start)}
+    dropped |= nested_dropped(doc, statements, forms, quoted, dropped)
     return without(statements, dropped) if dropped else statements
 
 

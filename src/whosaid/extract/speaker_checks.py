@@ -9,8 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from whosaid.extract.cues import load_lexicon
+from whosaid.extract.speaker_names import speaker_tokens, surname_key
 from whosaid.extract.speaker_words import first_name_gender, word_class
-from whosaid.extract.speakers import PERSONAL_PRONOUNS, ArticlePeople, speaker_tokens, surname_key
+from whosaid.extract.speakers import PERSONAL_PRONOUNS, ArticlePeople
 
 # Verbs whose subject is what seems, not someone speaking ("the plan appears to work").
 RAISING_CUES = {"seem", "appear"}

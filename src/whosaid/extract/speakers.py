@@ -10,7 +10,6 @@ stays None and the statement's confidence drops, rather than guessing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,15 +17,23 @@ from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.appositions import appositive_name, description_before
 from whosaid.extract.candidates import doc_text
+from whosaid.extract.speaker_names import (
+    clean_name,
+    could_be_name,
+    honorific_before,
+    name_tokens,
+    person_role,
+    role_words,
+    speaker_tokens,
+    surname_key,
+)
 from whosaid.extract.speaker_words import (
-    ROLE_ABBREVIATIONS,
     STAFF_TITLES,
     VAGUE,
     first_name_gender,
     honorific_gender,
     is_org_word,
     is_title_word,
-    speech_verb,
 )
 from whosaid.model import EntityType
 
@@ -34,8 +41,6 @@ PERSONAL_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", 
 GROUP_PRONOUNS = {"they", "them", "we", "their", "our", "its"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SPEAKER_DEPS = {"nsubj", "nsubjpass"}
-# Dependents of the speaker noun that belong to its name or title, not to a clause about it.
-NAME_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"}
 # Determiners that point back to someone already named; "a spokesman" introduces someone new.
 DEFINITE = {"the", "this", "that", "these", "those"}
 SUBJECT_WINDOW_TOKENS = 60  # how far back (before the pronoun's sentence) subjects are preferred
@@ -61,19 +66,6 @@ class Resolution:
     speaker_type: EntityType | None
     role: str | None
     how: str  # name | pronoun | description | group | org | unknown
-
-
-def _clean_name(span: Span) -> tuple[str, list[Token]]:
-    tokens = [t for t in span if not (t.tag_ == "POS" or (t.is_punct and t.text not in "-."))]
-    while tokens and (
-        is_title_word(tokens[0].text) or tokens[0].lower_ in ("the", "a") or speech_verb(tokens[0].text)
-    ):
-        tokens = tokens[1:]
-    if not tokens:
-        return "", []
-    doc = span.doc
-    text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-    return text.removesuffix("’s").removesuffix("'s"), tokens
 
 
 def _subject_rank(token: Token) -> int:
@@ -105,7 +97,7 @@ class ArticlePeople:
             if ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._appositive_person(ent)):
                 self._add_person(ent)
             elif ent.label_ in ("ORG", "NORP", "GPE"):
-                name, _ = _clean_name(ent)
+                name, _ = clean_name(ent)
                 if name:
                     key = name.split()[-1].lower()
                     if len(name) > len(self.orgs.get(key, "")):
@@ -137,8 +129,8 @@ class ArticlePeople:
         return same[0]
 
     def _add_person(self, ent: Span) -> None:
-        name, tokens = _clean_name(ent)
-        if not tokens or not any(t.is_alpha for t in tokens) or not _could_be_name(tokens):
+        name, tokens = clean_name(ent)
+        if not tokens or not any(t.is_alpha for t in tokens) or not could_be_name(tokens):
             return
         last = surname_key(tokens[-1])
         honorific = honorific_gender(self.doc[ent.start - 1].text) if ent.start > 0 else None
@@ -233,62 +225,6 @@ class ArticlePeople:
         return fits[0][1] if fits else None
 
 
-def role_words(roles: list[str]) -> set[str]:
-    """Lower-case words of a person's roles, abbreviations spelt out ("Gov." -> governor)."""
-    words = {w for role in roles for w in re.findall(r"[a-z]+", role.lower())}
-    return words | {ROLE_ABBREVIATIONS[w] for w in words if w in ROLE_ABBREVIATIONS}
-
-
-def surname_key(token: Token) -> str:
-    return token.lower_.removesuffix("’s").removesuffix("'s")
-
-
-def speaker_tokens(head: Token) -> tuple[int, int]:
-    """Token range [start, end) of the speaker phrase headed by ``head`` (no relative clause)."""
-    start = head.i
-    for child in head.lefts:
-        if child.dep_ in NAME_DEPS or child.dep_ == "compound":
-            start = min(start, child.left_edge.i)
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ in ("compound", "flat") or (child.dep_ == "case" and child.i == end):
-            end = child.right_edge.i + 1
-        else:
-            break
-    doc = head.doc
-    for i in range(head.i - 1, start - 1, -1):
-        if doc[i].is_space and "\n" in doc[i].text:
-            start = i + 1
-            break
-    while start < head.i and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end - 1 > start and doc[end - 1].tag_ == "POS":
-        end -= 1
-    return start, end
-
-
-def _name_tokens(head: Token, start: int) -> list[Token]:
-    """The name words of a person phrase ending at ``head``, without titles and punctuation."""
-    doc = head.doc
-    first = head.i
-    while (
-        first > start
-        and doc[first - 1].ent_type_ == "PERSON"
-        and not is_title_word(doc[first - 1].text)
-        and not speech_verb(doc[first - 1].text)
-    ):
-        first -= 1
-    return [t for t in doc[first : head.i + 1] if t.is_alpha or (t.text[:1].isalpha() and "." in t.text)]
-
-
-def _honorific_before(head: Token, start: int) -> str | None:
-    for tok in head.doc[start : head.i]:
-        gender = honorific_gender(tok.text)
-        if gender:
-            return gender
-    return None
-
-
 def _employer(head: Token, people: ArticlePeople, exclude: set[str]) -> Resolution | None:
     """Who "a spokesman for X" / "an aide to X" speaks for: X, resolved like any speaker."""
     for prep in head.rights:
@@ -299,38 +235,6 @@ def _employer(head: Token, people: ArticlePeople, exclude: set[str]) -> Resoluti
                 res = resolve_speaker(obj, s, e, people, exclude)
                 return res if res.speaker else None
     return None
-
-
-def _person_role(doc: Doc, start: int, end: int, head: Token) -> tuple[str | None, str | None]:
-    """Split "Belarusian President Alexander Lukashenko" into name and role."""
-    if head.ent_type_ != "PERSON":
-        return None, None
-    name_start = head.i
-    while name_start > start and doc[name_start - 1].ent_type_ == "PERSON":
-        name_start -= 1
-    while name_start < head.i and is_title_word(doc[name_start].text):
-        name_start += 1
-    role_start = start
-    while role_start < name_start and doc[role_start].lower_ in ("the", "a", "an"):
-        role_start += 1
-    role = (
-        doc_text(doc)[doc[role_start].idx : doc[name_start - 1].idx + len(doc[name_start - 1])]
-        if role_start < name_start
-        else None
-    )
-    name = doc_text(doc)[doc[name_start].idx : head.idx + len(head)]
-    return name, role
-
-
-# Parts of speech no name is made of: the small model sometimes tags a title-case headline
-# ("Ferry Fares Rise Again") as a PERSON, which would then answer for every description after it.
-_NOT_NAME_POS = frozenset({"ADV", "AUX", "VERB", "PRON", "DET", "SCONJ", "CCONJ"})
-
-
-def _could_be_name(tokens: list[Token]) -> bool:
-    """False for an entity with a word no name has; given names that are also words ("Will", "Hope")
-    pass through the first-name list."""
-    return not any(t.pos_ in _NOT_NAME_POS and first_name_gender(t.text) is None for t in tokens)
 
 
 def resolve_speaker(
@@ -345,18 +249,18 @@ def resolve_speaker(
         return resolve_speaker(noun, s, e, people, exclude)
     named = appositive_name(head, people)  # "the Belarusian president, Alexander Lukashenko, said"
     if named is not None:
-        child, name_tokens = named
-        description = description_before(doc, start, end, name_tokens[0].i)
+        child, appos_tokens = named
+        description = description_before(doc, start, end, appos_tokens[0].i)
         if child.ent_type_ == "PERSON":
             s, e = speaker_tokens(child)
             res = resolve_speaker(child, s, e, people, exclude)
             return Resolution(res.speaker, res.speaker_type, res.role or description, res.how)
-        named_person = people.lookup(name_tokens)
-        written = doc_text(doc)[name_tokens[0].idx : name_tokens[-1].idx + len(name_tokens[-1])]
+        named_person = people.lookup(appos_tokens)
+        written = doc_text(doc)[appos_tokens[0].idx : appos_tokens[-1].idx + len(appos_tokens[-1])]
         return Resolution(named_person.name if named_person else written, "PERSON", description, "name")
     if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and people.person_of(head) is not None):
-        name, role = _person_role(doc, start, end, head)
-        person = people.lookup(_name_tokens(head, start), _honorific_before(head, start))
+        name, role = person_role(doc, start, end, head)
+        person = people.lookup(name_tokens(head, start), honorific_before(head, start))
         canonical = person.name if person else name
         appos_roles = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"]
         if role is None and appos_roles:
@@ -369,7 +273,7 @@ def resolve_speaker(
         return Resolution(None, "PERSON", None, "unknown")
     if lower in GROUP_PRONOUNS or lower in ("i", "you", "it", "one"):
         return Resolution(None, None, None, "unknown")
-    phrase, _ = _clean_name(doc[start:end])
+    phrase, _ = clean_name(doc[start:end])
     if head.ent_type_ in ("ORG", "GPE", "NORP") or is_org_word(lower):
         key = lower.removesuffix("’s").removesuffix("'s")
         known = people.orgs.get(key) if head.ent_type_ else None
