@@ -21,6 +21,7 @@ from pathlib import Path
 from whosaid.ingest.records import make_article
 from whosaid.link import linker
 from whosaid.link.embed import load_model as load_sentence_model
+from whosaid.link.stance import load_model as load_stance_model
 from whosaid.model import Article
 from whosaid.nlp import load, load_base
 from whosaid.pipeline import analyze_many, ingest
@@ -64,6 +65,7 @@ def main() -> None:
         base, full = load_base(), load()
         if args.link:
             load_sentence_model()  # loaded before the clocks start, like the spaCy models
+            load_stance_model()  # as is the stance model (ingest loads it before its workers start)
         list(base.pipe(texts[:5]))  # warm up both pipelines outside the clocks
         list(analyze_many(synthetic_articles(texts[:5]), full))
 

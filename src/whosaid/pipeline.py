@@ -40,7 +40,7 @@ WRITE_BATCH = 32
 WRITE_BATCH_SECONDS = 2.0
 # Newly stored articles linked together while analysis goes on (by count in input order, never by
 # time, so the links are the same whatever the speed or ``workers``). Small enough that an analysis
-# worker, which holds two chunks of 16 articles ahead, keeps working while this process links.
+# worker, which holds up to three chunks of 16 articles, keeps working while this process links.
 LINK_GROUP = 16
 # With one analysis worker, the share of chunks whose sentence vectors it computes for linking (the
 # writer computes the others between writes): what balances the worker's and the writer's CPU time.
@@ -118,6 +118,18 @@ def _vector_share(link: bool, workers: int, time_limit: float | None) -> float |
     if workers > 1 or time_limit is None:
         return 1.0
     return VECTORS_SHARE_ONE_WORKER
+
+
+def _load_stance_model() -> None:
+    """Load the stance model (~0.25 s of CPU once the sentence model has imported scikit-learn) with
+    the other models, before the analysis workers start, rather than in the middle of the writer's
+    first link group. If it cannot be loaded, linking says so when it needs it, as before."""
+    from whosaid.link.stance import load_model
+
+    try:
+        load_model()
+    except Exception:  # reported by linking, which needs it, with the articles it concerns
+        return
 
 
 def analyze_many(
@@ -357,6 +369,7 @@ def ingest_articles(
         from whosaid.link.embed import load_model
 
         load_model()  # here, before workers fork, so that they share it instead of loading it each
+        _load_stance_model()
     # The writer sends many small statements: DuckDB's own threads would only take CPU from analysis.
     engine = ExitStack()
     engine.enter_context(store.single_threaded())

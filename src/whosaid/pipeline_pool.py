@@ -5,7 +5,7 @@ replacing) one costs no model load. A worker that runs past its deadline or dies
 replaced; the articles of its chunk not yet done are retried one at a time, so only the article at
 fault is reported. Results come back in input order, whatever the number of workers.
 
-Each worker holds up to two chunks: the next one waits in its pipe while it analyses the current
+Each worker holds up to three chunks: the next ones wait in its pipe while it analyses the current
 one, so it never idles while this process is busy writing the results of the last. Workers run
 their numeric libraries on one thread each: N workers on N cores must not oversubscribe them.
 """
@@ -42,8 +42,11 @@ Message = tuple[Task, bool]  # a task, and whether the worker also computes its 
 _PARENT_ENDS: set[Connection] = set()
 
 
-# Chunks a worker holds at once: the one it analyses and the next, already in its pipe.
-IN_FLIGHT = 2
+# Chunks a worker holds at once: the one it analyses and the next ones, already in its pipe. Three,
+# not two: with linking, the writer can spend a second or more on one result (the vectors of a chunk,
+# then a link group) without handing out work, and with two the worker sat idle 1.6 s of an ingest of
+# 300 synthetic articles between chunks (0.2 s with three; docs/throughput.md, session 5).
+IN_FLIGHT = 3
 
 
 def _one_thread_each() -> None:

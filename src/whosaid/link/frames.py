@@ -255,6 +255,7 @@ def destinations(content: str) -> tuple[Fact, ...]:
     return tuple(facts)
 
 
+@lru_cache(maxsize=4096)  # asked for both sides of every pair a story relates; cues are few
 def is_denial(cue: str | None) -> bool:
     return bool(cue) and any(w in lexicon("denial_cues") for w in (cue or "").lower().split())
 

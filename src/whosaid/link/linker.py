@@ -10,8 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-import weakref
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -22,6 +21,7 @@ import numpy as np
 from whosaid.link import story_index
 from whosaid.link.claim_groups import assign_claims
 from whosaid.link.pairing import StatementInfo, relate_stories
+from whosaid.link.statement_vectors import chunks, keep_written, parse_vector, stored_vectors, vector_json
 from whosaid.link.story_index import StoryState, best_story, lead_text, name_keys
 from whosaid.link.writes import insert_rows
 
@@ -68,10 +68,6 @@ def _as_date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     return None
-
-
-def _vector(text: str) -> Any:
-    return np.asarray(json.loads(text), dtype=np.float32)
 
 
 def _short_id(prefix: str, key: str) -> str:
@@ -173,18 +169,18 @@ def _link_batch(
             "article_embeddings",
             ("article_id", "vector", "entities"),
             [
-                (a["id"], _vector_json(v), json.dumps(sorted(a["_names"])))
+                (a["id"], vector_json(v), json.dumps(sorted(a["_names"])))
                 for a, v in zip(articles, vectors, strict=True)
             ],
         )
         span = (min(days) - window, max(days) + window)
-        summary["claims"], summary["relations"] = _link_statements(store, placed, encode, span, known)
+        written: dict[str, Any] = {}
+        summary["claims"], summary["relations"] = _link_statements(
+            store, placed, encode, span, known, written
+        )
+    keep_written(store, written)  # committed: now they are the stored vectors
     summary["stories"] = len(new_stories)
     return summary
-
-
-def _vector_json(vector: Any) -> str:
-    return json.dumps(np.round(np.asarray(vector, dtype=np.float64), 5).tolist())
 
 
 def _unlinked_articles(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
@@ -206,7 +202,7 @@ def _unlinked_articles(store: Store, article_ids: Sequence[str]) -> list[dict[st
 def _stored_names(store: Store, article_ids: list[str]) -> dict[str, set[str]]:
     """Names the entity stage found (people, organisations, places), as lower-cased keys."""
     names: dict[str, set[str]] = {a: set() for a in article_ids}
-    for chunk in _chunks(article_ids):
+    for chunk in chunks(article_ids):
         for row in store.query(
             "SELECT DISTINCT m.article_id, coalesce(e.name, m.text) AS name FROM mentions m "
             "LEFT JOIN entities e ON e.id = m.entity_id "
@@ -231,7 +227,7 @@ def _stories_between(store: Store, first: date, last: date) -> list[StoryState]:
             r["title"],
             _as_date(r["first_published"]) or first,
             _as_date(r["last_published"]) or last,
-            _vector(r["vector"]),
+            parse_vector(r["vector"]),
             int(r["n"]),
             Counter(json.loads(r["entities"])),
         )
@@ -249,7 +245,7 @@ def _stories_between(store: Store, first: date, last: date) -> list[StoryState]:
             "WHERE latest <= ?",
             [*chunk, MAX_STORY_MEMBERS],
         ):
-            stories[row["story_id"]].members.append(_vector(row["vector"]))
+            stories[row["story_id"]].members.append(parse_vector(row["vector"]))
     return list(stories.values())
 
 
@@ -286,10 +282,6 @@ def _save_stories(
     )
 
 
-def _chunks(items: Sequence[str], size: int = 500) -> list[list[str]]:
-    return [list(items[i : i + size]) for i in range(0, len(items), size)]
-
-
 def _statement_rows(
     store: Store, story_ids: list[str], span: tuple[date, date], new_articles: set[str]
 ) -> list[dict[str, Any]]:
@@ -297,7 +289,7 @@ def _statement_rows(
     within ``span`` (the batch's days and the story window), at most ``MAX_CONTEXT_ARTICLES`` of the
     latest per story. So a new article costs the same in a story of ten articles or of ten thousand."""
     rows: list[dict[str, Any]] = []
-    for chunk in _chunks(story_ids):
+    for chunk in chunks(story_ids):
         rows.extend(
             store.query(
                 "SELECT sa.story_id, s.id, s.article_id, s.idx, s.content, s.content_start, s.speaker, "
@@ -318,54 +310,23 @@ def _statement_rows(
     return [r for r in rows if r["article_id"] in kept]
 
 
-# Vectors of older statements as read from each open store: every link group of a large story reads
-# the same ones again (2.0 s of the writer's ~16 s of CPU on 300 synthetic articles, most of it
-# parsing JSON). Only values read from the store are kept, so a kept vector is the stored one, and
-# read-only, so no caller can change it for the next.
-_READ_VECTORS: weakref.WeakKeyDictionary[Any, OrderedDict[str, Any]] = weakref.WeakKeyDictionary()
-READ_VECTORS_KEPT = 20_000  # per store, latest used (~30 MB)
-
-
-def _stored_vectors(store: Store, statement_ids: list[str]) -> dict[str, Any]:
-    kept = _READ_VECTORS.setdefault(store, OrderedDict())
-    vectors: dict[str, Any] = {}
-    missing: list[str] = []
-    for statement_id in statement_ids:
-        vector = kept.get(statement_id)
-        if vector is None:
-            missing.append(statement_id)
-        else:
-            kept.move_to_end(statement_id)
-            vectors[statement_id] = vector
-    for chunk in _chunks(missing):
-        for row in store.query(
-            "SELECT statement_id, vector FROM statement_embeddings "
-            f"WHERE statement_id IN ({', '.join('?' * len(chunk))})",
-            chunk,
-        ):
-            vector = _vector(row["vector"])
-            vector.flags.writeable = False
-            vectors[row["statement_id"]] = kept[row["statement_id"]] = vector
-    while len(kept) > READ_VECTORS_KEPT:
-        kept.popitem(last=False)
-    return vectors
-
-
 def _link_statements(
     store: Store,
     placed: dict[str, list[str]],
     encode: Encoder,
     span: tuple[date, date],
     known: Mapping[str, Any] | None = None,
+    written: dict[str, Any] | None = None,
 ) -> tuple[int, int]:
-    """Embed the new articles' statements, put them into claims, relate them within their story."""
+    """Embed the new articles' statements, put them into claims, relate them within their story.
+    ``written`` receives the statement vectors written, by statement id."""
     new_articles = {a for ids in placed.values() for a in ids}
     with _stage("read statements"):
         rows = _statement_rows(store, list(placed), span, new_articles)
         fresh = [r for r in rows if r["article_id"] in new_articles]
         if not fresh:
             return 0, 0
-        vectors = _stored_vectors(store, [r["id"] for r in rows if r["article_id"] not in new_articles])
+        vectors = stored_vectors(store, [r["id"] for r in rows if r["article_id"] not in new_articles])
     with _stage("embed statements"):
         vectors.update(zip([r["id"] for r in fresh], encode([r["content"] for r in fresh]), strict=True))
     with _stage("write embeddings"):
@@ -373,8 +334,10 @@ def _link_statements(
             store,
             "statement_embeddings",
             ("statement_id", "vector"),
-            [(r["id"], _vector_json(vectors[r["id"]])) for r in fresh],
+            [(r["id"], vector_json(vectors[r["id"]])) for r in fresh],
         )
+        if written is not None:
+            written.update((r["id"], vectors[r["id"]]) for r in fresh)
     by_story: dict[str, list[StatementInfo]] = {}
     for r in rows:
         if r["id"] not in vectors:

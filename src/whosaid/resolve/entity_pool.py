@@ -72,7 +72,7 @@ class Pool:
         self.absent_ids: set[str] = set()  # entity ids known not to exist
         # PostgreSQL may have concurrent writers: keep ON CONFLICT there; DuckDB has one writer per
         # file, so rows known to be missing are inserted plainly (ON CONFLICT costs ~3.5 ms there).
-        self.conflict = "" if getattr(store, "skip_existing_by_lookup", False) else " ON CONFLICT DO NOTHING"
+        self.conflict = "" if store.skip_existing_by_lookup else " ON CONFLICT DO NOTHING"
         # mentions of articles matched earlier with this pool, not stored yet (``assign_many``)
         self._unstored_mentions: Counter[str] = Counter()
         self._entities: list[tuple[str, str, str]] = []

@@ -18,6 +18,9 @@ Row = dict[str, Any]
 
 class Store(Protocol):
     url: str  # file path (DuckDB) or postgresql:// URL
+    # True where this process is the store's only writer (DuckDB): rows can be checked for before an
+    # insert and a row just written is the stored one; False where other writers may race (PostgreSQL).
+    skip_existing_by_lookup: bool
 
     # --- writing -------------------------------------------------------------------------------------
     def add(self, analysis: ArticleAnalysis) -> bool:
