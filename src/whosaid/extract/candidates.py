@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
+
+from whosaid.extract.boundary import choose_end
 
 # char_range is re-exported: headlines.py and attribution.py import it from here
 from whosaid.extract.content_edges import char_range as char_range
@@ -19,9 +21,11 @@ from whosaid.extract.content_edges import (
     paragraph_bounds,
     paragraph_of,
     raised_subject_start,
+    relative_cue_gap,
     rest_edge,
     trim_trailing_aside,
 )
+from whosaid.extract.content_edges import doc_text as doc_text  # learned.py imports it from here
 from whosaid.extract.cues import CueLexicon
 
 # Verbs whose infinitive complement is the attributed content ("vowed to repeal", "urged them to").
@@ -50,15 +54,7 @@ class Candidate:
     comp: Token | None = None  # head token of the content, when the parse gives one
     probability: float = 0.0  # the trained filter's estimate that this is a gold attribution
     relayed: bool = False  # "X was quoted as saying": a sure attribution whatever the filter says
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once per Doc (spaCy rebuilds the string on every access)."""
-    text = doc.user_data.get("whosaid_text")
-    if not isinstance(text, str):
-        text = doc.text
-        doc.user_data["whosaid_text"] = text
-    return text
+    edges: tuple[int, int, int] | None = None  # token first, subtree end, rules' end (boundary training)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -226,7 +222,10 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
             for c, d in complements
             if d == "ccomp" or (d == "xcomp" and verb.lemma_ in INFINITIVE_CUES)
         ]
-    rights = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("npadvmod", "advmod", "cc", "conj")]
+    # a particle belongs to the cue ("called out X", "pointed out X"): PolNeAR starts the content after it
+    rights = [
+        c for c in verb.rights if not c.is_punct and c.dep_ not in ("npadvmod", "advmod", "cc", "conj", "prt")
+    ]
     if open_vocabulary and len(rights) >= 2 and any(d in ("dobj", "xcomp", "ccomp") for _, d in complements):
         # "accused Trump of lying", "urged Congress to act": object and its complement together
         complements.append((rights[0], "rest"))
@@ -240,17 +239,25 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
         else:  # content before its cue keeps its asides: "A, which B, he said" is drawn whole
             right_edge = comp.right_edge.i if before_cue else complement_edge(comp)
         first, last = paragraph_bounds(doc, verb.i, content_first_token(comp, dep), right_edge + 1)
+        edges = None
         if not before_cue:  # (58 more exact contents on train than trimming, 3 fewer)
             last = trim_trailing_aside(doc, first, last)
+            if dep != "rest" and comp.i >= first:
+                # the trained end model may move the end to another dependent of the right spine
+                limit = paragraph_bounds(doc, verb.i, first, comp.right_edge.i + 1)[1]
+                edges = (first, limit, last)
+                last = choose_end(doc, comp, first, limit, last, doc[cue_end - 1].lemma_.lower())
         start, end = char_range(doc, first, last)
         if end <= start:
             continue
-        cand = Candidate(cue_start, cue_end, start, end, speaker, strength, dep, via, comp=comp)
+        cand = Candidate(cue_start, cue_end, start, end, speaker, strength, dep, via, comp=comp, edges=edges)
         cand.relayed = relayed is not None
         raised = raised_subject_start(verb, comp, dep, cue_start) if relayed is None else None
         if raised is not None:  # subject + complement, the cue words between them left out
             cand.content_start, cand.form, cand.speaker_head = raised, "raising", None
             cand.exclude_start, cand.exclude_end = doc[cue_start].idx, start  # "seen as", "seem like"
+        elif not before_cue and (gap := relative_cue_gap(doc, first, last, cue_start, cue_end)):
+            cand.exclude_start, cand.exclude_end = gap  # "which [he said] would fail"
         if before_cue:  # content before the cue: "…, sources said"
             cand.form = "final"
         found.append(cand)

@@ -1,0 +1,157 @@
+"""Where a content ends, learned: PolNeAR keeps some trailing phrases of a reported clause ("… but
+could not bear it", "…, bringing attention to it") and leaves others out ("… during a stop in
+Flint", "… on Twitter"), not consistently enough for a rule. The rules of ``content_edges`` give
+one end; this module offers the other ends the parse allows (before each right-hand dependent
+along the content's right spine, or the whole subtree) and a logistic regression over the words
+and dependency labels at each cut (``boundary_model.json``, trained on PolNeAR train by
+``scripts/train_boundary.py``) picks one, the rules' end winning ties.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from whosaid.extract.content_edges import doc_text
+
+MODEL_FILE = "boundary_model.json"
+MAX_SPINE = 6  # right-spine depth walked: deeper cuts are rare and cost Token objects
+
+# Words kept as themselves in the features (function words that tell adjuncts apart); any other
+# word stands for its part of speech.
+CUT_WORDS = {
+    "and", "but", "or", "in", "on", "at", "during", "after", "before", "since", "while", "when",
+    "where", "as", "because", "if", "despite", "even", "with", "without", "for", "to", "by", "from",
+    "which", "who", "that", "according", "including", "than", "until", "amid", "over", "about",
+    "though", "although", "unless", "so", "not", "rather", "instead", "of", "into", "against",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class BoundaryModel:
+    """Weights of a pairwise model: P(another end is right where the rules' end is wrong) =
+    sigmoid(bias + w·option - w·rules' end); the end moves when that reaches ``threshold``."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float = 0.5
+
+    def weight(self, features: list[str]) -> float:
+        return sum(self.weights.get(f, 0.0) for f in features)
+
+
+_override: list[BoundaryModel | None] = []
+
+
+def use_boundary_model(model: BoundaryModel | None) -> None:
+    """Choose ends with ``model`` (None: the rules' ends only) until ``reset_boundary_model``."""
+    _override.clear()
+    _override.append(model)
+
+
+def reset_boundary_model() -> None:
+    _override.clear()
+
+
+def load_boundary_model() -> BoundaryModel | None:
+    return _override[0] if _override else _shipped_model()
+
+
+@lru_cache(maxsize=1)
+def _shipped_model() -> BoundaryModel | None:
+    path = resources.files("whosaid.extract").joinpath(MODEL_FILE)
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    weights = {str(k): float(v) for k, v in data["weights"].items()}
+    return BoundaryModel(weights, float(data["bias"]), float(data.get("threshold", 0.5)))
+
+
+def _word(tok: Token) -> str:
+    return tok.lower_ if tok.lower_ in CUT_WORDS else tok.pos_
+
+
+def _bucket(n: int) -> str:
+    return "1" if n <= 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8-15" if n <= 15 else "16+"
+
+
+def end_options(
+    doc: Doc, comp: Token, first: int, limit: int, rule_last: int, cue_lemma: str
+) -> list[tuple[int, list[str]]]:
+    """(end token, features) of each place the content of ``comp`` may end, from ``first``: before
+    a right-hand dependent on its right spine, or at ``limit`` (the whole subtree); ``rule_last``
+    (the rules' end) is always one of them."""
+    ends: dict[int, list[str]] = {}
+    node = comp
+    for depth in range(MAX_SPINE):
+        rights = [c for c in node.rights if c.i < limit and not c.is_punct]
+        for child in rights:
+            cut = child.left_edge.i
+            while cut > first and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+                cut -= 1  # the comma before the dropped phrase goes with it
+            if cut <= max(first, comp.i) or cut in ends:
+                continue
+            dep = child.dep_
+            word = _word(doc[child.left_edge.i])
+            dep_word = f"{dep}|{word}"
+            ends[cut] = [
+                f"dep={dep}",
+                f"word={word}",
+                f"dep_word={dep_word}",
+                f"child={_word(child)}|{dep}",
+                f"comma={doc[cut].is_punct}|{dep}",
+                f"node={node.dep_ if node.i != comp.i else 'comp'}|{node.pos_}|{dep}",
+                f"depth={min(depth, 3)}",
+                f"dropped={_bucket(limit - cut)}",
+                f"kept={_bucket(cut - first)}",
+                f"comp={comp.dep_}|{dep}",
+                f"cue={cue_lemma}|{dep_word}",
+                f"quoted={_has_quote(doc, cut, limit)}|{dep}",
+            ]
+        if not rights:
+            break
+        node = rights[-1]
+    ends.setdefault(limit, ["whole"])
+    ends.setdefault(
+        rule_last, ["other_rule_cut", f"word={_word(doc[rule_last]) if rule_last < len(doc) else '-'}"]
+    )
+    out = []
+    for end, feats in sorted(ends.items()):
+        tags = (
+            ["rule"] if end == rule_last else ["not_rule", f"side={'before' if end < rule_last else 'after'}"]
+        )
+        out.append((end, feats + tags + [f"{f}|{tags[0]}" for f in feats[:2]]))
+    return out
+
+
+QUOTE_CHARS = set("\"“”‘’«»„'`")
+
+
+def _has_quote(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) hold a quotation mark (read off the text: no Token objects)."""
+    if start >= end:
+        return False
+    text = doc_text(doc)
+    last = doc[end - 1]
+    return not QUOTE_CHARS.isdisjoint(text[doc[start].idx : last.idx + len(last.text)])
+
+
+def choose_end(doc: Doc, comp: Token, first: int, limit: int, rule_last: int, cue_lemma: str) -> int:
+    """The content end the trained model prefers (the rules' end without a model or a better option)."""
+    model = load_boundary_model()
+    if model is None:
+        return rule_last
+    options = end_options(doc, comp, first, limit, rule_last, cue_lemma)
+    rule = next(model.weight(feats) for end, feats in options if end == rule_last)
+    margin = math.log(model.threshold / (1.0 - model.threshold)) - model.bias
+    best, best_gain = rule_last, margin
+    for end, feats in options:
+        gain = model.weight(feats) - rule
+        if end != rule_last and gain > best_gain:
+            best, best_gain = end, gain
+    return best
