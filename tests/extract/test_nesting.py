@@ -104,3 +104,22 @@ def test_the_shipped_model_loads() -> None:
     for part in (model.inner, model.outer):
         assert 0.0 <= part.threshold <= 1.0
         assert part.weights
+
+
+SPEECH_TEXT = (
+    "Depot Plan Passes\n\nThe board approved a depot plan which the harbour master said would halve "
+    "waiting times.\n"
+)
+
+
+def test_speech_inside_an_action_is_kept_even_when_the_model_would_drop_it(
+    nlp: Language, restore_model: None
+) -> None:
+    """ "Approved a plan which the harbour master said …": PolNeAR may mark only the approval, but the
+    harbour master's statement is what a reader asks for."""
+    drop_every_inner = NestingModel(Regression({}, -30.0, 0.5), Regression({}, 30.0, 0.5))
+    use_nesting_model(drop_every_inner)
+    statements: list[Statement] = nlp(SPEECH_TEXT)._.quotes
+    said = [s for s in statements if s.cue == "said"]
+    assert said and said[0].speaker_text == "the harbour master"
+    assert said[0].content_parts and said[0].content_parts[-1].of(SPEECH_TEXT) == "would halve waiting times"

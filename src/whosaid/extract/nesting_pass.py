@@ -26,6 +26,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.candidates import doc_text
+from whosaid.extract.cues import load_lexicon
 from whosaid.model import Span, Statement
 
 MODEL_FILE = "nesting_model.json"
@@ -33,6 +34,7 @@ KEPT_FORMS = {"nested"}  # a quotation inside a quotation is its own speaker's s
 NOUN_FORMS = {"noun", "noun_clause"}  # a cue noun with its content ("claims that …")
 CHAIN_GAP = 1  # tokens allowed before the inner cue for the outer content to open with it ("to")
 CHAIN_CHARS = 40  # an outer cue this close before the inner one joins it ("refused to say")
+SPEECH = 0.9  # lexicon strength of plain speech verbs (say, tell, insist, warn, announce, note)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,9 @@ class NestedPair:
     inner: int  # positions in the statement list
     outer: int
     features: list[str]
+    # the inner cue is a plain speech verb with a speaker of its own, the outer one is not ("approved
+    # a budget which the mayor said would …"): the inner statement is kept whatever the model says
+    speech_inside: bool = False
 
 
 _override: list[NestingModel | None] = []
@@ -139,7 +144,8 @@ def choose_drops(
         if min(inner, outer) >= 0:
             continue
         if inner <= outer and droppable(statements[pair.inner], forms[pair.inner]):
-            if owned_claim(statements[pair.inner], forms[pair.inner], statements[pair.outer]):
+            inner_stmt, outer_stmt = statements[pair.inner], statements[pair.outer]
+            if pair.speech_inside or owned_claim(inner_stmt, forms[pair.inner], outer_stmt):
                 continue
             dropped.add(pair.inner)
         elif outer < inner and droppable(statements[pair.outer], forms[pair.outer]):
@@ -172,6 +178,19 @@ def droppable(stmt: Statement, form: str) -> bool:
     return stmt.kind != "direct" and form not in KEPT_FORMS
 
 
+def speech_inside(doc: Doc, inner: Statement, outer: Statement) -> bool:
+    """Whether the inner statement is plain speech ("said", "told", "insisted": lexicon strength of
+    at least ``SPEECH``) by a speaker the outer statement does not name, inside an outer cue that is
+    not plain speech. PolNeAR often marks only the outer action ("approved a budget which the mayor
+    said …"), but a reader asking what the mayor said wants the mayor's statement: on PolNeAR train
+    keeping these costs 0.002 overlap F1 and no exact F1."""
+    icue, ocue = _cue_token(doc, inner), _cue_token(doc, outer)
+    if icue is None or ocue is None or inner.speaker_text is None or inner.speaker_text == outer.speaker_text:
+        return False
+    lexicon = load_lexicon()
+    return lexicon.verb_strength(icue.lemma_) >= SPEECH > lexicon.verb_strength(ocue.lemma_)
+
+
 def owned_claim(inner: Statement, form: str, outer: Statement) -> bool:
     """`The critics' claim that … was dismissed by the council`: a claim noun with its own speaker,
     another than the outer one, is that speaker's statement, which the outer one only answers."""
@@ -198,7 +217,8 @@ def nested_pairs(
             if best < 0 or _length(outer) < _length(statements[best]):
                 best = j
         if best >= 0:
-            pairs.append(NestedPair(i, best, pair_features(doc, i, best, statements, forms, in_quote)))
+            features = pair_features(doc, i, best, statements, forms, in_quote)
+            pairs.append(NestedPair(i, best, features, speech_inside(doc, inner, statements[best])))
     return pairs
 
 
