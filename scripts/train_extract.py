@@ -33,7 +33,8 @@ from spacy.tokens import Doc, DocBin
 from tqdm import tqdm
 
 from whosaid.extract.attribution import QuoteMap, find_statements, parse_candidates
-from whosaid.extract.learned import CueModel, use_model
+from whosaid.extract.learned import use_model
+from whosaid.extract.linear_model import LinearModel
 from whosaid.extract.quotes import find_quotes
 from whosaid.extract.scoring import gold_content, score, token_f1, tokens
 from whosaid.nlp import load
@@ -169,7 +170,7 @@ def main() -> int:
     held_docs = list(zip(docs[split:], golds[split:], strict=False))
     best = (0.0, 0.5)
     for threshold in np.arange(0.12, 0.5, 0.04):
-        use_model(CueModel(weights, float(model.intercept_[0]), float(threshold)))
+        use_model(LinearModel(weights, float(model.intercept_[0]), float(threshold)))
         kinds = score(
             (doc.text, gold["quotes"], find_statements(doc, gold["id"])) for doc, gold in held_docs
         ).as_dict()

@@ -29,10 +29,10 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, DocBin
 
 from whosaid.extract.component import extract_statements
+from whosaid.extract.linear_model import LinearModel
 from whosaid.extract.nesting_pass import (
     NestingModel,
     Recorded,
-    Regression,
     choose_drops,
     record_pairs,
     use_nesting_model,
@@ -175,7 +175,7 @@ def main() -> int:
         golds,
         finals,
         recorded,
-        [NestingModel(Regression({}, 0.0, 0.0), Regression({}, 0.0, 0.0))] * len(docs),
+        [NestingModel(LinearModel({}, 0.0, 0.0), LinearModel({}, 0.0, 0.0))] * len(docs),
     )
     print(f"pass off: overlap F1 {base['overlap_f1']:.4f} exact {base['exact_f1']:.4f}", file=sys.stderr)
     best = (-1.0, 0.0, 0.0)
@@ -183,8 +183,8 @@ def main() -> int:
         for to in OUTER_THRESHOLDS:
             models = [
                 NestingModel(
-                    Regression(fitted[fold_of[a]][0][0], fitted[fold_of[a]][0][1], ti),
-                    Regression(fitted[fold_of[a]][1][0], fitted[fold_of[a]][1][1], to),
+                    LinearModel(fitted[fold_of[a]][0][0], fitted[fold_of[a]][0][1], ti),
+                    LinearModel(fitted[fold_of[a]][1][0], fitted[fold_of[a]][1][1], to),
                 )
                 for a in range(len(docs))
             ]

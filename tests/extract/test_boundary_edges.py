@@ -16,7 +16,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from whosaid.extract.boundary import (
-    BoundaryModel,
     end_options,
     load_boundary_model,
     reset_boundary_model,
@@ -24,6 +23,7 @@ from whosaid.extract.boundary import (
 )
 from whosaid.extract.candidates import Candidate, from_verb
 from whosaid.extract.cues import load_lexicon
+from whosaid.extract.linear_model import LinearModel
 
 from .helpers import DATA
 
@@ -86,7 +86,7 @@ def test_statements_split_around_a_relative_cue(nlp: Language) -> None:
         assert doc.text[stmt.content_span.start : stmt.content_span.end] == stmt.content
 
 
-def _learned_end(nlp: Language, model: BoundaryModel | None) -> str:
+def _learned_end(nlp: Language, model: LinearModel | None) -> str:
     doc, expected = _golden(nlp)
     use_boundary_model(model)
     item = expected["learned_end"]
@@ -100,11 +100,11 @@ def test_learned_end_moves_only_when_the_model_prefers(nlp: Language, restore_mo
     _, expected = _golden(nlp)
     item = expected["learned_end"]
     assert _learned_end(nlp, None) == item["whole"]  # no model: the rules' end
-    assert _learned_end(nlp, BoundaryModel({}, 0.0)) == item["whole"]  # a tie keeps the rules' end
-    cut_during = BoundaryModel({"dep_word=prep|during": 5.0}, 0.0)
+    assert _learned_end(nlp, LinearModel({}, 0.0)) == item["whole"]  # a tie keeps the rules' end
+    cut_during = LinearModel({"dep_word=prep|during": 5.0}, 0.0)
     assert _learned_end(nlp, cut_during) == item["before_during"]
     assert (
-        _learned_end(nlp, BoundaryModel({"dep_word=prep|during": 5.0}, 0.0, threshold=0.999)) == item["whole"]
+        _learned_end(nlp, LinearModel({"dep_word=prep|during": 5.0}, 0.0, threshold=0.999)) == item["whole"]
     )
 
 

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from whosaid.extract.linear_model import LinearModel
 from whosaid.extract.nesting_pass import (
     NestingModel,
-    Regression,
     load_nesting_model,
     use_nesting_model,
 )
@@ -70,7 +70,7 @@ def test_the_parse_offers_the_folded_clause(nlp: Language, restore_model: None) 
 
 
 def test_a_nested_quotation_is_never_dropped(nlp: Language, restore_model: None) -> None:
-    drop_every_inner = NestingModel(Regression({}, -30.0, 0.5), Regression({}, 30.0, 0.5))
+    drop_every_inner = NestingModel(LinearModel({}, -30.0, 0.5), LinearModel({}, 30.0, 0.5))
     use_nesting_model(drop_every_inner)
     text, _ = _golden()
     statements: list[Statement] = nlp(text)._.quotes
@@ -80,7 +80,7 @@ def test_a_nested_quotation_is_never_dropped(nlp: Language, restore_model: None)
 
 
 def test_a_chain_keeps_the_inner_statement_with_the_outer_cue(nlp: Language, restore_model: None) -> None:
-    drop_the_outer = NestingModel(Regression({}, 30.0, 0.5), Regression({"chain=True": -60.0}, 30.0, 0.5))
+    drop_the_outer = NestingModel(LinearModel({}, 30.0, 0.5), LinearModel({"chain=True": -60.0}, 30.0, 0.5))
     use_nesting_model(drop_the_outer)
     statements: list[Statement] = nlp(CHAIN_TEXT)._.quotes
     assert len(statements) == 1
@@ -92,7 +92,7 @@ def test_a_chain_keeps_the_inner_statement_with_the_outer_cue(nlp: Language, res
 
 
 def test_keeping_both_when_the_model_is_sure_of_both(nlp: Language, restore_model: None) -> None:
-    keep_all = NestingModel(Regression({}, 30.0, 0.5), Regression({}, 30.0, 0.5))
+    keep_all = NestingModel(LinearModel({}, 30.0, 0.5), LinearModel({}, 30.0, 0.5))
     use_nesting_model(keep_all)
     cues = sorted(str(s.cue) for s in nlp(CHAIN_TEXT)._.quotes)
     assert cues == ["declined", "to criticize"]
@@ -117,7 +117,7 @@ def test_speech_inside_an_action_is_kept_even_when_the_model_would_drop_it(
 ) -> None:
     """ "Approved a plan which the harbour master said …": PolNeAR may mark only the approval, but the
     harbour master's statement is what a reader asks for."""
-    drop_every_inner = NestingModel(Regression({}, -30.0, 0.5), Regression({}, 30.0, 0.5))
+    drop_every_inner = NestingModel(LinearModel({}, -30.0, 0.5), LinearModel({}, 30.0, 0.5))
     use_nesting_model(drop_every_inner)
     statements: list[Statement] = nlp(SPEECH_TEXT)._.quotes
     said = [s for s in statements if s.cue == "said"]

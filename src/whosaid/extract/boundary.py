@@ -9,15 +9,13 @@ and dependency labels at each cut (``boundary_model.json``, trained on PolNeAR t
 
 from __future__ import annotations
 
-import json
 import math
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.content_edges import doc_text
+from whosaid.extract.linear_model import LinearModel, shipped_json
 
 MODEL_FILE = "boundary_model.json"
 MAX_SPINE = 6  # right-spine depth walked: deeper cuts are rare and cost Token objects
@@ -32,23 +30,10 @@ CUT_WORDS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class BoundaryModel:
-    """Weights of a pairwise model: P(another end is right where the rules' end is wrong) =
-    sigmoid(bias + w·option - w·rules' end); the end moves when that reaches ``threshold``."""
-
-    weights: dict[str, float]
-    bias: float
-    threshold: float = 0.5
-
-    def weight(self, features: list[str]) -> float:
-        return sum(self.weights.get(f, 0.0) for f in features)
+_override: list[LinearModel | None] = []
 
 
-_override: list[BoundaryModel | None] = []
-
-
-def use_boundary_model(model: BoundaryModel | None) -> None:
+def use_boundary_model(model: LinearModel | None) -> None:
     """Choose ends with ``model`` (None: the rules' ends only) until ``reset_boundary_model``."""
     _override.clear()
     _override.append(model)
@@ -58,18 +43,14 @@ def reset_boundary_model() -> None:
     _override.clear()
 
 
-def load_boundary_model() -> BoundaryModel | None:
+def load_boundary_model() -> LinearModel | None:
     return _override[0] if _override else _shipped_model()
 
 
 @lru_cache(maxsize=1)
-def _shipped_model() -> BoundaryModel | None:
-    path = resources.files("whosaid.extract").joinpath(MODEL_FILE)
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    weights = {str(k): float(v) for k, v in data["weights"].items()}
-    return BoundaryModel(weights, float(data["bias"]), float(data.get("threshold", 0.5)))
+def _shipped_model() -> LinearModel | None:
+    data = shipped_json(MODEL_FILE)
+    return LinearModel.from_json(data) if data is not None else None
 
 
 def _word(tok: Token) -> str:
@@ -147,11 +128,11 @@ def choose_end(doc: Doc, comp: Token, first: int, limit: int, rule_last: int, cu
     if model is None:
         return rule_last
     options = end_options(doc, comp, first, limit, rule_last, cue_lemma)
-    rule = next(model.weight(feats) for end, feats in options if end == rule_last)
+    rule = next(model.score(feats) for end, feats in options if end == rule_last)
     margin = math.log(model.threshold / (1.0 - model.threshold)) - model.bias
     best, best_gain = rule_last, margin
     for end, feats in options:
-        gain = model.weight(feats) - rule
+        gain = model.score(feats) - rule
         if end != rule_last and gain > best_gain:
             best, best_gain = end, gain
     return best

@@ -9,54 +9,35 @@ to the parse.
 
 from __future__ import annotations
 
-import json
-import math
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.candidates import Candidate, doc_text
 from whosaid.extract.learned_features import nesting_features
+from whosaid.extract.linear_model import LinearModel, shipped_json
 
 MODEL_FILE = "cue_model.json"
 
 
-@dataclass(frozen=True, slots=True)
-class CueModel:
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-
-    def probability(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+_override: list[LinearModel] = []
 
 
-_override: list[CueModel] = []
-
-
-def use_model(model: CueModel | None) -> None:
+def use_model(model: LinearModel | None) -> None:
     """Score with ``model`` instead of the shipped one (training picks its threshold this way)."""
     _override.clear()
     if model is not None:
         _override.append(model)
 
 
-def load_model() -> CueModel | None:
+def load_model() -> LinearModel | None:
     return _override[0] if _override else _shipped_model()
 
 
 @lru_cache(maxsize=1)
-def _shipped_model() -> CueModel | None:
-    path = resources.files("whosaid.extract").joinpath(MODEL_FILE)
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return CueModel(
-        {str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]), float(data["threshold"])
-    )
+def _shipped_model() -> LinearModel | None:
+    data = shipped_json(MODEL_FILE)
+    return LinearModel.from_json(data) if data is not None else None
 
 
 def _bucket(n: int) -> str:

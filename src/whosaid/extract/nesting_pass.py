@@ -17,16 +17,15 @@ trained on PolNeAR train by ``scripts/train_nesting.py``.
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.candidates import doc_text
 from whosaid.extract.cues import load_lexicon
+from whosaid.extract.linear_model import LinearModel, shipped_json
 from whosaid.model import Span, Statement
 
 MODEL_FILE = "nesting_model.json"
@@ -38,20 +37,9 @@ SPEECH = 0.9  # lexicon strength of plain speech verbs (say, tell, insist, warn,
 
 
 @dataclass(frozen=True, slots=True)
-class Regression:
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-
-    def probability(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-
-
-@dataclass(frozen=True, slots=True)
 class NestingModel:
-    inner: Regression  # is the inner statement annotated?
-    outer: Regression  # is the outer statement annotated?
+    inner: LinearModel  # is the inner statement annotated?
+    outer: LinearModel  # is the outer statement annotated?
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,24 +77,14 @@ def load_nesting_model() -> NestingModel | None:
     return _override[0] if _override else _shipped_model()
 
 
-def model_from_json(data: dict[str, object]) -> NestingModel:
-    def regression(part: object) -> Regression:
-        assert isinstance(part, dict)
-        return Regression(
-            {str(k): float(v) for k, v in part["weights"].items()},
-            float(part["bias"]),
-            float(part["threshold"]),
-        )
-
-    return NestingModel(regression(data["inner"]), regression(data["outer"]))
+def model_from_json(data: dict[str, Any]) -> NestingModel:
+    return NestingModel(LinearModel.from_json(data["inner"]), LinearModel.from_json(data["outer"]))
 
 
 @lru_cache(maxsize=1)
 def _shipped_model() -> NestingModel | None:
-    path = resources.files("whosaid.extract").joinpath(MODEL_FILE)
-    if not path.is_file():
-        return None
-    return model_from_json(json.loads(path.read_text(encoding="utf-8")))
+    data = shipped_json(MODEL_FILE)
+    return model_from_json(data) if data is not None else None
 
 
 def nested_dropped(

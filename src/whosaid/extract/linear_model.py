@@ -1,0 +1,47 @@
+"""Logistic models over sparse string features: how the extractor's trained parts (the candidate
+filter, the content end, the nesting pass) are shipped and scored.
+
+Each is a JSON file of feature weights in the package (no corpus text), made by its script under
+``scripts/``; scoring is one dictionary look-up per feature, so it costs little next to the parse.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class LinearModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float = 0.5
+
+    def score(self, features: list[str]) -> float:
+        """The features' summed weights, without the bias."""
+        return sum(self.weights.get(f, 0.0) for f in features)
+
+    def probability(self, features: list[str]) -> float:
+        z = self.bias + self.score(features)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> LinearModel:
+        return cls(
+            {str(k): float(v) for k, v in data["weights"].items()},
+            float(data["bias"]),
+            float(data.get("threshold", 0.5)),
+        )
+
+
+def shipped_json(name: str) -> dict[str, Any] | None:
+    """The package's model file ``name``, parsed, or None when it is absent (the rules alone run)."""
+    path = resources.files("whosaid.extract").joinpath(name)
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else None
