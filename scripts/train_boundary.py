@@ -31,6 +31,7 @@ from spacy.tokens import Doc, DocBin
 from whosaid.extract.attribution import QuoteMap, parse_candidates
 from whosaid.extract.boundary import end_options, reset_boundary_model, use_boundary_model
 from whosaid.extract.content_edges import char_range
+from whosaid.extract.linear_model import LinearModel
 from whosaid.extract.quotes import find_quotes
 from whosaid.extract.scoring import gold_content, token_f1, tokens
 from whosaid.nlp import load
@@ -139,25 +140,12 @@ def main() -> int:
         return 0
     every = [g for d in per_doc for g in d]
     vectorizer, model = fit(every, args.c)
-    weights = {
-        name: round(float(w), 4)
-        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= 1e-3
-    }
-    args.out.write_text(
-        json.dumps(
-            {
-                "trained_on": f"PolNeAR train ({len(golds)} articles), {len(every)} candidates",
-                "bias": round(float(model.intercept_[0]), 4),
-                "threshold": args.threshold,
-                "weights": dict(sorted(weights.items())),
-            },
-            indent=0,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
-    print(f"wrote {args.out} ({len(weights)} features, {len(every)} candidates)", file=sys.stderr)
+    shipped = LinearModel.fitted(
+        vectorizer.get_feature_names_out(), model.coef_[0], model.intercept_[0], args.threshold
+    ).to_json()
+    trained_on = f"PolNeAR train ({len(golds)} articles), {len(every)} candidates"
+    args.out.write_text(json.dumps({"trained_on": trained_on, **shipped}, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(shipped['weights'])} features, {len(every)} candidates)", file=sys.stderr)
     return 0
 
 

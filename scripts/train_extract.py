@@ -186,25 +186,12 @@ def main() -> int:
     print(f"held-out overlap F1 {best[0]:.3f} at threshold {best[1]:.2f}", file=sys.stderr)
     all_rows, all_y = flat(per_doc)
     vectorizer, model = fit(all_rows, all_y, args.c)
-    weights = {
-        name: round(float(w), 4)
-        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= 1e-3
-    }
-    args.out.write_text(
-        json.dumps(
-            {
-                "trained_on": f"PolNeAR train ({len(golds)} articles), {len(all_y)} candidates",
-                "bias": round(float(model.intercept_[0]), 4),
-                "threshold": round(best[1], 2),
-                "weights": dict(sorted(weights.items())),
-            },
-            indent=0,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
-    print(f"wrote {args.out} ({len(weights)} features)", file=sys.stderr)
+    shipped = LinearModel.fitted(
+        vectorizer.get_feature_names_out(), model.coef_[0], model.intercept_[0], round(best[1], 2)
+    ).to_json()
+    trained_on = f"PolNeAR train ({len(golds)} articles), {len(all_y)} candidates"
+    args.out.write_text(json.dumps({"trained_on": trained_on, **shipped}, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(shipped['weights'])} features)", file=sys.stderr)
     return 0
 
 

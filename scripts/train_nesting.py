@@ -202,22 +202,12 @@ def main() -> int:
     )
     (iw, ib), (ow, ob) = fit_both(list(range(len(docs))))
 
-    def part(weights: dict[str, float], bias: float, threshold: float) -> dict[str, Any]:
-        kept = {k: round(w, 4) for k, w in sorted(weights.items()) if abs(w) >= 1e-3}
-        return {"bias": round(bias, 4), "threshold": threshold, "weights": kept}
-
-    args.out.write_text(
-        json.dumps(
-            {
-                "trained_on": f"PolNeAR train ({len(docs)} articles), {n_pairs} nested pairs",
-                "inner": part(iw, ib, best[1]),
-                "outer": part(ow, ob, best[2]),
-            },
-            indent=1,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    shipped = {
+        "trained_on": f"PolNeAR train ({len(docs)} articles), {n_pairs} nested pairs",
+        "inner": LinearModel(iw, ib, best[1]).to_json(),
+        "outer": LinearModel(ow, ob, best[2]).to_json(),
+    }
+    args.out.write_text(json.dumps(shipped, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -28,6 +28,21 @@ class LinearModel:
     def probability(self, features: list[str]) -> float:
         z = self.bias + self.score(features)
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    @classmethod
+    def fitted(
+        cls, names: Iterable[str], coefficients: Iterable[float], bias: float, threshold: float
+    ) -> LinearModel:
+        """A model from a fitted regression's feature names and coefficients (the training scripts)."""
+        return cls(
+            {str(n): float(w) for n, w in zip(names, coefficients, strict=True)}, float(bias), threshold
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The shipped form: weights to 4 decimals, those under 1e-3 left out (no effect on any choice
+        measured, a third of the file)."""
+        kept = {k: round(w, 4) for k, w in sorted(self.weights.items()) if abs(w) >= 1e-3}
+        return {"bias": round(self.bias, 4), "threshold": round(self.threshold, 4), "weights": kept}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> LinearModel:
