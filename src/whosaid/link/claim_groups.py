@@ -98,6 +98,49 @@ def _claims_of_stories(store: Store, story_ids: list[str]) -> dict[str, list[Cla
     return claims
 
 
+class ClaimIndex:
+    """The centroids of a story's claims as one matrix, kept up to date as statements join, to find
+    the claims a statement could join with one matrix product instead of a dot product per claim
+    (3,803 statements and 139 claims on 300 synthetic articles: most of the "claims" stage).
+
+    Only a filter: a matrix product sums in another order than ``np.dot`` of one centroid, so it may
+    differ in the last bits; a claim is left out only when its cosine is below ``SAME_TOPIC_COSINE``
+    by far more than that, and ``best_claim`` decides on the others exactly as before, in order."""
+
+    MARGIN = 1e-6  # far above the rounding of a product of two 384-vectors, far below any decision
+    # Claims in a story from which the index is cheaper than a dot product per claim (per statement:
+    # 4 claims 4 vs 13 µs, 32 claims 50 vs 6 µs, 139 claims 122 vs 10 µs).
+    FROM_CLAIMS = 16
+
+    def __init__(self, claims: list[ClaimState]) -> None:
+        self.claims = claims  # the caller's list: a new claim is appended to it, then ``changed``
+        self.position: dict[int, int] = {}  # id(claim) -> its row
+        self.rows: Any = None
+        self.norms: Any = None
+        for claim in claims:
+            self.changed(claim)
+
+    def changed(self, claim: ClaimState) -> None:
+        """``claim`` (one of ``claims``, possibly just appended) has a new centroid."""
+        row = self.position.setdefault(id(claim), len(self.position))
+        if self.rows is None:
+            self.rows = np.zeros((max(16, 2 * len(self.claims)), len(claim.centroid)), dtype=np.float64)
+            self.norms = np.ones(len(self.rows), dtype=np.float64)
+        if row >= len(self.rows):
+            self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
+            self.norms = np.concatenate([self.norms, np.ones_like(self.norms)])
+        self.rows[row] = claim.centroid
+        self.norms[row] = claim.centroid_norm()
+
+    def near(self, vector: Any) -> list[ClaimState]:
+        """The claims, in order, whose cosine with ``vector`` may reach ``SAME_TOPIC_COSINE``."""
+        count = len(self.position)
+        if not count:
+            return []
+        cosines = (self.rows[:count] @ np.asarray(vector, dtype=np.float64)) / self.norms[:count]
+        return [self.claims[i] for i in np.flatnonzero(cosines >= SAME_TOPIC_COSINE - self.MARGIN)]
+
+
 def best_claim(claims: Sequence[ClaimState], vector: Any, keys: set[str]) -> ClaimState | None:
     best: tuple[float, ClaimState] | None = None
     for claim in claims:
@@ -116,9 +159,12 @@ def assign_claims(store: Store, new_statements: dict[str, list[StatementInfo]]) 
     new_claims: list[tuple[str, str, str]] = []
     memberships: list[tuple[str, str]] = []
     for story_id, claims in claims_by_story.items():
+        index: ClaimIndex | None = None
         for info in new_statements[story_id]:
+            if index is None and len(claims) >= ClaimIndex.FROM_CLAIMS:
+                index = ClaimIndex(claims)
             keys = topics(info.content, info.speaker, info.cue)
-            claim = best_claim(claims, info.vector, keys)
+            claim = best_claim(index.near(info.vector) if index is not None else claims, info.vector, keys)
             if claim is None:
                 claim_id = "claim-" + hashlib.sha256(f"{story_id}|{info.id}".encode()).hexdigest()[:12]
                 claim = ClaimState(claim_id, np.zeros_like(info.vector), 0, set(), is_new=True)
@@ -126,6 +172,8 @@ def assign_claims(store: Store, new_statements: dict[str, list[StatementInfo]]) 
                 label = info.content if len(info.content) <= LABEL_CHARS else info.content[:LABEL_CHARS] + "…"
                 new_claims.append((claim_id, story_id, label))
             claim.add(info.vector, keys)
+            if index is not None:
+                index.changed(claim)
             memberships.append((claim.id, info.id))
     changed = [c for claims in claims_by_story.values() for c in claims if c.changed]
     # Changed centroids are rewritten: delete then insert, two statements for the whole batch.

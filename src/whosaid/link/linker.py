@@ -21,7 +21,14 @@ import numpy as np
 from whosaid.link import story_index
 from whosaid.link.claim_groups import assign_claims
 from whosaid.link.pairing import StatementInfo, relate_stories
-from whosaid.link.statement_vectors import chunks, keep_written, parse_vector, stored_vectors, vector_json
+from whosaid.link.statement_vectors import (
+    chunks,
+    keep_written,
+    parse_vector,
+    stored_lead,
+    stored_vectors,
+    vector_json,
+)
 from whosaid.link.story_index import StoryState, best_story, lead_text, name_keys
 from whosaid.link.writes import insert_rows
 
@@ -238,14 +245,15 @@ def _stories_between(store: Store, first: date, last: date) -> list[StoryState]:
         chunk = ids[i : i + 500]
         marks = ", ".join("?" * len(chunk))
         for row in store.query(
-            "SELECT story_id, vector FROM (SELECT sa.story_id, e.vector, ROW_NUMBER() OVER ("
+            "SELECT story_id, article_id, vector FROM (SELECT sa.story_id, sa.article_id, e.vector, "
+            "ROW_NUMBER() OVER ("
             "PARTITION BY sa.story_id ORDER BY a.published DESC NULLS LAST, sa.article_id DESC) AS latest "
             "FROM story_articles sa JOIN article_embeddings e ON e.article_id = sa.article_id "
             f"JOIN articles a ON a.id = sa.article_id WHERE sa.story_id IN ({marks})) ranked "
             "WHERE latest <= ?",
             [*chunk, MAX_STORY_MEMBERS],
         ):
-            stories[row["story_id"]].members.append(parse_vector(row["vector"]))
+            stories[row["story_id"]].members.append(stored_lead(store, row["article_id"], row["vector"]))
     return list(stories.values())
 
 
