@@ -372,7 +372,7 @@ def ingest_articles(
         _load_stance_model()
     # The writer sends many small statements: DuckDB's own threads would only take CPU from analysis.
     engine = ExitStack()
-    engine.enter_context(store.single_threaded())
+    engine.enter_context(store.bulk_writing())
     try:
         outcomes = _outcomes(
             fresh(), nlp, workers=workers, time_limit=time_limit, max_chars=max_chars, vector_share=share

@@ -49,8 +49,9 @@ class Store(Protocol):
         it has none for these values (nothing written): the caller inserts them with ``execute``."""
         ...
 
-    def single_threaded(self) -> AbstractContextManager[None]:
-        """Keep the database engine to one thread meanwhile, where it has a say; else do nothing."""
+    def bulk_writing(self) -> AbstractContextManager[None]:
+        """Settings for one process sending many small writes (the ingest writer), where the engine
+        has a say (DuckDB: one thread, fewer checkpoints); else nothing."""
         ...
 
     # --- raw SQL, portable between backends --------------------------------------------------------

@@ -107,8 +107,8 @@ class SqlStore:
         self._local.counted = Counter()
 
     @contextmanager
-    def single_threaded(self) -> Iterator[None]:
-        """Keep the database engine to one thread meanwhile, where it has a say (DuckDB does)."""
+    def bulk_writing(self) -> Iterator[None]:
+        """Nothing to set for this engine (DuckDB has: one thread, fewer checkpoints)."""
         yield
 
     def insert_ignoring(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bool:
