@@ -61,13 +61,10 @@ def _bucket(n: int) -> str:
     return "1" if n <= 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8-15" if n <= 15 else "16+"
 
 
-def end_options(
-    doc: Doc, comp: Token, first: int, limit: int, rule_last: int, cue_lemma: str
-) -> list[tuple[int, list[str]]]:
-    """(end token, features) of each place the content of ``comp`` may end, from ``first``: before
-    a right-hand dependent on its right spine, or at ``limit`` (the whole subtree); ``rule_last``
-    (the rules' end) is always one of them."""
-    ends: dict[int, list[str]] = {}
+def _cuts(doc: Doc, comp: Token, first: int, limit: int) -> list[tuple[int, Token, Token, int]]:
+    """(cut, dependent, its head, depth) before each right-hand dependent along the right spine of
+    ``comp`` below ``limit``, the comma before a dependent going with it; cuts past ``first``."""
+    cuts = []
     node = comp
     for depth in range(MAX_SPINE):
         rights = [c for c in node.rights if c.i < limit and not c.is_punct]
@@ -75,8 +72,29 @@ def end_options(
             cut = child.left_edge.i
             while cut > first and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
                 cut -= 1  # the comma before the dropped phrase goes with it
-            if cut <= max(first, comp.i) or cut in ends:
-                continue
+            if cut > max(first, comp.i):
+                cuts.append((cut, child, node, depth))
+        if not rights:
+            break
+        node = rights[-1]
+    return cuts
+
+
+def end_options(
+    doc: Doc,
+    comp: Token,
+    first: int,
+    limit: int,
+    rule_last: int,
+    cue_lemma: str,
+    cuts: list[tuple[int, Token, Token, int]] | None = None,
+) -> list[tuple[int, list[str]]]:
+    """(end token, features) of each place the content of ``comp`` may end, from ``first``: before
+    a right-hand dependent on its right spine, or at ``limit`` (the whole subtree); ``rule_last``
+    (the rules' end) is always one of them. ``cuts``: ``_cuts`` of the same content, if known."""
+    ends: dict[int, list[str]] = {}
+    for cut, child, node, depth in _cuts(doc, comp, first, limit) if cuts is None else cuts:
+        if cut not in ends:
             dep = child.dep_
             word = _word(doc[child.left_edge.i])
             dep_word = f"{dep}|{word}"
@@ -94,9 +112,6 @@ def end_options(
                 f"cue={cue_lemma}|{dep_word}",
                 f"quoted={_has_quote(doc, cut, limit)}|{dep}",
             ]
-        if not rights:
-            break
-        node = rights[-1]
     ends.setdefault(limit, ["whole"])
     ends.setdefault(
         rule_last, ["other_rule_cut", f"word={_word(doc[rule_last]) if rule_last < len(doc) else '-'}"]
@@ -127,7 +142,10 @@ def choose_end(doc: Doc, comp: Token, first: int, limit: int, rule_last: int, cu
     model = load_boundary_model()
     if model is None:
         return rule_last
-    options = end_options(doc, comp, first, limit, rule_last, cue_lemma)
+    cuts = _cuts(doc, comp, first, limit)
+    if limit == rule_last and all(cut == rule_last for cut, *_ in cuts):
+        return rule_last  # nothing else to choose (half the candidates): no features built
+    options = end_options(doc, comp, first, limit, rule_last, cue_lemma, cuts)
     rule = next(model.score(feats) for end, feats in options if end == rule_last)
     margin = math.log(model.threshold / (1.0 - model.threshold)) - model.bias
     best, best_gain = rule_last, margin
