@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from whosaid.extract.candidates import doc_text
+from whosaid.extract.content_edges import doc_text
 from whosaid.extract.speaker_words import first_name_gender, is_org_word, is_title_word, word_class
 
 if TYPE_CHECKING:  # speakers imports this module: the type only, to avoid a cycle

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from whosaid.extract.candidates import Candidate, char_range, doc_text, subject_of
+from whosaid.extract.candidates import Candidate, char_range, subject_of
 from whosaid.extract.confidence import score_statement
+from whosaid.extract.content_edges import doc_text
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.headlines import headline_candidate, headline_speaker_start, second_clause
 from whosaid.extract.nesting_pass import nested_dropped

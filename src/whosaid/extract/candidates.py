@@ -25,7 +25,6 @@ from whosaid.extract.content_edges import (
     rest_edge,
     trim_trailing_aside,
 )
-from whosaid.extract.content_edges import doc_text as doc_text  # learned.py imports it from here
 from whosaid.extract.cues import CueLexicon
 
 # Verbs whose infinitive complement is the attributed content ("vowed to repeal", "urged them to").

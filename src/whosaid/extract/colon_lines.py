@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from whosaid.extract.candidates import Candidate, doc_text
+from whosaid.extract.candidates import Candidate
+from whosaid.extract.content_edges import doc_text
 
 MAX_PREFIX_TOKENS = 8
 MIN_CONTENT_WORDS = 3

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from whosaid.extract.candidates import Candidate, doc_text
+from whosaid.extract.candidates import Candidate
+from whosaid.extract.content_edges import doc_text
 from whosaid.extract.learned_features import nesting_features
 from whosaid.extract.linear_model import LinearModel, shipped_json
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from whosaid.extract.candidates import doc_text
+from whosaid.extract.content_edges import doc_text
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.linear_model import LinearModel, shipped_json
 from whosaid.model import Span, Statement

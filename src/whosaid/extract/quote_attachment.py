@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from whosaid.extract.candidates import Candidate, doc_text, subject_of
+from whosaid.extract.candidates import Candidate, subject_of
+from whosaid.extract.content_edges import doc_text
 from whosaid.extract.quote_runs import clause_verb
 from whosaid.extract.quotes import QuoteRegion
 

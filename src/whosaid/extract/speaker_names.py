@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from whosaid.extract.candidates import doc_text
+from whosaid.extract.content_edges import doc_text
 from whosaid.extract.speaker_words import (
     ROLE_ABBREVIATIONS,
     first_name_gender,

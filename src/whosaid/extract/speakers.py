@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.appositions import appositive_name, description_before
-from whosaid.extract.candidates import doc_text
+from whosaid.extract.content_edges import doc_text
 from whosaid.extract.speaker_names import (
     clean_name,
     could_be_name,
