@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from whosaid.link import pairing
-from whosaid.link.pairing import RELATED_COSINE, StatementInfo, candidate_pairs, evidence_json
+from whosaid.link.evidence_json import evidence_json
+from whosaid.link.pairing import RELATED_COSINE, StatementInfo, candidate_pairs
 
 _spans = st.lists(st.integers(min_value=-(2**70), max_value=2**70), min_size=2, max_size=2)
 

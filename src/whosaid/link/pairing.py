@@ -8,7 +8,6 @@ a speaker is not set against itself.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,11 +17,9 @@ from typing import Any
 import numpy as np
 
 from whosaid.link import frames
+from whosaid.link.evidence_json import evidence_json
 from whosaid.link.stance_features import content_stems, tokens
 from whosaid.model import Relation
-
-# How ``json.dumps(..., ensure_ascii=False)`` writes a string (the C encoder where available).
-_json_string = json.encoder.encode_basestring
 
 RELATED_COSINE = 0.45  # below this (and with no shared fact) two statements are unrelated
 AGREE_COSINE = 0.8  # at or above: a restatement
@@ -334,29 +331,6 @@ def _relation(a: StatementInfo, b: StatementInfo, verdict: Verdict) -> Relation:
         score=round(verdict.score, 3),
         evidence=evidence_json(verdict.evidence),
         about=verdict.about,
-    )
-
-
-_EVIDENCE_KEYS = ("reason", "a_text", "a_span", "b_text", "b_span")
-
-
-def evidence_json(evidence: dict[str, Any]) -> str:
-    """``json.dumps(evidence, ensure_ascii=False)``, the same string, written directly for the shape
-    ``_evidence`` makes (texts and two spans of ints): a large story writes tens of thousands of
-    relations per link group (70k for 300 synthetic articles), and the generic encoder walked each."""
-    if tuple(evidence) != _EVIDENCE_KEYS:
-        return json.dumps(evidence, ensure_ascii=False)
-    reason, a_text, a_span, b_text, b_span = evidence.values()
-    if not (type(a_span) is list and type(b_span) is list and len(a_span) == 2 and len(b_span) == 2):
-        return json.dumps(evidence, ensure_ascii=False)
-    (a0, a1), (b0, b1) = a_span, b_span
-    if not (type(reason) is str and type(a_text) is str and type(b_text) is str):
-        return json.dumps(evidence, ensure_ascii=False)
-    if not (type(a0) is int and type(a1) is int and type(b0) is int and type(b1) is int):
-        return json.dumps(evidence, ensure_ascii=False)
-    return (
-        f'{{"reason": {_json_string(reason)}, "a_text": {_json_string(a_text)}, "a_span": [{a0}, {a1}], '
-        f'"b_text": {_json_string(b_text)}, "b_span": [{b0}, {b1}]}}'
     )
 
 
