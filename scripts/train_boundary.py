@@ -29,7 +29,7 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, DocBin
 
 from whosaid.extract.attribution import QuoteMap, parse_candidates
-from whosaid.extract.boundary import end_options, reset_boundary_model, use_boundary_model
+from whosaid.extract.boundary import BOUNDARY_MODEL, end_options
 from whosaid.extract.content_edges import char_range
 from whosaid.extract.linear_model import LinearModel
 from whosaid.extract.quotes import find_quotes
@@ -123,9 +123,9 @@ def main() -> int:
     args = parser.parse_args()
     golds = [json.loads(line) for line in args.train.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = list(DocBin().from_disk(args.docbin).get_docs(load().vocab))
-    use_boundary_model(None)  # the rules' ends: the options are drawn around them
+    BOUNDARY_MODEL.use(None)  # the rules' ends: the options are drawn around them
     per_doc = [groups(doc, gold) for doc, gold in zip(docs, golds, strict=True)]
-    reset_boundary_model()
+    BOUNDARY_MODEL.reset()
     if args.folds > 1:
         right = rule_right = total = 0
         for fold in range(args.folds):

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, DocBin
 from tqdm import tqdm
 
 from whosaid.extract.attribution import QuoteMap, find_statements, parse_candidates
-from whosaid.extract.learned import use_model
+from whosaid.extract.learned import CUE_MODEL
 from whosaid.extract.linear_model import LinearModel
 from whosaid.extract.quotes import find_quotes
 from whosaid.extract.scoring import gold_content, score, token_f1, tokens
@@ -170,7 +170,7 @@ def main() -> int:
     held_docs = list(zip(docs[split:], golds[split:], strict=False))
     best = (0.0, 0.5)
     for threshold in np.arange(0.12, 0.5, 0.04):
-        use_model(LinearModel(weights, float(model.intercept_[0]), float(threshold)))
+        CUE_MODEL.use(LinearModel(weights, float(model.intercept_[0]), float(threshold)))
         kinds = score(
             (doc.text, gold["quotes"], find_statements(doc, gold["id"])) for doc, gold in held_docs
         ).as_dict()
@@ -182,7 +182,7 @@ def main() -> int:
             file=sys.stderr,
         )
         best = max(best, (float(report["overlap_f1"]), float(threshold)))
-    use_model(None)
+    CUE_MODEL.reset()
     print(f"held-out overlap F1 {best[0]:.3f} at threshold {best[1]:.2f}", file=sys.stderr)
     all_rows, all_y = flat(per_doc)
     vectorizer, model = fit(all_rows, all_y, args.c)

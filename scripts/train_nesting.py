@@ -31,11 +31,11 @@ from spacy.tokens import Doc, DocBin
 from whosaid.extract.component import extract_statements
 from whosaid.extract.linear_model import LinearModel
 from whosaid.extract.nesting_pass import (
+    NESTING_MODEL,
     NestingModel,
     Recorded,
     choose_drops,
     record_pairs,
-    use_nesting_model,
 )
 from whosaid.extract.scoring import Tally, gold_content, matched_content, score_document, token_f1, tokens
 from whosaid.model import Statement
@@ -76,13 +76,13 @@ def needed(one: Statement, other: Statement, hit: dict[int, list[str]], text: st
 def run(docs: list[Doc], golds: list[dict[str, Any]]) -> tuple[list[list[Statement]], Recorded]:
     recorded: Recorded = []
     record_pairs(recorded)
-    use_nesting_model(None, enabled=False)
+    NESTING_MODEL.use(None)
     finals = []
     for doc, gold in zip(docs, golds, strict=True):
         doc._.article_id = gold["id"]
         finals.append(extract_statements(doc))
     record_pairs(None)
-    use_nesting_model(None)
+    NESTING_MODEL.reset()
     assert len(recorded) == len(docs)
     return finals, recorded
 

@@ -16,10 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from whosaid.extract.boundary import (
+    BOUNDARY_MODEL,
     end_options,
-    load_boundary_model,
-    reset_boundary_model,
-    use_boundary_model,
 )
 from whosaid.extract.candidates import Candidate, from_verb
 from whosaid.extract.cues import load_lexicon
@@ -31,7 +29,7 @@ from .helpers import DATA
 @pytest.fixture
 def restore_model() -> Iterator[None]:
     yield
-    reset_boundary_model()
+    BOUNDARY_MODEL.reset()
 
 
 def _golden(nlp: Language) -> tuple[Doc, dict[str, Any]]:
@@ -88,7 +86,7 @@ def test_statements_split_around_a_relative_cue(nlp: Language) -> None:
 
 def _learned_end(nlp: Language, model: LinearModel | None) -> str:
     doc, expected = _golden(nlp)
-    use_boundary_model(model)
+    BOUNDARY_MODEL.use(model)
     item = expected["learned_end"]
     contents = [
         doc.text[c.content_start : c.content_end] for c in _offered(doc, item["cue"]) if c.form == "ccomp"
@@ -110,7 +108,7 @@ def test_learned_end_moves_only_when_the_model_prefers(nlp: Language, restore_mo
 
 def test_end_options_stay_inside_the_subtree(nlp: Language, restore_model: None) -> None:
     doc, _ = _golden(nlp)
-    use_boundary_model(None)
+    BOUNDARY_MODEL.use(None)
     checked = 0
     for cand in _offered(doc, "said"):
         if cand.edges is None or cand.comp is None:
@@ -124,6 +122,6 @@ def test_end_options_stay_inside_the_subtree(nlp: Language, restore_model: None)
 
 
 def test_shipped_model_loads(restore_model: None) -> None:
-    reset_boundary_model()
-    model = load_boundary_model()
+    BOUNDARY_MODEL.reset()
+    model = BOUNDARY_MODEL.current()
     assert model is not None and model.weights and 0.0 < model.threshold < 1.0

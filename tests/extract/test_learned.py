@@ -10,7 +10,7 @@ from importlib import resources
 from spacy.language import Language
 
 from whosaid.extract.attribution import QuoteMap, parse_candidates
-from whosaid.extract.learned import load_model
+from whosaid.extract.learned import CUE_MODEL
 from whosaid.extract.learned_features import speaker_kind
 from whosaid.extract.quotes import find_quotes
 
@@ -58,7 +58,7 @@ def test_speaker_kinds(nlp: Language) -> None:
 
 
 def test_filter_accepts_plain_report_and_is_deterministic(nlp: Language) -> None:
-    model = load_model()
+    model = CUE_MODEL.current()
     assert model is not None
     text = "The school board said on Monday that classes would resume next week."
     scored = [
@@ -72,7 +72,7 @@ def test_filter_accepts_plain_report_and_is_deterministic(nlp: Language) -> None
 
 
 def test_filter_rejects_an_ordinary_object(nlp: Language) -> None:
-    model = load_model()
+    model = CUE_MODEL.current()
     assert model is not None
     text = "The farmers had a good harvest this year."
     for cue, _, feats in _candidates(nlp, text):

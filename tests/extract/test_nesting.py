@@ -15,9 +15,8 @@ from spacy.language import Language
 
 from whosaid.extract.linear_model import LinearModel
 from whosaid.extract.nesting_pass import (
+    NESTING_MODEL,
     NestingModel,
-    load_nesting_model,
-    use_nesting_model,
 )
 from whosaid.extract.scoring import token_f1, tokens
 from whosaid.model import Statement
@@ -32,7 +31,7 @@ CHAIN_TEXT = (
 @pytest.fixture
 def restore_model() -> Iterator[None]:
     yield
-    use_nesting_model(None)
+    NESTING_MODEL.reset()
 
 
 def _like(content: str, statements: list[Statement]) -> Statement | None:
@@ -63,7 +62,7 @@ def test_golden_nested_statements(nlp: Language) -> None:
 def test_the_parse_offers_the_folded_clause(nlp: Language, restore_model: None) -> None:
     """Without the pass the inner clause is a statement of its own: the pass is what folds it."""
     text, expected = _golden()
-    use_nesting_model(None, enabled=False)
+    NESTING_MODEL.use(None)
     statements: list[Statement] = nlp(text)._.quotes
     for item in expected["not_reported"]:
         assert [s for s in statements if s.cue == item["cue"] and s.content == item["content"]]
@@ -71,7 +70,7 @@ def test_the_parse_offers_the_folded_clause(nlp: Language, restore_model: None) 
 
 def test_a_nested_quotation_is_never_dropped(nlp: Language, restore_model: None) -> None:
     drop_every_inner = NestingModel(LinearModel({}, -30.0, 0.5), LinearModel({}, 30.0, 0.5))
-    use_nesting_model(drop_every_inner)
+    NESTING_MODEL.use(drop_every_inner)
     text, _ = _golden()
     statements: list[Statement] = nlp(text)._.quotes
     nested = [s for s in statements if s.nested_in is not None]
@@ -81,7 +80,7 @@ def test_a_nested_quotation_is_never_dropped(nlp: Language, restore_model: None)
 
 def test_a_chain_keeps_the_inner_statement_with_the_outer_cue(nlp: Language, restore_model: None) -> None:
     drop_the_outer = NestingModel(LinearModel({}, 30.0, 0.5), LinearModel({"chain=True": -60.0}, 30.0, 0.5))
-    use_nesting_model(drop_the_outer)
+    NESTING_MODEL.use(drop_the_outer)
     statements: list[Statement] = nlp(CHAIN_TEXT)._.quotes
     assert len(statements) == 1
     stmt = statements[0]
@@ -93,13 +92,13 @@ def test_a_chain_keeps_the_inner_statement_with_the_outer_cue(nlp: Language, res
 
 def test_keeping_both_when_the_model_is_sure_of_both(nlp: Language, restore_model: None) -> None:
     keep_all = NestingModel(LinearModel({}, 30.0, 0.5), LinearModel({}, 30.0, 0.5))
-    use_nesting_model(keep_all)
+    NESTING_MODEL.use(keep_all)
     cues = sorted(str(s.cue) for s in nlp(CHAIN_TEXT)._.quotes)
     assert cues == ["declined", "to criticize"]
 
 
 def test_the_shipped_model_loads() -> None:
-    model = load_nesting_model()
+    model = NESTING_MODEL.current()
     assert model is not None
     for part in (model.inner, model.outer):
         assert 0.0 <= part.threshold <= 1.0
@@ -118,7 +117,7 @@ def test_speech_inside_an_action_is_kept_even_when_the_model_would_drop_it(
     """ "Approved a plan which the harbour master said …": PolNeAR may mark only the approval, but the
     harbour master's statement is what a reader asks for."""
     drop_every_inner = NestingModel(LinearModel({}, -30.0, 0.5), LinearModel({}, 30.0, 0.5))
-    use_nesting_model(drop_every_inner)
+    NESTING_MODEL.use(drop_every_inner)
     statements: list[Statement] = nlp(SPEECH_TEXT)._.quotes
     said = [s for s in statements if s.cue == "said"]
     assert said and said[0].speaker_text == "the harbour master"

@@ -10,12 +10,11 @@ and dependency labels at each cut (``boundary_model.json``, trained on PolNeAR t
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.content_edges import doc_text
-from whosaid.extract.linear_model import LinearModel, shipped_json
+from whosaid.extract.linear_model import LinearModel, ModelChoice, shipped_json
 
 MODEL_FILE = "boundary_model.json"
 MAX_SPINE = 6  # right-spine depth walked: deeper cuts are rare and cost Token objects
@@ -30,27 +29,12 @@ CUT_WORDS = {
 }  # fmt: skip
 
 
-_override: list[LinearModel | None] = []
-
-
-def use_boundary_model(model: LinearModel | None) -> None:
-    """Choose ends with ``model`` (None: the rules' ends only) until ``reset_boundary_model``."""
-    _override.clear()
-    _override.append(model)
-
-
-def reset_boundary_model() -> None:
-    _override.clear()
-
-
-def load_boundary_model() -> LinearModel | None:
-    return _override[0] if _override else _shipped_model()
-
-
-@lru_cache(maxsize=1)
 def _shipped_model() -> LinearModel | None:
     data = shipped_json(MODEL_FILE)
     return LinearModel.from_json(data) if data is not None else None
+
+
+BOUNDARY_MODEL: ModelChoice[LinearModel] = ModelChoice(_shipped_model)
 
 
 def _word(tok: Token) -> str:
@@ -139,7 +123,7 @@ def _has_quote(doc: Doc, start: int, end: int) -> bool:
 
 def choose_end(doc: Doc, comp: Token, first: int, limit: int, rule_last: int, cue_lemma: str) -> int:
     """The content end the trained model prefers (the rules' end without a model or a better option)."""
-    model = load_boundary_model()
+    model = BOUNDARY_MODEL.current()
     if model is None:
         return rule_last
     cuts = _cuts(doc, comp, first, limit)

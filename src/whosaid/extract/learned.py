@@ -9,36 +9,23 @@ to the parse.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.candidates import Candidate
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.learned_features import nesting_features
-from whosaid.extract.linear_model import LinearModel, shipped_json
+from whosaid.extract.linear_model import LinearModel, ModelChoice, shipped_json
 
 MODEL_FILE = "cue_model.json"
 
 
-_override: list[LinearModel] = []
-
-
-def use_model(model: LinearModel | None) -> None:
-    """Score with ``model`` instead of the shipped one (training picks its threshold this way)."""
-    _override.clear()
-    if model is not None:
-        _override.append(model)
-
-
-def load_model() -> LinearModel | None:
-    return _override[0] if _override else _shipped_model()
-
-
-@lru_cache(maxsize=1)
 def _shipped_model() -> LinearModel | None:
     data = shipped_json(MODEL_FILE)
     return LinearModel.from_json(data) if data is not None else None
+
+
+# Training scripts put candidate models here to pick a threshold.
+CUE_MODEL: ModelChoice[LinearModel] = ModelChoice(_shipped_model)
 
 
 def _bucket(n: int) -> str:

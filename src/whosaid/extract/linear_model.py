@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,3 +60,30 @@ def shipped_json(name: str) -> dict[str, Any] | None:
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
     return data if isinstance(data, dict) else None
+
+
+M = TypeVar("M")
+
+
+class ModelChoice(Generic[M]):
+    """Which model a trained part scores with: the shipped one (loaded once, when first wanted), or
+    one that a training script or a test puts in its place (``None``: no model, the rules alone)."""
+
+    def __init__(self, shipped: Callable[[], M | None]) -> None:
+        self._shipped = shipped
+        self._loaded: list[M | None] = []
+        self._chosen: list[M | None] = []
+
+    def use(self, model: M | None) -> None:
+        self._chosen[:] = [model]
+
+    def reset(self) -> None:
+        """Back to the shipped model."""
+        self._chosen.clear()
+
+    def current(self) -> M | None:
+        if self._chosen:
+            return self._chosen[0]
+        if not self._loaded:
+            self._loaded.append(self._shipped())
+        return self._loaded[0]

@@ -18,14 +18,13 @@ trained on PolNeAR train by ``scripts/train_nesting.py``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.cues import load_lexicon
-from whosaid.extract.linear_model import LinearModel, shipped_json
+from whosaid.extract.linear_model import LinearModel, ModelChoice, shipped_json
 from whosaid.model import Span, Statement
 
 MODEL_FILE = "nesting_model.json"
@@ -52,17 +51,9 @@ class NestedPair:
     speech_inside: bool = False
 
 
-_override: list[NestingModel | None] = []
 # Training (scripts/train_nesting.py) collects each article's statements and pairs here.
 Recorded = list[tuple[list[Statement], list[str], list[NestedPair]]]
 _recorded: list[Recorded] = []
-
-
-def use_nesting_model(model: NestingModel | None, enabled: bool = True) -> None:
-    """Score with ``model`` instead of the shipped one; ``enabled=False`` turns the pass off."""
-    _override.clear()
-    if model is not None or not enabled:
-        _override.append(model)
 
 
 def record_pairs(into: Recorded | None) -> None:
@@ -73,18 +64,17 @@ def record_pairs(into: Recorded | None) -> None:
         _recorded.append(into)
 
 
-def load_nesting_model() -> NestingModel | None:
-    return _override[0] if _override else _shipped_model()
-
-
 def model_from_json(data: dict[str, Any]) -> NestingModel:
     return NestingModel(LinearModel.from_json(data["inner"]), LinearModel.from_json(data["outer"]))
 
 
-@lru_cache(maxsize=1)
 def _shipped_model() -> NestingModel | None:
     data = shipped_json(MODEL_FILE)
     return model_from_json(data) if data is not None else None
+
+
+# ``use(None)`` turns the pass off (training runs the extractor without it).
+NESTING_MODEL: ModelChoice[NestingModel] = ModelChoice(_shipped_model)
 
 
 def nested_dropped(
@@ -93,7 +83,7 @@ def nested_dropped(
     """Positions of statements the pass drops. ``forms[i]`` is the candidate form of statement i;
     ``in_quote`` holds the positions whose cue stands inside a quotation; statements at ``gone``
     are dropped already and take no part."""
-    model = load_nesting_model()
+    model = NESTING_MODEL.current()
     if model is None and not _recorded:
         return set()
     pairs = nested_pairs(doc, statements, forms, in_quote, gone)

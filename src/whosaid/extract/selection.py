@@ -19,7 +19,7 @@ from whosaid.extract.candidates import (
 )
 from whosaid.extract.colon_lines import colon_line_candidates
 from whosaid.extract.cues import load_lexicon
-from whosaid.extract.learned import candidate_features, load_model
+from whosaid.extract.learned import CUE_MODEL, candidate_features
 
 if TYPE_CHECKING:  # attribution.py imports this module; QuoteMap is needed for annotations only
     from whosaid.extract.attribution import QuoteMap
@@ -54,7 +54,7 @@ def parse_candidates(doc: Doc, quotes: QuoteMap, open_vocabulary: bool) -> list[
 
 def select_candidates(doc: Doc, quotes: QuoteMap) -> list[Candidate]:
     """Parse candidates the trained filter accepts (lexicon cues only when no model ships)."""
-    model = load_model()
+    model = CUE_MODEL.current()
     best: dict[int, Candidate] = {}
     for cand, feats in parse_candidates(doc, quotes, model is not None):
         cand.probability = model.probability(feats) if model is not None else cand.strength
