@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.speaker_words import (
     ROLE_ABBREVIATIONS,
+    VAGUE,
     first_name_gender,
     honorific_gender,
     is_title_word,
@@ -20,23 +21,79 @@ from whosaid.extract.speaker_words import (
 NAME_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"}
 
 
-def clean_name(span: Span) -> tuple[str, list[Token]]:
-    tokens = [t for t in span if not (t.tag_ == "POS" or (t.is_punct and t.text not in "-."))]
+def clean_name(span: Span, titles: bool = True) -> tuple[str, list[Token]]:
+    """The name words of a speaker phrase without a leading article, title (``titles``: off for an
+    organisation, whose "State" in "the State Department" is its name) or spacing."""
+    tokens = [t for t in span if not (t.tag_ == "POS" or t.is_space or (t.is_punct and t.text not in "-."))]
     while tokens and (
-        is_title_word(tokens[0].text) or tokens[0].lower_ in ("the", "a") or speech_verb(tokens[0].text)
+        (titles and is_title_word(tokens[0].text))
+        or tokens[0].lower_ in ("the", "a", "an")
+        or speech_verb(tokens[0].text)
     ):
         tokens = tokens[1:]
     if not tokens:
         return "", []
     doc = span.doc
-    text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    start = tokens[0].idx
+    text = doc_text(doc)[start : tokens[-1].idx + len(tokens[-1].text)]
+    if text.count("”") > text.count("“") and start > span.start_char and doc_text(doc)[start - 1] == "“":
+        text = "“" + text  # keep the opening mark of a quoted word it closes ("“sex tape” reference")
     return text.removesuffix("’s").removesuffix("'s"), tokens
+
+
+def canonical_form(counts: dict[str, int]) -> str:
+    """The canonical name among the forms an article writes a person's name in (form -> times): the
+    fullest, of two as full the more frequent, then the first. A form that is another form with words
+    before its given name that are no given names ("Crooked Hillary Clinton", "Universe Alicia
+    Machado" beside "Alicia Machado") counts as that other form: those words are an epithet or the end
+    of a title. Without the shorter form in the article, the words stay ("Earl Ray Tomblin")."""
+    reduced: dict[str, int] = {}
+    for form, times in counts.items():
+        bare = _without_epithet(form, counts)
+        reduced[bare] = reduced.get(bare, 0) + times
+    order = list(reduced)
+    return max(order, key=lambda n: (len(n.split()), reduced[n], -order.index(n)))
+
+
+def _without_epithet(form: str, forms: dict[str, int]) -> str:
+    words = form.split()
+    for i in range(1, len(words) - 1):
+        rest = " ".join(words[i:])
+        if rest in forms and first_name_gender(words[i]) is not None:
+            lead = words[:i]
+            if all(w.isalpha() and first_name_gender(w) is None for w in lead):
+                return rest
+    return form
 
 
 def role_words(roles: list[str]) -> set[str]:
     """Lower-case words of a person's roles, abbreviations spelt out ("Gov." -> governor)."""
     words = {w for role in roles for w in re.findall(r"[a-z]+", role.lower())}
     return words | {ROLE_ABBREVIATIONS[w] for w in words if w in ROLE_ABBREVIATIONS}
+
+
+def _spelt_out(word: str) -> str:
+    return ROLE_ABBREVIATIONS.get(word, word)
+
+
+def description_words(head: Token) -> tuple[list[str], list[str]]:
+    """The words a description ("the Florida senator", "Colorado's delegation chairman") is matched
+    to roles by: its other modifiers, and the proper ones (capitalised, a place or party, a named
+    possessor) that a person's roles must all hold for the description to name them."""
+    words: list[str] = []
+    required: list[str] = []
+    for child in head.lefts:
+        proper_possessor = child.dep_ == "poss" and child.pos_ == "PROPN"
+        if child.dep_ not in ("amod", "compound", "nmod") and not proper_possessor:
+            continue
+        # the modifier's own modifiers too: "GOP" hangs off "presidential" in "the GOP presidential …"
+        for token in child.subtree if not proper_possessor else [child]:
+            if token.tag_ == "POS" or token.is_punct:
+                continue
+            found = [_spelt_out(w) for w in re.findall(r"[a-z]+", token.lower_) if w not in VAGUE]
+            proper = proper_possessor or token.text[:1].isupper() or token.ent_type_ in ("NORP", "GPE", "ORG")
+            (required if proper else words).extend(found)
+    return words, required
 
 
 def surname_key(token: Token) -> str:

@@ -17,20 +17,20 @@ ROLE_ABBREVIATIONS = {
     "atty": "attorney", "pres": "president", "fla": "florida", "vt": "vermont", "tex": "texas",
     "calif": "california", "ky": "kentucky", "wis": "wisconsin", "ohio": "ohio", "nj": "jersey",
     "mass": "massachusetts", "pa": "pennsylvania", "ny": "york", "ark": "arkansas", "la": "louisiana",
+    # parties as roles and party tags write them ("GOP nominee", "Sen. Rubio (R-Fla.)", "Democrat")
+    "gop": "republican", "r": "republican", "d": "democratic", "democrat": "democratic",
 }  # fmt: skip
+# Generic head nouns of descriptions and the role words that fill them: "the Danish leader" re-names
+# a prime minister, "the lawmaker" a senator. A description's head matches a role holding any of them.
+HEAD_EQUIVALENTS = {
+    "leader": {"leader", "president", "minister", "premier", "chancellor", "king", "queen", "chairman"},
+    "lawmaker": {"lawmaker", "senator", "representative", "congressman", "congresswoman", "legislator"},
+    "candidate": {"candidate", "nominee", "contender"},
+    "nominee": {"nominee", "candidate"},
+    "contender": {"contender", "candidate", "nominee"},
+}
 # Modifiers that say nothing about who is meant ("the former secretary" is matched on "secretary").
 VAGUE = {"former", "then", "current", "new", "top", "senior", "longtime", "outgoing", "incoming", "own"}
-# Titles of people newsrooms leave unnamed: with no such role named before, the speaker stays unknown.
-STAFF_TITLES = {
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "aide",
-    "official",
-    "adviser",
-    "advisor",
-    "staffer",
-}
 
 
 @lru_cache(maxsize=4)

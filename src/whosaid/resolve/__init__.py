@@ -42,7 +42,9 @@ def resolve_article(doc: Doc, article: Article, statements: list[Statement]) -> 
     by_cluster = {e.cluster: e for e in entities}
     for pos, cluster in links.items():
         entity = by_cluster.get(cluster)
-        if entity is not None and entity.name:
+        # only a name makes a speaker canonical: an unnamed cluster ("The group", "a source") keeps
+        # the extractor's speaker, so that `extract` and `eval` give a description one form
+        if entity is not None and entity.name and entity.aliases:
             statements[pos].speaker = entity.name
             statements[pos].speaker_type = statements[pos].speaker_type or entity.type
     dates = resolve_dates(article.text, article.id, article.published, doc)

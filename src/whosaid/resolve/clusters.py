@@ -19,22 +19,23 @@ from whosaid.resolve.names import (
     PersonName,
     clean_name,
     fold,
+    given_name_gender,
+    honorific_gender,
     nationalities,
     person_name,
-    pronouns,
     same_org_name,
     same_person_name,
     titles,
+    without_epithets,
 )
-from whosaid.resolve.org_names import is_bare_head, org_head
+from whosaid.resolve.org_names import is_bare_head
 from whosaid.resolve.overrides import Overrides
+from whosaid.resolve.speaker_links import link_speakers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MentionKind = str  # "name" | "pronoun" | "description"
-# A speaker phrase starting with one of these is a description ("A New York judge"), not a name.
-_NOT_NAME_STARTS = {"a", "an", "the", "this", "that", "these", "those", "some", "many", "several", "one"}
 
 
 @dataclass(slots=True)
@@ -45,6 +46,8 @@ class Cluster:
     spans: list[tuple[Span, str, MentionKind, str]] = field(default_factory=list)  # span, text, kind, reason
     last_token: int = -1
     tokens: list[int] = field(default_factory=list)  # first token of each mention, where known
+    # what the extractor calls an unnamed speaker ("group" for "The group"): its name in statements
+    label: str = ""
 
     def last_before(self, token: int) -> int:
         return max((t for t in self.tokens if t < token), default=-1)
@@ -62,29 +65,47 @@ class Cluster:
 
     def canonical(self) -> str:
         if not self.names:
-            return self.spans[0][1] if self.spans else ""
+            return self.label or (self.spans[0][1] if self.spans else "")
         if self.type == "PERSON":
-            # the full name written most often ("Donald Trump" over one "Donald J. Trump")
-            counts = Counter(fold(text) for _, text, kind, _ in self.spans if kind == "name")
+            # the fullest name the article uses, without titles or epithets run into it ("Joseph R.
+            # Biden Jr." over "Joe Biden"; "Alicia Machado" from "Miss Universe Alicia Machado");
+            # of two as full, the one written most often
+            known = frozenset(fold(n) for n in self.names)
+            bare = {name: _bare_person_name(name, known) for name in self.names}
+            counts = Counter(
+                fold(_bare_person_name(clean_name(text) or text, known))
+                for _, text, kind, _ in self.spans
+                if kind == "name"
+            )
 
             def rank(name: str) -> tuple[bool, int, int, int]:
-                parts = person_name(name)
+                parts = person_name(bare[name])
                 given = bool(parts and parts.given)
-                return (given, counts[fold(name)], len(name.split()), -self.names.index(name))
+                return (given, len(bare[name].split()), counts[fold(bare[name])], -self.names.index(name))
 
-            return _without_titles(max(self.names, key=rank))
-        return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
+            return bare[max(self.names, key=rank)]
+        best = max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
+        # a person the tagger called an organisation keeps no title ("Spokeswoman Haley Morris")
+        return _without_titles(best) if without_epithets(best) != best else best
 
 
-def _short_org_name(phrase: str) -> bool:
-    """ "the Karsvik hospital": "the", capitalised words, an institution head noun."""
-    words = phrase.split()
-    return (
-        len(words) >= 3
-        and words[0].lower() == "the"
-        and org_head(phrase) is not None
-        and all(w[:1].isupper() for w in words[1:-1])
-    )
+# Party names as roles write them: "GOP nominee" and "Republican nominee" say the same.
+_PARTY_WORDS = {"gop": "republican", "democrat": "democratic", "dem": "democratic"}
+
+
+def _proper_words(role: str) -> set[str]:
+    """Folded capitalised words of a description ("GOP presidential candidate" -> {republican})."""
+    words = {fold(w) for w in role.split() if w[:1].isupper()}
+    return {_PARTY_WORDS.get(w, w) for w in words if w}
+
+
+def _role_words(roles: list[str]) -> set[str]:
+    words = {w for role in roles for w in fold(role).split()}
+    return words | {_PARTY_WORDS[w] for w in words if w in _PARTY_WORDS}
+
+
+def _bare_person_name(name: str, known: frozenset[str]) -> str:
+    return _without_titles(without_epithets(name, known))
 
 
 def _without_titles(name: str) -> str:
@@ -120,7 +141,9 @@ class ClusterBuilder:
                 return False
         return True
 
-    def attach(self, index: int, span: Span, kind: MentionKind, reason: str, token: int = -1) -> bool:
+    def attach(
+        self, index: int, span: Span, kind: MentionKind, reason: str, token: int = -1, alias: bool = True
+    ) -> bool:
         if not self._free(span):
             return False
         cluster = self.clusters[index]
@@ -131,7 +154,7 @@ class ClusterBuilder:
         if token >= 0:
             cluster.tokens.append(token)
         name = clean_name(text) or text
-        if kind == "name" and fold(name) not in {fold(n) for n in cluster.names}:
+        if alias and kind == "name" and fold(name) not in {fold(n) for n in cluster.names}:
             cluster.names.append(name)
         return True
 
@@ -140,8 +163,11 @@ class ClusterBuilder:
         return len(self.clusters) - 1
 
     # --- names -------------------------------------------------------------------------------------
-    def _person_target(self, name: PersonName, text: str) -> tuple[int | None, str]:
+    def _person_target(
+        self, name: PersonName, text: str, gender: str | None = None
+    ) -> tuple[int | None, str]:
         matches: list[int] = []
+        by_given: list[int] = []  # "Hillary" for "Hillary Clinton": only when no surname fits
         for i, cluster in enumerate(self.clusters):
             if cluster.type != "PERSON":
                 continue
@@ -149,10 +175,14 @@ class ClusterBuilder:
                 parts = person_name(other)
                 if parts is None or self.overrides.kept_apart(text, other):
                     continue
-                given_match = name.is_single and parts.given and parts.given[0] == name.surname
-                if same_person_name(name, parts) or given_match:
+                if same_person_name(name, parts):
                     matches.append(i)
                     break
+                if name.is_single and parts.given and parts.given[0] == name.surname and i not in by_given:
+                    by_given.append(i)
+        matches = matches or by_given
+        if gender is not None and name.is_single:  # "Mrs. Clinton" is not Bill, "Mr. Obama" not Michelle
+            matches = [i for i in matches if self._gender(i) in (gender, None)]
         for i, cluster in enumerate(self.clusters):
             if (
                 cluster.type == "PERSON"
@@ -171,6 +201,19 @@ class ClusterBuilder:
         if name.is_single:
             return best, f"name part of '{full}'"
         return best, f"same given name and surname as '{full}'"
+
+    def _honorific(self, span: Span) -> str | None:
+        """The gender an honorific right before a name says ("Mrs. Clinton": f)."""
+        before = self.text[max(0, span.start - 6) : span.start].split()
+        return honorific_gender(before[-1]) if before else None
+
+    def _gender(self, index: int) -> str | None:
+        """The gender of a person cluster's given names, when the given-name list knows one."""
+        for name in self.clusters[index].names:
+            parts = person_name(name)
+            if parts and parts.given and (found := given_name_gender(parts.given[0])):
+                return found
+        return None
 
     def _other_target(self, mention: found.NameMention) -> tuple[int | None, str]:
         for i, cluster in enumerate(self.clusters):
@@ -200,7 +243,7 @@ class ClusterBuilder:
                 parts = person_name(mention.text)
                 if parts is None:
                     continue
-                target, reason = self._person_target(parts, mention.text)
+                target, reason = self._person_target(parts, mention.text, self._honorific(mention.span))
             else:
                 target, reason = self._other_target(mention)
             if target is None:
@@ -260,10 +303,13 @@ class ClusterBuilder:
         scored: list[tuple[int, int, int]] = []
         nationality_ruled_out = False
         head = fold(desc.role).split()[-1] if desc.role else ""
+        required = _proper_words(desc.role) - desc.nationalities - {head}
         for i, cluster in enumerate(self.clusters):
             before = cluster.last_before(token)
             if cluster.type != "PERSON" or before < 0:
                 continue
+            if not required <= _role_words(cluster.roles):
+                continue  # "the GOP presidential candidate" is not one introduced as a Democrat
             known = cluster.nationalities()
             if desc.nationalities and known and not desc.nationalities & known:
                 nationality_ruled_out = True
@@ -280,77 +326,6 @@ class ClusterBuilder:
         why = "role word matches" if score > 0 else "the only recent person of a fitting nationality"
         if self.attach(best, desc.span, "description", f"description: {why}", token):
             self.clusters[best].add_role(desc.role)
-
-    # --- speakers from the extractor ---------------------------------------------------------------
-    def cluster_of_span(self, span: Span) -> int | None:
-        """The cluster named by a speaker span: a mention inside it that reaches its last word
-        ("Belarusian President Alexander Lukashenko"), not one that only modifies it ("Russian officials")."""
-        text = span.of(self.text)
-        end = span.start + len(text.rstrip(" ,.;:'’s")) if text.rstrip().endswith(("'s", "’s")) else span.end
-        end = span.start + len(span.of(self.text)[: end - span.start].rstrip(" ,.;:"))
-        for i, cluster in enumerate(self.clusters):
-            for s, _, _, _ in cluster.spans:
-                # a mention that starts before the speaker must end with it ("Alexander Lukashenko"
-                # for "Lukashenko"): one running on past it is a longer phrase the speaker is only
-                # part of (a headline the model took for one organisation, "Blast as Opposition Cries")
-                inside = span.start <= s.start < end and s.end >= end
-                if inside or (s.start < span.start and s.end == end):
-                    return i
-        return None
-
-    def cluster_of_name(self, name: str) -> int | None:
-        for i, cluster in enumerate(self.clusters):
-            if any(fold(n) == fold(name) for n in cluster.names) or fold(cluster.canonical()) == fold(name):
-                return i
-        parts = person_name(name)
-        for i, cluster in enumerate(self.clusters):
-            if cluster.type != "PERSON" or parts is None or parts.is_single:
-                continue
-            if any((p := person_name(n)) and same_person_name(parts, p) for n in cluster.names):
-                return i
-        return None
-
-    def add_speakers(self, statements: list[Statement]) -> dict[int, int]:
-        """Link each statement's speaker to a cluster; returns statement position -> cluster."""
-        links: dict[int, int] = {}
-        for pos, statement in enumerate(statements):
-            span = statement.speaker_span
-            if span is None:
-                continue
-            text = span.of(self.text)
-            target = self.cluster_of_span(span)
-            if target is None and statement.speaker:
-                target = self.cluster_of_name(statement.speaker)
-                if target is not None:
-                    kind = "pronoun" if fold(text) in pronouns() else "description"
-                    reason = f"the extractor linked '{text}' to '{statement.speaker}'"
-                    self.attach(target, span, kind, reason)
-            if target is None and (org := orgs.org_for_phrase(self.clusters, text)) is not None:
-                target = org[0]
-                self.attach(target, span, "description", org[1])
-            if target is None and fold(text) in pronouns():
-                continue  # an unresolved "he" or "who" names nobody
-            if target is None:
-                name = statement.speaker or clean_name(text)
-                target = self.cluster_of_name(name) if name else None
-                if target is None:
-                    type_: EntityType = statement.speaker_type or ("GROUP" if text.endswith("s") else "OTHER")
-                    if _short_org_name(text):  # "the Karsvik hospital": a name, to meet it in other articles
-                        name, type_ = clean_name(text), "ORG"
-                    target = self.new(type_)
-                    first = fold(name).split()[0] if fold(name) else ""
-                    # a bare "Hospital" (a headline's capital) is a description, not a name of its own
-                    is_name = name[:1].isupper() and first not in pronouns() | _NOT_NAME_STARTS
-                    is_name = is_name and not is_bare_head(name)
-                    if is_name:
-                        self.clusters[target].names.append(name)
-                    self.attach(target, span, "name" if is_name else "description", "speaker")
-                else:
-                    self.attach(target, span, "description", f"same speaker as '{name}'")
-            if statement.speaker_role:
-                self.clusters[target].add_role(statement.speaker_role)
-            links[pos] = target
-        return links
 
     # --- output ------------------------------------------------------------------------------------
     def records(self, article_id: str) -> tuple[list[Entity], list[Mention]]:
@@ -382,6 +357,6 @@ def build(
     names = found.name_mentions(doc)
     where = builder.merge_short_org_names(builder.add_names(names))
     builder.add_descriptions(doc, names, where)
-    links = builder.add_speakers(statements)
+    links = link_speakers(builder, statements)
     entities, mentions = builder.records(article_id)
     return entities, mentions, links

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, cast
 
 from whosaid.model import EntityType, Span
 from whosaid.resolve.doc_text import doc_text
-from whosaid.resolve.names import clean_name, fold, person_name, role_nouns, titles
+from whosaid.resolve.names import clean_name, fold, given_names, person_name, role_nouns, titles
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -116,6 +116,8 @@ def name_mentions(doc: Doc) -> list[NameMention]:
     for mention in found:
         counts = votes[fold(mention.text)]
         mention.type = max(counts, key=lambda label: (counts[label], _TIE_ORDER.index(label)))
+        if counts["PERSON"] == counts[mention.type] and fold(mention.text).split()[0] in given_names():
+            mention.type = "PERSON"  # "Ava DuVernay" once PERSON, once ORG: a given name decides
     _surnames_are_people(found)
     found = [_with_given_name(doc, m) if m.type == "PERSON" else m for m in found]
     trimmed = [_headline_trimmed(doc, m, found) for m in found]

@@ -46,6 +46,48 @@ def nicknames() -> dict[str, str]:
     return {short.strip(): full.strip() for short, full in pairs}
 
 
+@cache
+def _given_name_genders() -> dict[str, str]:
+    """Common given names and their usual gender: the extractor's list (``whosaid/extract/
+    first_names.tsv``, name <TAB> m|f), read here too so that both stages agree on names."""
+    text = resources.files("whosaid.extract").joinpath("first_names.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {row[0].strip().lower(): (row[1].strip() if len(row) > 1 else "") for row in rows}
+
+
+@cache
+def given_names() -> frozenset[str]:
+    return frozenset(_given_name_genders())
+
+
+def given_name_gender(word: str) -> str | None:
+    return _given_name_genders().get(fold(word)) or None
+
+
+# Honorifics and the gender they say (the extractor's speaker_words.tsv lists the same).
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f"}
+
+
+def honorific_gender(word: str) -> str | None:
+    return _HONORIFICS.get(word.lower().rstrip("."))
+
+
+def without_epithets(name: str, known: frozenset[str] | None = None) -> str:
+    """The name without leading words that are a title or an epithet the tagger ran into it: words
+    before a known given name that are no given names themselves, a surname after it ("Universe
+    Alicia Machado" -> "Alicia Machado", "Crooked Hillary Clinton" -> "Hillary Clinton"). With
+    ``known`` (folded names the article writes), only when the shorter name is one of them: "Earl
+    Ray Tomblin" keeps "Earl" when nobody writes "Ray Tomblin"."""
+    words = name.split()
+    for i in range(1, len(words) - 1):
+        if fold(words[i]) not in given_names():
+            continue
+        rest = " ".join(words[i:])
+        plain = all(w.isalpha() and fold(w) not in given_names() for w in words[:i])
+        return rest if plain and (known is None or fold(rest) in known) else name
+    return name
+
+
 def _formal(given: str) -> str:
     return nicknames().get(given, given)
 
@@ -119,6 +161,12 @@ def _given_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     x, y = _formal(a[0]), _formal(b[0])
     if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+        return True
+    # an epithet or title end the tagger ran into the name ("Crooked Hillary Clinton", "Rival
+    # Hillary Clinton"): the first given names the given-name list knows agree
+    known_a = next((g for g in a if g in given_names()), None)
+    known_b = next((g for g in b if g in given_names()), None)
+    if known_a is not None and known_b is not None and _formal(known_a) == _formal(known_b):
         return True
     # a word the tagger ran into the name ("Miss Universe Alicia Machado", "Aung San Suu Kyi"):
     # the shorter name's given names all appear in the longer one

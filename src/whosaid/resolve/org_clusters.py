@@ -9,23 +9,40 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from whosaid.resolve.names import clean_name, fold
 from whosaid.resolve.org_names import ORG_TYPES, org_head, short_form_of
 
 if TYPE_CHECKING:
     from whosaid.resolve.clusters import Cluster
 
 
+# One-word names that are bodies of their own, never a short form of a longer name ending in them
+# ("the House" is not the "White House"; "Congress", "the Senate" name themselves).
+_STANDALONE = frozenset({"house", "senate", "congress", "parliament", "assembly", "street", "hill"})
+
+
+def tail_short_form(short: str, full: str) -> bool:
+    """ "Post" of "New York Post", "Daily News" of "New York Daily News": the last one or two
+    capitalised words of a longer organisation name, as newspapers and firms are called again."""
+    words, long_words = clean_name(short).split(), clean_name(full).split()
+    if not 1 <= len(words) <= 2 or len(words) >= len(long_words):
+        return False
+    if not all(w[:1].isupper() and w.isalpha() for w in words) or fold(short) in _STANDALONE:
+        return False
+    return [fold(w) for w in long_words[-len(words) :]] == [fold(w) for w in words]
+
+
 def fitting_orgs(clusters: list[Cluster], phrase: str, exclude: int = -1) -> list[tuple[int, str]]:
-    """Organisation clusters with a name ``phrase`` is a short form of: (cluster, that name)."""
-    if org_head(phrase) is None:
-        return []
+    """Organisation clusters with a name ``phrase`` is a short form of: (cluster, that name). A phrase
+    without an institution head noun fits by its last words ("The Post": "New York Post")."""
+    fits_name = short_form_of if org_head(phrase) is not None else tail_short_form
     fits: list[tuple[int, str]] = []
     for i, cluster in enumerate(clusters):
         if i == exclude or cluster.type not in ORG_TYPES or not cluster.spans:
             continue
-        full = next((n for n in cluster.names if short_form_of(phrase, n)), None)
+        full = next((n for n in cluster.names if fits_name(phrase, n)), None)
         if full is not None:
-            fits.append((i, cluster.canonical() if short_form_of(phrase, cluster.canonical()) else full))
+            fits.append((i, cluster.canonical() if fits_name(phrase, cluster.canonical()) else full))
     return fits
 
 
@@ -35,7 +52,9 @@ def org_for_phrase(clusters: list[Cluster], phrase: str) -> tuple[int, str] | No
     if len(fits) != 1:
         return None
     index, full = fits[0]
-    return index, f"head noun '{org_head(phrase)}' of '{full}', the only such organisation in the article"
+    head = org_head(phrase)
+    how = f"head noun '{head}'" if head is not None else f"'{clean_name(phrase)}', the last words"
+    return index, f"{how} of '{full}', the only such organisation in the article"
 
 
 def short_name_order(clusters: list[Cluster]) -> list[int]:
