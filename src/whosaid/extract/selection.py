@@ -9,6 +9,7 @@ from spacy.attrs import LOWER, POS
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc
 
+from whosaid.extract.adjective_cues import from_copula, predicate_of
 from whosaid.extract.candidates import (
     Candidate,
     from_according,
@@ -20,6 +21,8 @@ from whosaid.extract.candidates import (
 from whosaid.extract.colon_lines import colon_line_candidates
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.learned import CUE_MODEL, candidate_features
+from whosaid.extract.received_cues import from_received
+from whosaid.extract.relative_cues import from_relative
 
 if TYPE_CHECKING:  # attribution.py imports this module; QuoteMap is needed for annotations only
     from whosaid.extract.attribution import QuoteMap
@@ -45,6 +48,20 @@ def parse_candidates(doc: Doc, quotes: QuoteMap, open_vocabulary: bool) -> list[
             found.append(
                 (cand, candidate_features(cand, doc, tok, False, strength) if open_vocabulary else [])
             )
+        if open_vocabulary and tok.pos_ != "NOUN":
+            for cand in from_copula(tok):
+                pred = predicate_of(cand, tok)
+                strength = lexicon.noun_strength(pred.lemma_) if pred.pos_ == "NOUN" else 0.0
+                found.append((cand, candidate_features(cand, doc, pred, False, strength)))
+            relative = from_relative(tok)
+            if relative is not None:
+                strength = lexicon.verb_strength(tok.lemma_)
+                found.append((relative, candidate_features(relative, doc, tok, False, strength)))
+            received = from_received(tok)
+            if received is not None:  # the filter reads the reaction noun's lemma ("criticism")
+                noun = doc[received.cue_end - 1]
+                strength = lexicon.noun_strength(noun.lemma_)
+                found.append((received, candidate_features(received, doc, noun, False, strength)))
         if open_vocabulary and tok.pos_ == "NOUN":
             strength = lexicon.noun_strength(tok.lemma_)
             for cand in from_owned_noun(tok):
