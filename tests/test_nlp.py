@@ -28,3 +28,12 @@ def test_a_headline_is_never_run_into_the_first_sentence(nlp: object) -> None:
     assert next(sent.text.strip() for sent in doc.sents) == text.split("\n\n")[0]
     speakers = {statement.speaker for statement in doc._.quotes}
     assert speakers == {"Emil Sorensen"}
+
+
+def test_a_paragraph_first_word_is_not_cut_off_as_a_sentence(nlp: object) -> None:
+    # after a headline the parser, left free, made "Union" a sentence and "leader" the next one's start
+    text = "Harbour Talks Stall\n\nUnion leader Piotr Nowak said on Friday that the strike would go on."
+    doc = nlp(text)  # type: ignore[operator]
+    assert [sent.text.strip() for sent in doc.sents] == text.split("\n\n")
+    (statement,) = doc._.quotes
+    assert (statement.speaker, statement.speaker_role) == ("Piotr Nowak", "Union leader")

@@ -31,7 +31,7 @@ def _register_paragraph_breaks() -> None:
 
     Articles start with a headline that has no full stop ("17 Dead in Karsvik Blast"); left alone, the
     parser runs it into the first sentence of the body and takes headline words for the speaker of the
-    lead. Sentence starts set before the parser are constraints it keeps.
+    lead. Sentence starts (and non-starts) set before the parser are constraints it keeps.
     """
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -46,6 +46,10 @@ def _register_paragraph_breaks() -> None:
         for i in doc.to_array("IS_SPACE").nonzero()[0].tolist():
             if i + 1 < len(doc) and "\n\n" in doc[i].text:
                 doc[i + 1].is_sent_start = True
+                # nor does one start at a paragraph's second word: left free, the parser cuts a
+                # capitalised first word off ("Union | leader Piotr Nowak said", after a headline)
+                if i + 2 < len(doc) and doc[i + 1].is_alpha:
+                    doc[i + 2].is_sent_start = False
         return doc
 
 

@@ -52,3 +52,10 @@ def test_a_body_named_with_a_place_is_no_person(nlp: Any) -> None:
     )
     stmt = about(run(nlp, text), "the course would change next year")
     assert stmt.speaker != "Harbour Runners"
+
+
+def test_name_right_after_a_description_without_a_comma(nlp: Any) -> None:
+    text = OPENING + "The union leader Piotr Nowak said on Friday that the strike would go on."
+    stmt = about(run(nlp, text), "that the strike would go on")
+    assert (stmt.speaker, stmt.speaker_role) == ("Piotr Nowak", "The union leader")
+    assert stmt.speaker_text == "The union leader Piotr Nowak"

@@ -32,8 +32,11 @@ def appositive_name(head: Token, people: ArticlePeople) -> tuple[Token, list[Tok
         return None
     doc = head.doc
     for child in head.rights:
-        # set off by a comma; "Poll: Bernie Sanders …" is a headline the parser glued on
+        # set off by a comma; "Poll: Bernie Sanders …" is a headline the parser glued on. Without a
+        # mark only a PERSON name right after a person's noun ("The union leader Piotr Nowak said")
         if not any(t.text in APPOSITION_MARKS for t in doc[head.i + 1 : child.left_edge.i]):
+            if child == unmarked_appositive(head):
+                return child, list(doc[child.left_edge.i : child.i + 1])
             continue
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return child, list(doc[child.left_edge.i : child.i + 1])
@@ -50,6 +53,19 @@ def appositive_name(head: Token, people: ArticlePeople) -> tuple[Token, list[Tok
             continue
         if name_shaped(words) and (_person_noun(head) or _known_name(words, people)):
             return child, words
+    return None
+
+
+def unmarked_appositive(head: Token) -> Token | None:
+    """A person's name right after a singular noun, with no comma ("The union leader Piotr Nowak",
+    "his colleague David French"): the name's head token. Not after a plural ("top aides John
+    Podesta" names one of several) nor across a dash."""
+    if head.tag_ != "NN":
+        return None
+    for child in head.rights:
+        first = child.left_edge
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and first.i == head.i + 1:
+            return child if first.text[:1].isupper() else None
     return None
 
 

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from whosaid.extract.appositions import unmarked_appositive
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.speaker_words import (
     ROLE_ABBREVIATIONS,
@@ -110,6 +111,8 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     for child in head.rights:
         if child.dep_ in ("compound", "flat") or (child.dep_ == "case" and child.i == end):
             end = child.right_edge.i + 1
+        elif child.left_edge.i == end and child == unmarked_appositive(head):
+            end = child.i + 1  # "The union leader Piotr Nowak": the name, unmarked, ends the phrase
         else:
             break
     doc = head.doc
