@@ -20,7 +20,7 @@ from whosaid.extract.quote_attachment import (
     nested_cue,
 )
 from whosaid.extract.quote_runs import merge_quote_runs
-from whosaid.extract.quotes import QuoteRegion, find_quotes
+from whosaid.extract.quotes import QuoteRegion, find_quotes, title_cased
 
 # parse_candidates is re-exported: scripts/train_extract.py imports it from here
 from whosaid.extract.selection import parse_candidates as parse_candidates
@@ -77,8 +77,7 @@ def _is_speech(text: str) -> bool:
     words = [w for w in text.split() if any(c.isalnum() for c in w)]
     if len(words) < MIN_QUOTE_WORDS:
         return False
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return not (capitalised == len(words) and len(words) <= 8)
+    return not title_cased(words)
 
 
 def snap(cand: Candidate, quotes: QuoteMap, text: str) -> Draft:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from whosaid.extract.candidates import Candidate, subject_of
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.quote_runs import clause_verb
-from whosaid.extract.quotes import QuoteRegion
+from whosaid.extract.quotes import QuoteRegion, title_cased
 
 if TYPE_CHECKING:  # attribution imports this module: the types only, to avoid a cycle
     from whosaid.extract.attribution import Draft, QuoteMap
@@ -62,6 +62,9 @@ def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[i
     gap = doc_text(doc)[clause_end : region.start]
     if region.start in governed or gap.strip(" ,;:—–-.") or "\n" in doc_text(doc)[draft.end : region.start]:
         return  # the clause may end on the paragraph break: a new paragraph is not the second piece
+    words = doc_text(doc)[region.inner_start : region.inner_end].split()
+    if len(words) >= 3 and title_cased(words):
+        return  # `X said on CNN's “State of the Union.”`: a programme the clause names, not more speech
     before = quotes.overlapping(draft.start, draft.start + 1)
     first_end = before[0].inner_end if before and before[0].inner_end <= clause_end else draft.end
     draft.parts = [(draft.start, first_end), (region.inner_start, region.inner_end)]

@@ -34,7 +34,7 @@ from whosaid.extract.quote_context import (
     widen_to_subject,
     widen_to_tail,
 )
-from whosaid.extract.quotes import DOUBLE_MARK, QuoteRegion
+from whosaid.extract.quotes import DOUBLE_MARK, QuoteRegion, title_cased
 
 if TYPE_CHECKING:
     from whosaid.extract.attribution import Draft, QuoteMap
@@ -119,7 +119,7 @@ def _is_speech(text: str, region: QuoteRegion, resumes: bool) -> bool:
     words = [w for w in text[region.inner_start : region.inner_end].split() if any(c.isalnum() for c in w)]
     if resumes:
         return bool(words)
-    return len(words) >= MIN_PIECE_WORDS and not all(w[0].isupper() for w in words)
+    return len(words) >= MIN_PIECE_WORDS and not title_cased(words) and not all(w[0].isupper() for w in words)
 
 
 def _ends_sentence(text: str) -> bool:

@@ -27,6 +27,41 @@ _MARK = re.compile(r"'{2,3}|[“”«»„\"]")
 # ask whether a span holds a quotation mark).
 DOUBLE_MARK = re.compile(r"''|[“”«»„\"]")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# Words a title leaves in lower case ("State of the Union", "Meet the Press", "Face the Nation").
+TITLE_SMALL_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "vs",
+    }
+)
+MAX_TITLE_WORDS = 8
+
+
+def title_cased(words: list[str]) -> bool:
+    """Words written as a title: every one capitalised but the small words a title keeps in lower
+    case, the first and last capitalised (a quoted programme, book or slogan, not speech)."""
+    words = [w for w in words if any(c.isalnum() for c in w)]
+    if not words or len(words) > MAX_TITLE_WORDS or not words[0][0].isupper() or not words[-1][0].isupper():
+        return False
+    if any(w[-1] in "!?" or (w[-1] == "." and len(w) > 4) for w in words[:-1]):
+        return False  # a sentence ends inside: “The Donald. Big Daddy.” is speech (“Mr.” is no end)
+    return all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 
 @dataclass(slots=True)
