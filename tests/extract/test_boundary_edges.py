@@ -7,7 +7,6 @@ whatever filter ships; the learned end's mechanics with hand-set models."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,7 +22,7 @@ from whosaid.extract.candidates import Candidate, from_verb
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.linear_model import LinearModel
 
-from .helpers import DATA
+from .helpers import golden_pair
 
 
 @pytest.fixture
@@ -33,8 +32,7 @@ def restore_model() -> Iterator[None]:
 
 
 def _golden(nlp: Language) -> tuple[Doc, dict[str, Any]]:
-    text = (DATA / "boundary" / "edges.txt").read_text(encoding="utf-8")
-    expected = json.loads((DATA / "boundary" / "edges.json").read_text(encoding="utf-8"))
+    text, expected = golden_pair("boundary", "edges")
     return nlp(text), expected
 
 

@@ -6,9 +6,7 @@ pair goes, a chain's cue) are checked with hand-set models, whatever model ships
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -21,7 +19,7 @@ from whosaid.extract.nesting_pass import (
 from whosaid.extract.scoring import token_f1, tokens
 from whosaid.model import Statement
 
-from .helpers import DATA
+from .helpers import golden_pair
 
 CHAIN_TEXT = (
     "Budget Talks Stall\n\nSenator Mara Quist declined to criticize the governor's budget on Tuesday.\n"
@@ -40,13 +38,8 @@ def _like(content: str, statements: list[Statement]) -> Statement | None:
     return best if best is not None and token_f1(want, tokens(best.content)) >= 0.9 else None
 
 
-def _golden() -> tuple[str, dict[str, Any]]:
-    text = (DATA / "nesting" / "harbour.txt").read_text(encoding="utf-8")
-    return text, json.loads((DATA / "nesting" / "harbour.json").read_text(encoding="utf-8"))
-
-
 def test_golden_nested_statements(nlp: Language) -> None:
-    text, expected = _golden()
+    text, expected = golden_pair("nesting", "harbour")
     statements: list[Statement] = nlp(text)._.quotes
     for item in expected["statements"]:
         stmt = _like(item["content"], statements)
@@ -61,7 +54,7 @@ def test_golden_nested_statements(nlp: Language) -> None:
 
 def test_the_parse_offers_the_folded_clause(nlp: Language, restore_model: None) -> None:
     """Without the pass the inner clause is a statement of its own: the pass is what folds it."""
-    text, expected = _golden()
+    text, expected = golden_pair("nesting", "harbour")
     NESTING_MODEL.use(None)
     statements: list[Statement] = nlp(text)._.quotes
     for item in expected["not_reported"]:
@@ -71,7 +64,7 @@ def test_the_parse_offers_the_folded_clause(nlp: Language, restore_model: None) 
 def test_a_nested_quotation_is_never_dropped(nlp: Language, restore_model: None) -> None:
     drop_every_inner = NestingModel(LinearModel({}, -30.0, 0.5), LinearModel({}, 30.0, 0.5))
     NESTING_MODEL.use(drop_every_inner)
-    text, _ = _golden()
+    text, _ = golden_pair("nesting", "harbour")
     statements: list[Statement] = nlp(text)._.quotes
     nested = [s for s in statements if s.nested_in is not None]
     assert [s.content for s in nested] == ["these boats will not last another winter at sea,"]

@@ -7,7 +7,6 @@ the trained filter's choice, so the filter's input (``parse_candidates``) is che
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,7 +23,7 @@ from whosaid.extract.received_cues import from_received
 from whosaid.extract.relative_cues import from_relative
 from whosaid.extract.selection import parse_candidates
 
-from .helpers import DATA
+from .helpers import golden_pair
 
 
 @pytest.fixture
@@ -35,8 +34,7 @@ def rules_end() -> Iterator[None]:
 
 
 def _golden(nlp: Language) -> tuple[Doc, dict[str, Any]]:
-    text = (DATA / "stance" / "stances.txt").read_text(encoding="utf-8")
-    expected = json.loads((DATA / "stance" / "stances.json").read_text(encoding="utf-8"))
+    text, expected = golden_pair("stance", "stances")
     return nlp(text), expected
 
 
