@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from whosaid.extract.candidates import Candidate, subject_of
 from whosaid.extract.content_edges import doc_text
-from whosaid.extract.quote_runs import clause_verb
+from whosaid.extract.quote_runs import adds_to, clause_verb
 from whosaid.extract.quotes import QuoteRegion, title_cased
 
 if TYPE_CHECKING:  # attribution imports this module: the types only, to avoid a cycle
@@ -62,6 +62,8 @@ def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[i
     gap = doc_text(doc)[clause_end : region.start]
     if region.start in governed or gap.strip(" ,;:—–-.") or "\n" in doc_text(doc)[draft.end : region.start]:
         return  # the clause may end on the paragraph break: a new paragraph is not the second piece
+    if adds_to(doc, draft.end, region.start, cue_tok.idx):
+        return
     words = doc_text(doc)[region.inner_start : region.inner_end].split()
     if len(words) >= 3 and title_cased(words):
         return  # `X said on CNN's “State of the Union.”`: a programme the clause names, not more speech
