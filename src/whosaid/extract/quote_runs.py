@@ -31,6 +31,7 @@ from whosaid.extract.quote_context import (
     drop_absorbed,
     join_continuations,
     widen_to_fronted,
+    widen_to_named,
     widen_to_subject,
     widen_to_tail,
 )
@@ -332,6 +333,7 @@ def merge_quote_runs(drafts: list[Draft], quotes: QuoteMap, doc: Doc) -> list[Dr
     drafts = _absorb_trailing_quotes(drafts, doc, text)
     drafts = join_continuations(drafts, text)
     for draft in drafts:
+        widen_to_named(draft, doc, text)
         widen_to_complement(draft, doc, text)
         widen_to_fronted(draft, doc, text)
         widen_to_subject(draft, doc, text)
