@@ -75,6 +75,19 @@ def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[i
     governed.add(region.start)
 
 
+def _new_sentence_after(region: QuoteRegion, after: list[Token], doc: Doc) -> bool:
+    """`“… I was kidding.” To which she said, “…”`: a full stop inside the marks and a capitalised
+    word that names no one start a new sentence, whose verb is not this quotation's cue."""
+    inner = doc_text(doc)[region.inner_start : region.inner_end].rstrip()
+    first = next((t for t in after if not t.is_space and not t.is_punct), None)
+    return (
+        inner.endswith(".")
+        and first is not None
+        and first.is_title
+        and first.pos_ not in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM")
+    )
+
+
 def attribute_bare_quote(
     region: QuoteRegion, doc: Doc, quotes: QuoteMap, lexicon_verb: set[str]
 ) -> Candidate:
@@ -84,6 +97,8 @@ def attribute_bare_quote(
     after = [
         t for t in doc[start_tok.end : min(start_tok.end + 8, len(doc))] if quotes.region_at(t.idx) is None
     ]
+    if _new_sentence_after(region, after, doc):
+        after = []
     for tok in after:
         if tok.text == "\n" or (tok.is_space and "\n" in tok.text):
             break
