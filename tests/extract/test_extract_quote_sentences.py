@@ -20,3 +20,19 @@ def test_quotation_after_a_new_sentence_is_its_own_statement(nlp: Language) -> N
     assert reply.kind == "direct"
     assert reply.cue == "said"
     assert reply.content == TEXT[reply.content_span.start : reply.content_span.end]
+
+
+def test_narration_after_the_cue_clause_is_not_quoted_content(nlp: Language) -> None:
+    text = '"Too much rain," she said, blaming some of it on the new dam upstream.'
+    statements: list[Statement] = nlp(text)._.quotes
+    said = next(s for s in statements if s.cue == "said")
+    assert said.kind == "direct"
+    assert said.content == "Too much rain,"
+    assert not said.content_parts
+
+
+def test_content_split_by_its_cue_clause_keeps_both_pieces(nlp: Language) -> None:
+    text = 'The timetable, the ferry captain said, "was written for summer visitors."'
+    said = next(s for s in nlp(text)._.quotes if s.cue == "said")
+    pieces = [part.of(text) for part in said.content_parts]
+    assert pieces == ["The timetable", '"was written for summer visitors."']
