@@ -6,7 +6,7 @@ from spacy.language import Language
 
 from whosaid.extract.attribution import Draft
 from whosaid.extract.candidates import Candidate, subject_of
-from whosaid.extract.quote_context import widen_to_subject, widen_to_tail
+from whosaid.extract.quote_context import widen_to_named, widen_to_subject, widen_to_tail
 
 
 def quote_draft(nlp: Language, text: str, quoted: str, cue: str) -> tuple[Draft, str]:
@@ -40,3 +40,40 @@ def test_quoted_phrase_keeps_the_words_that_finish_its_clause(nlp: Language) -> 
     draft, _ = quote_draft(nlp, text, "a slow goodbye to the harbour", "told")
     assert draft.kind == "mixed"
     assert text[draft.start : draft.end] == 'a slow goodbye to the harbour" for the whole town'
+
+
+def named_draft(nlp: Language, text: str, quoted: str, cue: str) -> Draft:
+    doc = nlp(text)
+    start = text.index(quoted)
+    verb = next(t for t in doc if t.text == cue)
+    cand = Candidate(verb.i, verb.i + 1, start, start + len(quoted), subject_of(verb), 0.9, "quote")
+    draft = Draft(cand, "direct", start, start + len(quoted))
+    widen_to_named(draft, doc, text)
+    return draft
+
+
+def test_quoted_name_keeps_what_it_names(nlp: Language) -> None:
+    text = 'One lawmaker called the mayor "the queen of empty promises."'
+    draft = named_draft(nlp, text, "the queen of empty promises.", "called")
+    assert draft.kind == "mixed"
+    assert text[draft.start : draft.end] == 'the mayor "the queen of empty promises.'
+
+
+def test_quoted_name_after_as_keeps_the_referent(nlp: Language) -> None:
+    text = 'Berg referred to the mayor as "a tireless servant of the town."'
+    draft = named_draft(nlp, text, "a tireless servant of the town.", "referred")
+    assert text[draft.start : draft.end] == 'the mayor as "a tireless servant of the town.'
+
+
+def test_quoted_name_in_a_relative_clause_keeps_the_pronoun_as_a_piece(nlp: Language) -> None:
+    text = 'He attacked the ferry company, which he called "a cartel on water."'
+    draft = named_draft(nlp, text, "a cartel on water.", "called")
+    assert draft.kind == "mixed"
+    assert [text[s:e] for s, e in draft.parts] == ["which", "a cartel on water."]
+
+
+def test_call_for_a_quotation_is_no_name(nlp: Language) -> None:
+    text = 'The harbour master called for "a full review of the ferry timetable."'
+    draft = named_draft(nlp, text, "a full review of the ferry timetable.", "called")
+    assert draft.kind == "direct"
+    assert not draft.parts

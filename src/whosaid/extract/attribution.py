@@ -86,6 +86,8 @@ def snap(cand: Candidate, quotes: QuoteMap, text: str) -> Draft:
     regions = quotes.overlapping(start, end)
     if not regions:
         return with_parts(Draft(cand, "indirect", start, end))
+    end = _without_narration(text, end, regions, cand)
+    regions = quotes.overlapping(start, end)
     outside = _unquoted_words(text, start, end, regions, cand)
     if not outside and cand.form not in ("according", "noun"):
         first, last = regions[0], regions[-1]
@@ -102,6 +104,17 @@ def snap(cand: Candidate, quotes: QuoteMap, text: str) -> Draft:
     if regions[-1].end > end > regions[-1].inner_start:
         end = regions[-1].end
     return with_parts(Draft(cand, "mixed", start, end))
+
+
+def _without_narration(text: str, end: int, regions: list[QuoteRegion], cand: Candidate) -> int:
+    """`“Too much rain,” she said, blaming the dam`: the words after a cue clause that follows the
+    closing mark are narration, not more of the quotation (PolNeAR ends the content at the mark)."""
+    if cand.form != "final" or cand.exclude_start < 0 or cand.exclude_end >= end:
+        return end  # a raising verb or `according to` inside a sentence is not a closing cue clause
+    before = [r for r in regions if r.start < cand.exclude_start]  # the cue clause may take the mark
+    if not before or len(before) < len(regions) or text[before[-1].end : cand.exclude_start].strip(" ,"):
+        return end
+    return before[-1].end
 
 
 def _off_marks(regions: list[QuoteRegion], text: str, cand: Candidate) -> tuple[int, int]:

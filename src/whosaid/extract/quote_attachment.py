@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from whosaid.extract.candidates import Candidate, subject_of
 from whosaid.extract.content_edges import doc_text
-from whosaid.extract.quote_runs import clause_verb
+from whosaid.extract.quote_runs import adds_to, clause_verb
 from whosaid.extract.quotes import QuoteRegion, title_cased
 
 if TYPE_CHECKING:  # attribution imports this module: the types only, to avoid a cycle
@@ -62,6 +62,8 @@ def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[i
     gap = doc_text(doc)[clause_end : region.start]
     if region.start in governed or gap.strip(" ,;:—–-.") or "\n" in doc_text(doc)[draft.end : region.start]:
         return  # the clause may end on the paragraph break: a new paragraph is not the second piece
+    if adds_to(doc, draft.end, region.start, cue_tok.idx):
+        return
     words = doc_text(doc)[region.inner_start : region.inner_end].split()
     if len(words) >= 3 and title_cased(words):
         return  # `X said on CNN's “State of the Union.”`: a programme the clause names, not more speech
@@ -73,6 +75,19 @@ def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[i
     governed.add(region.start)
 
 
+def _new_sentence_after(region: QuoteRegion, after: list[Token], doc: Doc) -> bool:
+    """`“… I was kidding.” To which she said, “…”`: a full stop inside the marks and a capitalised
+    word that names no one start a new sentence, whose verb is not this quotation's cue."""
+    inner = doc_text(doc)[region.inner_start : region.inner_end].rstrip()
+    first = next((t for t in after if not t.is_space and not t.is_punct), None)
+    return (
+        inner.endswith(".")
+        and first is not None
+        and first.is_title
+        and first.pos_ not in ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM")
+    )
+
+
 def attribute_bare_quote(
     region: QuoteRegion, doc: Doc, quotes: QuoteMap, lexicon_verb: set[str]
 ) -> Candidate:
@@ -82,6 +97,8 @@ def attribute_bare_quote(
     after = [
         t for t in doc[start_tok.end : min(start_tok.end + 8, len(doc))] if quotes.region_at(t.idx) is None
     ]
+    if _new_sentence_after(region, after, doc):
+        after = []
     for tok in after:
         if tok.text == "\n" or (tok.is_space and "\n" in tok.text):
             break

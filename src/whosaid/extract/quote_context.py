@@ -3,7 +3,8 @@
 A quotation is often only part of what the annotators mark as the statement: the phrase fronted
 before its attribution (`If the bill passes, she said, “it will …”`), the subject its quoted
 predicate needs (`the plan “is dead on arrival,” he said`), the words that finish the clause a
-quoted phrase sits in (`called it “a slow goodbye” for the town`), or the reported clause that a
+quoted phrase sits in (`called it “a slow goodbye” for the town`), what a quoted name names
+(`called the mayor “…”`, `which he called “…”`), or the reported clause that a
 following cue-less quotation continues (`He said the rules were “fair.” “We wrote them …”`). The
 gold then calls the statement mixed. These passes widen a quotation's draft to those words; they
 look only at the quotation's own sentence, so work stays proportional to the quotations.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 if TYPE_CHECKING:
     from whosaid.extract.attribution import Draft
@@ -27,6 +28,12 @@ MAX_LEAD_WORDS = 15  # a subject or a fronted phrase, not a sentence of narratio
 # Statements whose content is a reported clause; a verb's object noun phrase (`attacked Trump`) is a
 # stance, and a quotation after it is a statement of its own.
 CLAUSE_FORMS = {"ccomp", "final", "raising", "noun_clause", "according", "colon"}
+# Verbs that give something a quoted name (`called the plan “a slow goodbye”`, `referred to her as “…”`):
+# what is named is part of the statement, as PolNeAR draws it.
+NAMING_VERBS = {
+    "call", "dub", "label", "brand", "term", "nickname", "describe", "refer", "characterize", "portray",
+}  # fmt: skip
+RELATIVE_PRONOUNS = {"which", "who", "whom", "what"}
 
 
 def _has_mark(text: str) -> bool:
@@ -68,6 +75,60 @@ def join_continuations(drafts: list[Draft], text: str) -> list[Draft]:
         before.end, before.kind = quote.end, "mixed"
         gone.add(id(quote))
     return [d for d in drafts if id(d) not in gone] if gone else drafts
+
+
+def _name_complement(span: Span, cue: Token) -> bool:
+    """The quotation is the name the cue gives: its object predicate (`called X “…”`) or `as “…”`."""
+    roots = [t for t in span if not t.is_punct and not (span.start <= t.head.i < span.end)]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    if root.dep_ == "oprd" and root.head.i == cue.i:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.i == cue.i
+
+
+def _named(cue: Token) -> Token | None:
+    """What the cue names: its object, or the object of `refer to`."""
+    for child in cue.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def widen_to_named(draft: Draft, doc: Doc, text: str) -> None:
+    """`called the mayor “the queen of promises”`, `which he called “a cartel”`: a quoted name keeps
+    what it names, as PolNeAR draws the statement (then mixed): the object between the cue and the
+    quotation with everything up to it, or the relative pronoun (the noun a `that` or a bare relative
+    clause hangs on) as a piece of its own before the quotation."""
+    cand = draft.cand
+    if draft.kind != "direct" or draft.parts or cand.cue_start < 0:
+        return
+    cue = doc[cand.cue_start]
+    if cue.lemma_ not in NAMING_VERBS or cue.idx >= draft.start:
+        return
+    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if span is None or not _name_complement(span, cue):
+        return
+    named = _named(cue)
+    if named is not None and cue.i < named.i < span.start:
+        lead = text[named.left_edge.idx : draft.start]
+        if "\n" not in lead and _words(lead) <= MAX_LEAD_WORDS:
+            draft.start, draft.kind = named.left_edge.idx, "mixed"
+        return
+    if named is not None and named.i < cue.i and named.lower_ in RELATIVE_PRONOUNS:
+        piece = (named.idx, named.idx + len(named.text))
+    elif (named is None or named.lower_ == "that") and cue.dep_ == "relcl" and cue.head.i < cue.i:
+        noun = cue.head
+        piece = (noun.left_edge.idx, noun.idx + len(noun.text))
+    else:
+        return
+    if "\n" in text[piece[0] : draft.start]:
+        return
+    draft.parts = [piece, (draft.start, draft.end)]
+    draft.start, draft.kind = piece[0], "mixed"
 
 
 def widen_to_fronted(draft: Draft, doc: Doc, text: str) -> None:

@@ -31,6 +31,7 @@ from whosaid.extract.quote_context import (
     drop_absorbed,
     join_continuations,
     widen_to_fronted,
+    widen_to_named,
     widen_to_subject,
     widen_to_tail,
 )
@@ -149,6 +150,16 @@ def _continues_paragraph(text: str, left: QuoteRegion, right: QuoteRegion) -> bo
     return not rest.strip(TRAILING)
 
 
+def adds_to(doc: Doc, start: int, end: int, cue: int) -> bool:
+    """`“A,” he said, adding that …. “B.”`: a second act of speech between two quotations.
+
+    PolNeAR mostly keeps the quotation after an `adding` clause apart from the one before it (train:
+    5 of 7 such runs are two gold statements; other participles, `noting`, `explaining`, join).
+    """
+    gap = doc.char_span(start, end, alignment_mode="contract")
+    return gap is not None and any(t.lemma_ == "add" and t.pos_ == "VERB" and t.idx != cue for t in gap)
+
+
 def _may_join(
     left: QuoteRegion, right: QuoteRegion, drafts: list[Draft], doc: Doc, text: str
 ) -> tuple[Draft | None, Draft | None] | None:
@@ -182,6 +193,8 @@ def _may_join(
     if same_paragraph:
         if not left.end <= cue < right.start:
             return None  # the cue must be the clause between the pieces
+        if adds_to(doc, left.end, right.start, cue):
+            return None
     elif b is not None and _cue_at(b, doc) is not None:
         return None  # a continuation paragraph has no cue of its own
     if a is None and not text[left.inner_start : left.inner_end].rstrip().endswith((",", "—", "–")):
@@ -320,6 +333,7 @@ def merge_quote_runs(drafts: list[Draft], quotes: QuoteMap, doc: Doc) -> list[Dr
     drafts = _absorb_trailing_quotes(drafts, doc, text)
     drafts = join_continuations(drafts, text)
     for draft in drafts:
+        widen_to_named(draft, doc, text)
         widen_to_complement(draft, doc, text)
         widen_to_fronted(draft, doc, text)
         widen_to_subject(draft, doc, text)
