@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from whosaid.extract.attribution import Draft
 from whosaid.extract.candidates import Candidate, subject_of
 from whosaid.extract.quote_context import widen_to_named, widen_to_subject, widen_to_tail
 
 
-def quote_draft(nlp: Language, text: str, quoted: str, cue: str) -> tuple[Draft, str]:
+def direct_draft(nlp: Language, text: str, quoted: str, cue: str) -> tuple[Draft, Doc]:
     """A direct draft over ``quoted`` attributed to the verb ``cue``, as the quotation rules make it."""
     doc = nlp(text)
     start = text.index(quoted)
     verb = next(t for t in doc if t.text == cue)
     cand = Candidate(verb.i, verb.i + 1, start, start + len(quoted), subject_of(verb), 0.9, "quote")
-    draft = Draft(cand, "direct", start, start + len(quoted))
+    return Draft(cand, "direct", start, start + len(quoted)), doc
+
+
+def quote_draft(nlp: Language, text: str, quoted: str, cue: str) -> tuple[Draft, str]:
+    """The draft after the subject and tail widenings."""
+    draft, doc = direct_draft(nlp, text, quoted, cue)
     widen_to_subject(draft, doc, text)
     widen_to_tail(draft, doc, text)
     return draft, text
@@ -43,11 +49,7 @@ def test_quoted_phrase_keeps_the_words_that_finish_its_clause(nlp: Language) -> 
 
 
 def named_draft(nlp: Language, text: str, quoted: str, cue: str) -> Draft:
-    doc = nlp(text)
-    start = text.index(quoted)
-    verb = next(t for t in doc if t.text == cue)
-    cand = Candidate(verb.i, verb.i + 1, start, start + len(quoted), subject_of(verb), 0.9, "quote")
-    draft = Draft(cand, "direct", start, start + len(quoted))
+    draft, doc = direct_draft(nlp, text, quoted, cue)
     widen_to_named(draft, doc, text)
     return draft
 
