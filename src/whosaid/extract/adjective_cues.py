@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from whosaid.extract.boundary import choose_end
-from whosaid.extract.candidates import Candidate, subject_of
+from whosaid.extract.candidates import Candidate, cue_span, subject_of
 from whosaid.extract.content_edges import (
     char_range,
     complement_edge,
@@ -30,15 +30,6 @@ PREDICATE_DEPS = ("acomp", "attr")
 EMPTY_SUBJECTS = {"it", "there"}
 # Prepositions of a comparison, not of a stance: "was more skilful than X", "is as good as X".
 COMPARISON_PREPS = {"than", "as"}
-
-
-def _cue_start(verb: Token) -> int:
-    """First cue token: the copula with its auxiliaries and negation ("has not been")."""
-    start = verb.i
-    for child in verb.lefts:
-        if child.dep_ in ("aux", "auxpass", "neg") and child.i >= verb.i - 3:
-            start = min(start, child.i)
-    return start
 
 
 def predicate_complements(verb: Token, pred: Token) -> list[tuple[Token, str, int]]:
@@ -76,7 +67,7 @@ def from_copula(verb: Token) -> list[Candidate]:
     speaker = subject_of(verb)
     if speaker is not None and speaker.lower_ in EMPTY_SUBJECTS:
         speaker = None
-    cue_start = _cue_start(verb)
+    cue_start = cue_span(verb)[0]  # the copula with its auxiliaries and negation
     found: list[Candidate] = []
     for pred in verb.rights:
         if pred.dep_ not in PREDICATE_DEPS or pred.pos_ not in ("ADJ", "NOUN"):

@@ -107,7 +107,8 @@ def quoted_as_saying(quoted: Token) -> tuple[Token | None, Token | None, int, in
     return speaker, via, first, verb.i
 
 
-def _cue_span(verb: Token) -> tuple[int, int]:
+def cue_span(verb: Token) -> tuple[int, int]:
+    """Token range of a verb cue with its auxiliaries and negation ("has not been", "was denied")."""
     start = verb.i
     for child in verb.lefts:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i >= start - 3:
@@ -206,7 +207,7 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
     doc = verb.doc
     found: list[Candidate] = []
     relayed = quoted_as_saying(verb)
-    cue_start, cue_end = _cue_span(verb)
+    cue_start, cue_end = cue_span(verb)
     if relayed:
         speaker, via, cue_start, last = relayed
         cue_end = last + 1

@@ -13,20 +13,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whosaid.extract.candidates import Candidate, subject_of
+from whosaid.extract.candidates import Candidate, cue_span, subject_of
 from whosaid.extract.content_edges import char_range, paragraph_bounds
 
 # Dependents that fill the verb's object slot: with one, the modified noun is not its object.
 OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "dative"}
 RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}
-
-
-def _cue_span(verb: Token) -> tuple[int, int]:
-    start = verb.i
-    for child in verb.lefts:
-        if child.dep_ in ("aux", "auxpass", "neg") and child.i >= verb.i - 3:
-            start = min(start, child.i)
-    return start, verb.i + 1
 
 
 def from_relative(verb: Token) -> Candidate | None:
@@ -47,7 +39,7 @@ def from_relative(verb: Token) -> Candidate | None:
     if verb.dep_ == "relcl" and speaker is None:
         return None
     doc = verb.doc
-    cue_start, cue_end = _cue_span(verb)
+    cue_start, cue_end = cue_span(verb)
     first, last = paragraph_bounds(doc, noun.i, noun.left_edge.i, verb.left_edge.i)
     if last <= noun.i:
         return None
