@@ -34,6 +34,12 @@ _MONTH_FIRST = re.compile(_WEEKDAY + r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?
 # "26 March 2024" / "26th of March, 2024"
 _DAY_FIRST = re.compile(_WEEKDAY + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{4})", re.I)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+# Bylines often label the date and add the time: "Published 12 October 2026", "Updated: March 3,
+# 2016 at 10:45 a.m. EST", "Posted on 2026-11-20 | 14:05". The label and the time are dropped.
+_LABEL = re.compile(r"(?:first\s+|last\s+)?(?:published|updated|posted|date)(?:\s+on)?\s*:?\s+", re.I)
+_TIME = re.compile(
+    r"(?:\s*[,|\u2022\u00b7-]\s*|\s+at\s+|\s+)\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I
+)
 
 
 def _make(year: int, month: int, day: int) -> date | None:
@@ -46,8 +52,12 @@ def _make(year: int, month: int, day: int) -> date | None:
 def parse_date_line(line: str) -> date | None:
     """A whole line that is only a date (the seed's ``March 26, 2024``), else None."""
     line = line.strip().strip("*_").strip()
-    if len(line) > 40:
+    if len(line) > 60:
         return None
+    label = _LABEL.match(line)
+    if label:
+        line = line[label.end() :]
+    line = _TIME.sub("", line).strip()
     match = _ISO.fullmatch(line)
     if match:
         return _make(int(match[1]), int(match[2]), int(match[3]))
