@@ -19,6 +19,7 @@ from whosaid.extract.boundary import (
     end_options,
 )
 from whosaid.extract.candidates import Candidate, from_verb
+from whosaid.extract.content_edges import without_dangling_conjunction
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.linear_model import LinearModel
 
@@ -123,3 +124,13 @@ def test_shipped_model_loads(restore_model: None) -> None:
     BOUNDARY_MODEL.reset()
     model = BOUNDARY_MODEL.current()
     assert model is not None and model.weights and 0.0 < model.threshold < 1.0
+
+
+def test_a_content_never_ends_on_a_conjunction(nlp: Language) -> None:
+    doc = nlp("He spoke about the Southern border, and how many people can slip through.")
+    first = next(t.i for t in doc if t.text == "the")
+    conj = next(t.i for t in doc if t.text == "and")
+    end = without_dangling_conjunction(doc, first, conj + 1)  # "the Southern border, and"
+    assert doc[first:end].text == "the Southern border"
+    whole = len(doc) - 1
+    assert without_dangling_conjunction(doc, first, whole) == whole  # nothing hangs: unchanged

@@ -24,6 +24,7 @@ from whosaid.extract.content_edges import (
     relative_cue_gap,
     rest_edge,
     trim_trailing_aside,
+    without_dangling_conjunction,
 )
 from whosaid.extract.cues import CueLexicon
 
@@ -207,6 +208,9 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
     doc = verb.doc
     found: list[Candidate] = []
     relayed = quoted_as_saying(verb)
+    if relayed is None and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        # the "saying" of "was quoted by Y as saying …" heads its own clause: same relay
+        relayed = quoted_as_saying(verb.head.head)
     cue_start, cue_end = cue_span(verb)
     if relayed:
         speaker, via, cue_start, last = relayed
@@ -247,6 +251,7 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
                 limit = paragraph_bounds(doc, verb.i, first, comp.right_edge.i + 1)[1]
                 edges = (first, limit, last)
                 last = choose_end(doc, comp, first, limit, last, doc[cue_end - 1].lemma_.lower())
+        last = without_dangling_conjunction(doc, first, last)
         start, end = char_range(doc, first, last)
         if end <= start:
             continue
@@ -394,7 +399,7 @@ def from_owned_noun(noun: Token) -> list[Candidate]:
         if comp is None:
             continue
         first, last = paragraph_bounds(doc, noun.i, comp.left_edge.i, complement_edge(comp) + 1)
-        last = trim_trailing_aside(doc, first, last)
+        last = without_dangling_conjunction(doc, first, trim_trailing_aside(doc, first, last))
         start, end = char_range(doc, first, last)
         if end > start:
             found.append(Candidate(noun.i, noun.i + 1, start, end, owner, 0.0, form, comp=comp))

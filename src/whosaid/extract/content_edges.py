@@ -114,6 +114,18 @@ def trim_trailing_aside(doc: Doc, first: int, last: int) -> int:
     return last
 
 
+def without_dangling_conjunction(doc: Doc, first: int, last: int) -> int:
+    """End of a content ``[first, last)`` without a coordinating conjunction (and the comma before
+    it) left hanging at its end: the parser sometimes attaches the second conjunct elsewhere ("the
+    border and | how many can slip through"), and a content ending in "and" reads as a cut."""
+    if last - 1 <= first or doc[last - 1].pos_ != "CCONJ":
+        return last
+    end = last - 1
+    while end > first + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
 def rest_edge(rights: list[Token]) -> int:
     """Last token of "object + complement": PolNeAR leaves out trailing adverbial clauses
     ("…, calling the protester …", "after determining …") that hang off the cue verb."""
