@@ -44,6 +44,12 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SPEAKER_DEPS = {"nsubj", "nsubjpass"}
 # Determiners that point back to someone already named; "a spokesman" introduces someone new.
 DEFINITE = {"the", "this", "that", "these", "those"}
+# Nouns for a business that "the …" points back to the last organisation named; "the group" or
+# "the government" are left alone (a group of people; which government).
+COMPANY_NOUNS = {
+    "company", "firm", "bank", "carrier", "airline", "retailer", "lender", "insurer", "manufacturer",
+    "automaker", "carmaker", "chipmaker", "startup", "conglomerate", "broadcaster", "publisher",
+}  # fmt: skip
 SUBJECT_WINDOW_TOKENS = 60  # how far back (before the pronoun's sentence) subjects are preferred
 
 
@@ -92,9 +98,11 @@ class ArticlePeople:
 
     def __init__(self, doc: Doc, quoted: Callable[[int], bool] | None = None) -> None:
         self.doc = doc
+        self.quoted = quoted
         self.people: list[Person] = []
         self.by_last: dict[str, list[Person]] = {}
         self.orgs: dict[str, str] = {}
+        self.org_mentions: list[tuple[int, str]] = []  # (token index, name) of named organisations
         for ent in doc.ents:
             if ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._appositive_person(ent)):
                 self._add_person(ent)
@@ -104,6 +112,8 @@ class ArticlePeople:
                     key = name.split()[-1].lower()
                     if len(name) > len(self.orgs.get(key, "")):
                         self.orgs[key] = name
+                    if ent.label_ == "ORG" and (quoted is None or not quoted(ent.start_char)):
+                        self.org_mentions.append((ent.root.i, name))
         # antecedents for pronouns: names in the narration, not inside someone's quoted words
         self.mention_order = sorted(
             (i, p) for p in self.people for i in p.mentions if quoted is None or not quoted(doc[i].idx)
@@ -168,7 +178,7 @@ class ArticlePeople:
         person.gender = person.gender or honorific
         head = tokens[-1]
         for child in head.children:
-            if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+            if child.dep_ == "appos" and child.ent_type_ != "PERSON" and not child.like_num:  # not an age
                 person.roles.append(" ".join(t.text for t in child.subtree))
         if head.dep_ == "appos" and head.head.ent_type_ != "PERSON":  # "her Danish counterpart, Jens Holm"
             person.roles.append(" ".join(t.text for t in head.head.subtree if t.i < head.head.i + 1))
@@ -176,6 +186,27 @@ class ArticlePeople:
     def person_of(self, token: Token) -> Person | None:
         same = self.by_last.get(surname_key(token))
         return same[0] if same else None
+
+    def recent_org(self, before: int) -> str | None:
+        """The organisation named last before token ``before`` ("Norvik … the company said")."""
+        return next((name for i, name in reversed(self.org_mentions) if i < before), None)
+
+    def recent_group(self, before: int) -> Token | None:
+        """The head of the plural noun subject "they" most likely points back to: the latest one in
+        the pronoun's sentence or the one before ("Analysts at Berenberg were less alarmed. … they
+        wrote"), outside quotation marks; None when a person or a singular subject came between."""
+        doc = self.doc
+        sent = doc[before].sent
+        floor = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        for i in range(before - 1, floor - 1, -1):
+            tok = doc[i]
+            if tok.dep_ not in SPEAKER_DEPS or (self.quoted is not None and self.quoted(tok.idx)):
+                continue
+            if tok.tag_ in ("NNS", "NNPS"):
+                return tok
+            if tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in PERSONAL_PRONOUNS:
+                return None  # someone singular is the latest subject: "they" is not theirs
+        return None
 
     def described(
         self, before: int, exclude: set[str], head: str, words: list[str], required: list[str]
@@ -290,7 +321,10 @@ def resolve_speaker(
         name, role = person_role(doc, start, end, head)
         person = people.lookup(name_tokens(head, start), honorific_before(head, start))
         canonical = person.name if person else name
-        appos_roles = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"]
+        # "Lindqvist, 54, added": an age in apposition is not a role
+        appos_roles = [
+            c for c in head.children if c.dep_ == "appos" and c.ent_type_ != "PERSON" and not c.like_num
+        ]
         if role is None and appos_roles:
             role = " ".join(t.text for t in appos_roles[0].subtree)
         return Resolution(canonical, "PERSON", role, "name")
@@ -299,9 +333,18 @@ def resolve_speaker(
         if person:
             return Resolution(person.name, "PERSON", None, "pronoun")
         return Resolution(None, "PERSON", None, "unknown")
+    if lower == "they" and (group := people.recent_group(head.i)) is not None:
+        s, e = speaker_tokens(group)
+        res = resolve_speaker(group, s, e, people, exclude)
+        if res.how in ("group", "org") and res.speaker:
+            return Resolution(res.speaker, res.speaker_type, None, "pronoun")
     if lower in GROUP_PRONOUNS or lower in ("i", "you", "it", "one"):
         return Resolution(None, None, None, "unknown")
     phrase, _ = clean_name(doc[start:end])
+    if lower in COMPANY_NOUNS and not head.ent_type_ and any(c.lower_ == "the" for c in head.lefts):
+        firm = people.recent_org(head.i)  # "the company said": the firm the story is about
+        if firm is not None:
+            return Resolution(firm, "ORG", None, "description")
     if head.ent_type_ in ("ORG", "GPE", "NORP") or is_org_word(lower):
         # a title word before an institution noun is part of its name ("the State Department");
         # before a name the tagger called an organisation, a title ("Councillor Maja Holt")

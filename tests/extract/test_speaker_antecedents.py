@@ -1,0 +1,66 @@
+"""Speakers written as something other than a name: "the company", "they", an age in apposition,
+and the relay of "was quoted by Y as saying"; on short fictional items written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .test_extract_speakers import about, run
+
+
+def test_the_company_is_the_firm_named_before(nlp: Any) -> None:
+    text = (
+        "Shares in Norvik Semiconductors fell 8% on Monday after the company warned that supply "
+        "shortages would last well into next year."
+    )
+    warned = about(run(nlp, text), "supply shortages would last well into next year")
+    assert warned.speaker_text == "the company"
+    assert warned.speaker == "Norvik Semiconductors"
+    assert warned.speaker_type == "ORG"
+
+
+def test_the_company_with_no_firm_named_stays_a_description(nlp: Any) -> None:
+    text = "The company warned on Monday that supply shortages would last well into next year."
+    warned = about(run(nlp, text), "supply shortages would last well into next year")
+    assert warned.speaker != "Norvik Semiconductors"
+    assert warned.speaker_text == "The company"
+
+
+def test_they_is_the_plural_subject_of_the_sentence_before(nlp: Any) -> None:
+    text = (
+        "Analysts at Berenberg were less alarmed. In a note to clients, they wrote that the "
+        "shortage was a timing problem."
+    )
+    wrote = about(run(nlp, text), "the shortage was a timing problem")
+    assert wrote.speaker_text == "they"
+    assert wrote.speaker == "Analysts"
+    assert wrote.speaker_type == "GROUP"
+
+
+def test_they_after_a_singular_subject_stays_unresolved(nlp: Any) -> None:
+    text = (
+        "Critics gathered outside the hall. The mayor arrived late. They said the meeting had "
+        "been moved without notice."
+    )
+    said = about(run(nlp, text), "the meeting had been moved without notice")
+    assert said.speaker is None
+
+
+def test_an_age_in_apposition_is_not_a_role(nlp: Any) -> None:
+    text = (
+        "Chief executive Maria Lindqvist spoke first.\n\n"
+        "Lindqvist, 54, added that the company would invest in a new plant in Dresden."
+    )
+    added = about(run(nlp, text), "the company would invest in a new plant in Dresden")
+    assert added.speaker == "Maria Lindqvist"
+    assert added.speaker_role != "54"
+
+
+def test_quoted_by_an_agency_as_saying_keeps_the_relay(nlp: Any) -> None:
+    text = (
+        "A senior Velsk diplomat, speaking on condition of anonymity, was quoted by Reuters as "
+        "saying the talks could resume within days."
+    )
+    relayed = about(run(nlp, text), "the talks could resume within days")
+    assert relayed.via == "Reuters"
+    assert relayed.speaker_text == "A senior Velsk diplomat"
