@@ -219,6 +219,61 @@ def find_single_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]
     return found
 
 
+# What a straight apostrophe closing a British-style quotation follows or precedes: the end of the
+# quoted sentence ('… record high.' / 'It is over,' he said) or punctuation after a quoted phrase
+# ('reckless scaremongering'.). "the workers' union" has neither, so a plural possessive never closes.
+CLOSE_AFTER = ".,!?…"
+CLOSE_BEFORE = ".,;:!?)—–"
+
+
+def _opens_straight(text: str, i: int, p_start: int, p_end: int) -> bool:
+    before = text[i - 1] if i > p_start else " "
+    after = text[i + 1] if i + 1 < p_end else " "
+    return text[i] == "'" and (before.isspace() or before in ":" + OPEN_AFTER) and after.isalnum()
+
+
+def _straight_close(text: str, i: int, p_start: int, p_end: int) -> int | None:
+    """Where the quotation opened by the apostrophe at ``i`` closes, or None when another opening
+    apostrophe comes first ("rock 'n' roll is 'dead'": the first one opened nothing)."""
+    for j in range(i + 2, p_end):
+        if text[j] != "'":
+            continue
+        if _opens_straight(text, j, p_start, p_end):
+            return None
+        after = text[j + 1] if j + 1 < p_end else " "
+        ends = text[j - 1] in CLOSE_AFTER or j + 1 == p_end or after in CLOSE_BEFORE
+        if not text[j - 1].isspace() and ends and not after.isalnum():
+            return j
+    return None
+
+
+def find_straight_single_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Top-level quotations in straight apostrophes ('like this'), as British copy pasted to plain
+    text writes them, paragraph by paragraph; (start, end) include the marks.
+
+    An apostrophe opens after a space, a line start, a colon or an opening bracket or dash, before
+    a letter, digit or opening mark; it closes only after sentence punctuation or before
+    punctuation, the line end or a space at the paragraph's end (``CLOSE_AFTER``,
+    ``CLOSE_BEFORE``). Elisions ("’til", "rock 'n' roll") and possessives then rarely pair, and a
+    mark that finds no closer in its paragraph is no quotation.
+    """
+    found: list[tuple[int, int]] = []
+    for match in _PARAGRAPH.finditer(text, start, end):
+        p_start, p_end = match.span()
+        i = p_start
+        while i < p_end:
+            if not _opens_straight(text, i, p_start, p_end):
+                i += 1
+                continue
+            close = _straight_close(text, i, p_start, p_end)
+            if close is None:
+                i += 1
+                continue
+            found.append((i, close + 1))
+            i = close + 1
+    return found
+
+
 def find_quotes(text: str) -> list[QuoteRegion]:
     """All quotation regions, top-level double quotes first and their nested single quotes after."""
     regions = find_double_quotes(text)
@@ -230,6 +285,10 @@ def find_quotes(text: str) -> list[QuoteRegion]:
     # British style: top-level curly single quotes outside every double-quoted region.
     for s, e in find_single_quotes(text, 0, len(text)):
         if text[s] == "‘" and not any(a <= s < b for a, b in covered):
+            regions.append(QuoteRegion(s, e, s + 1, e - 1))
+    # The same in straight apostrophes, where no double-quoted region overlaps them.
+    for s, e in find_straight_single_quotes(text, 0, len(text)):
+        if not any(a < e and s < b for a, b in covered):
             regions.append(QuoteRegion(s, e, s + 1, e - 1))
     regions.extend(nested)
     return regions
