@@ -64,3 +64,22 @@ def test_quoted_by_an_agency_as_saying_keeps_the_relay(nlp: Any) -> None:
     relayed = about(run(nlp, text), "the talks could resume within days")
     assert relayed.via == "Reuters"
     assert relayed.speaker_text == "A senior Velsk diplomat"
+
+
+def test_trailing_participle_after_a_reported_clause_is_the_reporters(nlp: Any) -> None:
+    text = (
+        "Turkish President Recep Tayyip Erdogan said Monday that Ankara would continue drilling off "
+        'Cyprus, dismissing a warning from the European Union as "worthless".'
+    )
+    dismissing = about(run(nlp, text), "a warning from the European Union as worthless")
+    assert dismissing.speaker == "Recep Tayyip Erdogan"
+
+
+def test_a_raised_clause_reported_by_someone_keeps_its_reporter(nlp: Any) -> None:
+    # the raised content ("The ship [is expected] to remain …") spans the same characters as the
+    # reported clause: the two are different contents, and the reporter's statement must survive
+    text = "The ship is expected to remain in the area until the end of the month, diplomats said."
+    said = [s for s in run(nlp, text) if s.cue == "said"]
+    assert len(said) == 1
+    assert said[0].speaker == "diplomats"
+    assert said[0].content == "The ship is expected to remain in the area until the end of the month"

@@ -228,9 +228,11 @@ def _cue_distance(draft: Draft, doc: Doc) -> int:
 
 def dedupe(drafts: list[Draft], doc: Doc) -> list[Draft]:
     """One statement per content: the same span found by two cues keeps the nearest cue."""
-    best: dict[tuple[int, int], Draft] = {}
+    best: dict[tuple[int, int, int, int], Draft] = {}
     for draft in drafts:
-        key = (draft.start, draft.end)
+        # the gap a cue inside the content leaves is part of it: "The ship [is expected] to remain …,
+        # diplomats said" holds two contents, the raised one and the whole clause
+        key = (draft.start, draft.end, draft.cand.exclude_start, draft.cand.exclude_end)
         rank = (_cue_distance(draft, doc), -draft.cand.strength)
         if key not in best or rank < (_cue_distance(best[key], doc), -best[key].cand.strength):
             best[key] = draft

@@ -26,7 +26,7 @@ from whosaid.extract.content_edges import (
     trim_trailing_aside,
     without_dangling_conjunction,
 )
-from whosaid.extract.cues import CueLexicon
+from whosaid.extract.cues import CueLexicon, load_lexicon
 
 # Verbs whose infinitive complement is the attributed content ("vowed to repeal", "urged them to").
 INFINITIVE_CUES = {
@@ -69,10 +69,30 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         if current.dep_ in INHERIT_DEPS or current.dep_ == "prep":
-            current = current.head
+            current = _reporter_of_trailing_participle(current) or current.head
         else:
             return None
     return None
+
+
+def _reporter_of_trailing_participle(verb: Token) -> Token | None:
+    """The cue of "X said that A would B, dismissing C": a participle after a comma that the parser
+    hung off the reported clause is X's more often than A's (32 to 12 on PolNeAR train)."""
+    clause = verb.head
+    for _ in range(3):  # up through "would continue [drilling]" to the reported clause's verb
+        if clause.dep_ not in ("xcomp", "conj") or clause.head.i > clause.i:
+            break
+        clause = clause.head
+    cue = clause.head
+    if (
+        verb.tag_ != "VBG"
+        or clause.dep_ != "ccomp"
+        or not cue.i < clause.i < verb.i
+        or verb.doc[verb.i - 1].text != ","
+        or load_lexicon().verb_strength(cue.lemma_) <= 0.0
+    ):
+        return None
+    return cue
 
 
 def subject_to_the_left(verb: Token, cue_start: int) -> Token | None:
