@@ -83,3 +83,15 @@ def test_a_raised_clause_reported_by_someone_keeps_its_reporter(nlp: Any) -> Non
     assert len(said) == 1
     assert said[0].speaker == "diplomats"
     assert said[0].content == "The ship is expected to remain in the area until the end of the month"
+
+
+def test_who_after_a_spokesman_for_a_unit_is_the_spokesman(nlp: Any) -> None:
+    text = (
+        "Markets had priced in a cut by April, said a spokesman for Deutsche Bank's research unit, "
+        "who added that the bank's economists still expected two cuts in 2026."
+    )
+    statements = run(nlp, text)
+    said = about(statements, "Markets had priced in a cut by April")
+    added = about(statements, "the bank's economists still expected two cuts in 2026")
+    assert said.speaker == added.speaker == "Deutsche Bank's research unit"
+    assert added.speaker_role == "a spokesman"

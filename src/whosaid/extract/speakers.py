@@ -272,7 +272,12 @@ def _employer(head: Token, people: ArticlePeople, exclude: set[str]) -> Resoluti
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "to", "at", "with"):
             obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ or is_org_word(obj.lower_)):
+            owned_by_org = obj is not None and any(
+                c.dep_ == "poss" and c.ent_type_ == "ORG" for c in obj.children
+            )
+            if obj is not None and (
+                obj.pos_ == "PROPN" or obj.ent_type_ or is_org_word(obj.lower_) or owned_by_org
+            ):
                 s, e = speaker_tokens(obj)
                 res = resolve_speaker(obj, s, e, people, exclude)
                 return res if res.speaker else None
@@ -304,6 +309,9 @@ def resolve_speaker(
     lower = head.lower_
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         noun = head.head.head
+        holder = noun.head.head if noun.dep_ == "pobj" else noun
+        if lower in ("who", "whom") and holder.pos_ == "NOUN" and is_title_word(holder.lower_):
+            noun = holder  # "a spokesman for the bank's research unit, who added": the spokesman
         s, e = speaker_tokens(noun)
         return resolve_speaker(noun, s, e, people, exclude)
     named = appositive_name(head, people)  # "the Belarusian president, Alexander Lukashenko, said"
