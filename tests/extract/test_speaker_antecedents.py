@@ -95,3 +95,26 @@ def test_who_after_a_spokesman_for_a_unit_is_the_spokesman(nlp: Any) -> None:
     added = about(statements, "the bank's economists still expected two cuts in 2026")
     assert said.speaker == added.speaker == "Deutsche Bank's research unit"
     assert added.speaker_role == "a spokesman"
+
+
+def test_foreign_words_in_a_quotation_are_never_its_speaker(nlp: Any) -> None:
+    text = (
+        "« Nous ne reculerons pas », said union leader Sophie Marchand.\n\n"
+        "„Wir beobachten die Lage genau“, a German government spokesman said in Berlin."
+    )
+    statements = run(nlp, text)
+    french = about(statements, "Nous ne reculerons pas")
+    assert french.speaker == "Sophie Marchand"
+    assert french.content == "Nous ne reculerons pas"  # the spaces inside French guillemets are not quoted
+    german = about(statements, "Wir beobachten die Lage genau")
+    assert german.speaker_text == "a German government spokesman"
+
+
+def test_she_after_an_untagged_surname_is_that_woman(nlp: Any) -> None:
+    text = (
+        "Union leader Sophie Marchand spoke first. Prime Minister François Bayrou insisted the "
+        "reform was indispensable.\n\n"
+        'Marchand, however, dismissed the warning. "They said the same thing last year," she said.'
+    )
+    said = about(run(nlp, text), "They said the same thing last year")
+    assert said.speaker == "Sophie Marchand"

@@ -110,3 +110,33 @@ def test_said_on_comes_from_the_cue_clause_only(base_nlp: Any) -> None:
     date_statements(doc, [first, second], dates, PUBLISHED)
     assert (first.said_on, first.said_on_is_fallback) == (date(2024, 3, 25), False)
     assert (second.said_on, second.said_on_is_fallback) == (PUBLISHED, True)
+
+
+def test_a_day_in_a_clause_of_the_cue_dates_that_clause_not_the_speech(base_nlp: Any) -> None:
+    from whosaid.model import Span, Statement
+    from whosaid.resolve.said_on import date_statements
+
+    text = (
+        "A spokeswoman warned of serious delays if the blockade lasted beyond Wednesday. "
+        "The minister told parliament on Sunday that the port would reopen."
+    )
+    doc = base_nlp(text)
+    dates = resolve_dates(text, "t", PUBLISHED, doc)
+
+    def statement(content: str, cue: str) -> Statement:
+        start, cue_start = text.index(content), text.index(cue)
+        return Statement(
+            "t",
+            "indirect",
+            content,
+            Span(start, start + len(content)),
+            cue,
+            Span(cue_start, cue_start + len(cue)),
+        )
+
+    warned = statement("serious delays", "warned")
+    told = statement("that the port would reopen", "told")
+    date_statements(doc, [warned, told], dates, PUBLISHED)
+    assert (warned.said_on, warned.said_on_is_fallback) == (PUBLISHED, True)
+    assert told.said_on_is_fallback is False
+    assert told.said_on is not None and told.said_on.weekday() == 6  # the Sunday before publication

@@ -57,11 +57,30 @@ class Candidate:
     edges: tuple[int, int, int] | None = None  # token first, subtree end, rules' end (boundary training)
 
 
+# Quotation marks, as whole tokens.
+MARK_CHARS = frozenset("\"“”‘’«»„'`")
+
+
+def _inside_quotation_before(child: Token, verb: Token) -> bool:
+    """A subject the parser found in the quotation before its cue: in foreign words ("« Nous ne
+    reculerons pas », said Sophie Marchand") it takes a mark or a quoted word as the subject."""
+    if child.i > verb.i:
+        return False
+    # the mark itself, or a mark between the subject's phrase and the cue ("Smith, whose “Never
+    # again” slogan …, said" keeps Smith: the marks lie inside his phrase)
+    return (
+        any(set(t.text) <= MARK_CHARS for t in verb.doc[child.right_edge.i + 1 : verb.i])
+        or set(child.text) <= MARK_CHARS
+    )
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker noun of a cue verb, following participles and conjuncts up to their subject."""
     current = verb
     for _ in range(4):
         for child in current.children:
+            if child.dep_ == "nsubj" and _inside_quotation_before(child, current):
+                continue
             if child.dep_ == "nsubj":
                 return child
             if child.dep_ == "nsubjpass":

@@ -291,4 +291,9 @@ def find_quotes(text: str) -> list[QuoteRegion]:
         if not any(a < e and s < b for a, b in covered):
             regions.append(QuoteRegion(s, e, s + 1, e - 1))
     regions.extend(nested)
+    for region in regions:  # French copy spaces its marks: « Nous ne reculerons pas »
+        while region.inner_start < region.inner_end and text[region.inner_start].isspace():
+            region.inner_start += 1
+        while region.inner_end > region.inner_start and text[region.inner_end - 1].isspace():
+            region.inner_end -= 1
     return regions

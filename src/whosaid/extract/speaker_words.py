@@ -6,6 +6,7 @@ tables here say how descriptions ("the Florida senator", "the spokesman") are ma
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -78,4 +79,11 @@ def speech_verb(word: str) -> bool:
 
 
 def first_name_gender(word: str) -> str | None:
-    return _lexicon("first_names.tsv").get(word.lower()) or None
+    names = _lexicon("first_names.tsv")
+    low = word.lower()
+    return names.get(low) or names.get(_unaccented(low)) or None
+
+
+def _unaccented(word: str) -> str:
+    """The word without accents ("françois" → "francois"): the list is written without them."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))

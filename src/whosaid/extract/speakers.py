@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import ENT_TYPE, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.appositions import appositive_name, description_before
@@ -68,6 +71,22 @@ class Person:
     entity_type: EntityType = "PERSON"
 
 
+# Words of organisations named after a person or a place with a given name ("Virginia Tech").
+ORG_NAME_WORDS = {"tech", "state", "university", "college", "institute", "foundation", "fund", "capital"}
+
+
+def _given_name_first(ent: Span) -> bool:
+    """A name the tagger called an organisation that opens with a given name and has nothing
+    else an organisation's name would ("Sophie Marchand"; not "Virginia Tech")."""
+    words = list(ent)
+    return (
+        2 <= len(words) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title for t in words)
+        and first_name_gender(words[0].text) is not None
+        and not any(is_org_word(t.lower_) or t.lower_ in ORG_NAME_WORDS for t in words)
+    )
+
+
 @dataclass(slots=True)
 class Resolution:
     speaker: str | None
@@ -104,7 +123,9 @@ class ArticlePeople:
         self.orgs: dict[str, str] = {}
         self.org_mentions: list[tuple[int, str]] = []  # (token index, name) of named organisations
         for ent in doc.ents:
-            if ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._appositive_person(ent)):
+            if ent.label_ == "PERSON" or (
+                ent.label_ == "ORG" and (_given_name_first(ent) or self._appositive_person(ent))
+            ):
                 self._add_person(ent)
             elif ent.label_ in ("ORG", "NORP", "GPE"):
                 name, _ = clean_name(ent, titles=not is_org_word(ent[-1].lower_))
@@ -114,10 +135,30 @@ class ArticlePeople:
                         self.orgs[key] = name
                     if ent.label_ == "ORG" and (quoted is None or not quoted(ent.start_char)):
                         self.org_mentions.append((ent.root.i, name))
+        self._add_untagged_surnames()
         # antecedents for pronouns: names in the narration, not inside someone's quoted words
         self.mention_order = sorted(
             (i, p) for p in self.people for i in p.mentions if quoted is None or not quoted(doc[i].idx)
         )
+
+    def _add_untagged_surnames(self) -> None:
+        """Count a lone surname the tagger left unnamed ("Marchand, however, dismissed …") as a
+        mention of the one person who bears it, so that a pronoun after it can point to them."""
+        if not self.by_last:
+            return
+        doc = self.doc
+        tagged = doc.to_array([POS, ENT_TYPE])
+        person = doc.vocab.strings["PERSON"]
+        for i in np.flatnonzero((tagged[:, 0] == PROPN) & (tagged[:, 1] != person)).tolist():
+            same = self.by_last.get(surname_key(doc[i]))
+            if not same or len(same) != 1 or i in same[0].mentions:
+                continue
+            if (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN") or (i > 0 and doc[i - 1].pos_ == "PROPN"):
+                continue  # part of a longer name: another person or an organisation
+            same[0].mentions.append(i)
+            rank = _subject_rank(doc[i])
+            if rank < 2:
+                same[0].subjects[i] = rank
 
     def _appositive_person(self, ent: Span) -> bool:
         """An ORG-tagged name in apposition to a person's description ("the harbour master, Ivo Laine")."""

@@ -13,9 +13,23 @@ from whosaid.model import DateMention, Statement
 from whosaid.resolve.doc_text import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _NEAR_TOKENS = 3  # a date this close to the cue, outside the content, belongs to the cue
+
+
+def _governed_by(root: Token, verbs: list[Token]) -> bool:
+    """Whether the date hangs off the cue itself ("said Tuesday", "told parliament on Sunday"), not
+    off another verb of its sentence ("warned of delays if the blockade lasted beyond Wednesday":
+    Wednesday dates the blockade)."""
+    node = root
+    while node.head.i != node.i:
+        node = node.head
+        if node in verbs:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _speech_date(doc: Doc, statement: Statement, dates: list[DateMention]) -> DateMention | None:
@@ -40,7 +54,7 @@ def _speech_date(doc: Doc, statement: Statement, dates: list[DateMention]) -> Da
         if span is None or len(span) == 0:
             continue
         root = span.root
-        governed = any(v in root.ancestors or v == root.head for v in verbs)
+        governed = _governed_by(root, verbs)
         distance = min(
             min(abs(root.i - v.i) for v in verbs), abs(span.start - cue.end), abs(cue.start - span.end)
         )
