@@ -4,6 +4,7 @@ clipping, and the trailing clauses, asides and prepositions PolNeAR leaves out o
 from __future__ import annotations
 
 import bisect
+import re
 
 import numpy as np
 from spacy.attrs import IS_SPACE
@@ -49,7 +50,28 @@ def paragraph_bounds(doc: Doc, anchor: int, start: int, end: int) -> tuple[int, 
         if doc[i].is_space and "\n" in doc[i].text:
             end = i
             break
-    return start, end
+    return after_time_stamp(doc, start, anchor), end
+
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?", re.I)
+STAMP_SEPARATORS = {"—", "–", "-", ":", "|"}
+
+
+def after_time_stamp(doc: Doc, start: int, limit: int) -> int:
+    """The first token after a live blog's time stamp opening a paragraph ("22:40 — Turnout was
+    …", "9.15am: …"), or ``start``: the stamp is the page's furniture, neither speaker nor content."""
+    if (
+        start >= limit
+        or (start > 0 and "\n" not in doc[start - 1].text)
+        or not _CLOCK.fullmatch(doc[start].text)
+    ):
+        return start
+    i = start + 1
+    if i < limit and doc[i].lower_ in ("am", "pm", "a.m.", "p.m."):
+        i += 1
+    if i < limit and doc[i].text in STAMP_SEPARATORS:
+        return i + 1
+    return start
 
 
 def paragraph_of(doc: Doc, i: int) -> int:

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.appositions import unmarked_appositive
-from whosaid.extract.content_edges import doc_text
+from whosaid.extract.content_edges import after_time_stamp, doc_text
 from whosaid.extract.speaker_words import (
     ROLE_ABBREVIATIONS,
     VAGUE,
@@ -120,6 +120,7 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
         if doc[i].is_space and "\n" in doc[i].text:
             start = i + 1
             break
+    start = after_time_stamp(doc, start, head.i)
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end - 1 > start and doc[end - 1].tag_ == "POS":

@@ -19,6 +19,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.appositions import appositive_name, description_before
+from whosaid.extract.candidates import MARK_CHARS
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.speaker_names import (
     canonical_form,
@@ -69,6 +70,16 @@ class Person:
     counts: dict[str, int] = field(default_factory=dict)  # how often each name form is written
     gender: str | None = None
     entity_type: EntityType = "PERSON"
+
+
+def role_apposition(head: Token, child: Token) -> bool:
+    """Whether ``child`` is an apposition that gives ``head`` a role ("Smith, the mayor,"): not a
+    person, not an age ("Lindqvist, 54,"), not words after a colon or a quotation mark ("Alvarez:
+    “No. …”")."""
+    if child.dep_ != "appos" or child.ent_type_ == "PERSON" or child.like_num:
+        return False
+    between = head.doc[min(head.i, child.i) + 1 : max(head.i, child.i)]
+    return not any(t.text == ":" or set(t.text) <= MARK_CHARS for t in between)
 
 
 # Words of organisations named after a person or a place with a given name ("Virginia Tech").
@@ -219,7 +230,7 @@ class ArticlePeople:
         person.gender = person.gender or honorific
         head = tokens[-1]
         for child in head.children:
-            if child.dep_ == "appos" and child.ent_type_ != "PERSON" and not child.like_num:  # not an age
+            if role_apposition(head, child):
                 person.roles.append(" ".join(t.text for t in child.subtree))
         if head.dep_ == "appos" and head.head.ent_type_ != "PERSON":  # "her Danish counterpart, Jens Holm"
             person.roles.append(" ".join(t.text for t in head.head.subtree if t.i < head.head.i + 1))
@@ -371,9 +382,7 @@ def resolve_speaker(
         person = people.lookup(name_tokens(head, start), honorific_before(head, start))
         canonical = person.name if person else name
         # "Lindqvist, 54, added": an age in apposition is not a role
-        appos_roles = [
-            c for c in head.children if c.dep_ == "appos" and c.ent_type_ != "PERSON" and not c.like_num
-        ]
+        appos_roles = [c for c in head.children if role_apposition(head, c)]
         if role is None and appos_roles:
             role = " ".join(t.text for t in appos_roles[0].subtree)
         return Resolution(canonical, "PERSON", role, "name")
