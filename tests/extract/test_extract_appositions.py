@@ -22,7 +22,7 @@ def test_name_tagged_as_an_organisation(nlp: Any) -> None:
     denial = about(statements, "that the cranes were unsafe")
     assert denial.speaker == "Helena Lund"
     assert denial.speaker_type == "PERSON"
-    assert denial.speaker_role == "The head of the port authority"
+    assert denial.speaker_role == "head of the port authority"
     # the name is a person of the article: the pronoun that follows points back to her
     assert about(statements, "the inspectors had signed off every one of them").speaker == "Helena Lund"
 
@@ -30,13 +30,13 @@ def test_name_tagged_as_an_organisation(nlp: Any) -> None:
 def test_name_preferred_to_the_description(nlp: Any) -> None:
     text = OPENING + "The harbour master, Ivo Laine, said the ferry would sail again on Friday."
     stmt = about(run(nlp, text), "the ferry would sail again on Friday")
-    assert (stmt.speaker, stmt.speaker_role) == ("Ivo Laine", "The harbour master")
+    assert (stmt.speaker, stmt.speaker_role) == ("Ivo Laine", "harbour master")
 
 
 def test_given_name_parsed_as_a_preposition(nlp: Any) -> None:
     text = OPENING + "A local fisherman, Per Dahl, said the autumn catch had fallen by half."
     stmt = about(run(nlp, text), "the autumn catch had fallen by half")
-    assert (stmt.speaker, stmt.speaker_role) == ("Per Dahl", "A local fisherman")
+    assert (stmt.speaker, stmt.speaker_role) == ("Per Dahl", "local fisherman")
 
 
 def test_organisation_in_apposition_stays_an_organisation(nlp: Any) -> None:
@@ -57,5 +57,5 @@ def test_a_body_named_with_a_place_is_no_person(nlp: Any) -> None:
 def test_name_right_after_a_description_without_a_comma(nlp: Any) -> None:
     text = OPENING + "The union leader Piotr Nowak said on Friday that the strike would go on."
     stmt = about(run(nlp, text), "that the strike would go on")
-    assert (stmt.speaker, stmt.speaker_role) == ("Piotr Nowak", "The union leader")
+    assert (stmt.speaker, stmt.speaker_role) == ("Piotr Nowak", "union leader")
     assert stmt.speaker_text == "The union leader Piotr Nowak"

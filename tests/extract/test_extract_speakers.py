@@ -62,7 +62,7 @@ def test_spokesman_for_an_organisation(nlp: Any) -> None:
     )
     stmt = about(run(nlp, text), "the stations would reopen after repairs")
     assert stmt.speaker == "Northern Rail Authority"
-    assert stmt.speaker_role == "A spokesman"
+    assert stmt.speaker_role == "spokesman"
 
 
 def test_indefinite_description_is_not_a_known_person(nlp: Any) -> None:

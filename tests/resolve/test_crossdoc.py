@@ -151,3 +151,48 @@ def test_a_surname_tagged_as_organisation_joins_the_person(store: Store, nlp: An
     )
     assert people == []
     assert _entity_of(store, second, "Trump") == donald
+
+
+def _cluster_reason(store: Store, article_id: str, name: str) -> str:
+    rows = store.query(
+        "SELECT reason FROM entity_clusters WHERE article_id = ? AND name = ?", [article_id, name]
+    )
+    assert len(rows) == 1, rows
+    reason: str = rows[0]["reason"]
+    return reason
+
+
+def test_a_bare_surname_elsewhere_goes_to_the_bearer_articles_call_by_it(store: Store, nlp: Any) -> None:
+    # Bill is named in full more often in the first article, but its bare "Clinton" is Hillary,
+    # introduced first: an article that only says "Clinton" means her too
+    first, second = _ingest(
+        store,
+        nlp,
+        [
+            (
+                date(2016, 3, 1),
+                "Hillary Clinton spoke in Cleveland on Tuesday. Former President Bill Clinton joined "
+                'her on stage. "We will win Ohio," Clinton said. Bill Clinton said the crowd was the '
+                "largest of the week. Bill Clinton later left for Toledo.",
+            ),
+            (date(2016, 3, 2), "Clinton told reporters in Iowa on Wednesday that she had a plan for jobs."),
+        ],
+    )
+    hillary = _entity_of(store, first, "Hillary Clinton")
+    assert _entity_of(store, first, "Bill Clinton") != hillary
+    assert _entity_of(store, first, "Clinton") == hillary
+    assert _entity_of(store, second, "Clinton") == hillary
+    assert _cluster_reason(store, second, "Clinton") == "same name as stored 'Hillary Clinton'"
+
+
+def test_a_bare_surname_no_article_decides_is_marked_a_guess(store: Store, nlp: Any) -> None:
+    _ingest(
+        store,
+        nlp,
+        [
+            (date(2017, 6, 1), "Barack Obama said on Monday that the library would open in Chicago."),
+            (date(2017, 6, 2), "Michelle Obama said on Tuesday that the garden would stay open."),
+        ],
+    )
+    (third,) = _ingest(store, nlp, [(date(2017, 6, 3), "Obama said on Wednesday that the city had changed.")])
+    assert "(a guess)" in _cluster_reason(store, third, "Obama")

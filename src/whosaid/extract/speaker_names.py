@@ -42,6 +42,18 @@ def clean_name(span: Span, titles: bool = True) -> tuple[str, list[Token]]:
     return text.removesuffix("’s").removesuffix("'s"), tokens
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def bare_role(role: str | None) -> str | None:
+    """A role without the article it was written with ("The union leader" -> "union leader"): the
+    article belongs to the sentence, not to what the person is, and two mentions of one role should
+    read alike. A possessive ("his counterpart") stays: it says whose counterpart."""
+    if role is None:
+        return None
+    return _LEADING_ARTICLE.sub("", role.strip()) or None
+
+
 def canonical_form(counts: dict[str, int]) -> str:
     """The canonical name among the forms an article writes a person's name in (form -> times): the
     fullest, of two as full the more frequent, then the first. A form that is another form with words

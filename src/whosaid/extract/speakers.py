@@ -11,7 +11,7 @@ stays None and the statement's confidence drops, rather than guessing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from spacy.attrs import ENT_TYPE, POS
@@ -22,6 +22,7 @@ from whosaid.extract.appositions import appositive_name, description_before
 from whosaid.extract.candidates import MARK_CHARS
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.speaker_names import (
+    bare_role,
     canonical_form,
     clean_name,
     could_be_name,
@@ -55,6 +56,9 @@ COMPANY_NOUNS = {
     "automaker", "carmaker", "chipmaker", "startup", "conglomerate", "broadcaster", "publisher",
 }  # fmt: skip
 SUBJECT_WINDOW_TOKENS = 60  # how far back (before the pronoun's sentence) subjects are preferred
+# How far back (characters, a few paragraphs) a bearer of a shared surname counts as the one the
+# passage is about; resolve.clusters keeps the same figure.
+RECENT_NAME_CHARS = 1500
 
 
 @dataclass(slots=True)
@@ -189,8 +193,20 @@ class ArticlePeople:
             given = {t.lower_ for t in tokens[:-1]}
             return next((p for p in same if given & p.firsts), None)
         if gender is not None:  # "Mr. Obama" is not Michelle Obama, whoever came first
-            return next((p for p in same if p.gender in (gender, None)), None)
-        return same[0]
+            # one known to be of that gender before one whose gender nothing says (as clusters do)
+            said = [p for p in same if p.gender == gender]
+            same = said or [p for p in same if p.gender is None]
+        return self._principal(same, tokens[-1]) if same else None
+
+    def _principal(self, same: list[Person], surname: Token) -> Person:
+        """Of the bearers of a bare surname, the one introduced first (``same`` is in that order):
+        newsrooms call the article's principal subject by surname alone and keep the given name for
+        the other. Only bearers named in the last paragraphs count when one is: a roundup's later
+        item ("Homeland Security Secretary Jeh Johnson … Johnson said") is not about a Johnson
+        named once, long before."""
+        since = surname.idx - RECENT_NAME_CHARS
+        recent = [p for p in same if any(since <= self.doc[i].idx < surname.idx for i in p.mentions)]
+        return (recent or same)[0]
 
     def _add_person(self, ent: Span) -> None:
         name, tokens = clean_name(ent)
@@ -202,8 +218,11 @@ class ArticlePeople:
         same = self.by_last.setdefault(last, [])
         person = self.lookup(tokens, honorific)
         if person is None and first is not None:
-            # a surname seen alone so far takes the first full name that comes with it
-            person = next((p for p in same if not p.firsts), None)
+            # a surname seen alone so far takes the first full name that comes with it, unless its
+            # honorific said the other gender ("Mr. Clinton … Hillary Clinton")
+            gender = first_name_gender(tokens[0].text)
+            fits = (p for p in same if not p.firsts and (gender is None or p.gender in (gender, None)))
+            person = next(fits, None)
         if person is None:
             person = Person(name)
             same.append(person)
@@ -356,7 +375,13 @@ def _described_person(head: Token, people: ArticlePeople, exclude: set[str]) -> 
 def resolve_speaker(
     head: Token, start: int, end: int, people: ArticlePeople, exclude: set[str]
 ) -> Resolution:
-    """Canonical speaker of the phrase ``doc[start:end]`` headed by ``head``."""
+    """Canonical speaker of the phrase ``doc[start:end]`` headed by ``head``, its role without a
+    leading article."""
+    found = _resolve(head, start, end, people, exclude)
+    return replace(found, role=bare_role(found.role))
+
+
+def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: set[str]) -> Resolution:
     doc = head.doc
     lower = head.lower_
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":

@@ -1,8 +1,12 @@
 """In-article entity clusters: NER names, titles, appositions, descriptions and the extractor's speakers.
 
 Names are merged when one can denote the other (a surname with the full name, an acronym with the
-organisation); a surname shared by two people goes to the one named most often. Every mention keeps
-the reason it joined its cluster so that merges can be explained.
+organisation). A surname alone that two people of the article bear goes where a reader would put it:
+to the one of the gender an honorific before it says ("Mrs. Clinton"), else to the one introduced
+first, the article's principal subject; newsrooms keep writing the other with the given name ("Bill
+Clinton"), so how often each is named in full says little. Only bearers named in the last paragraphs
+count when one is (a roundup's later item is about the Johnson it just introduced). Every mention
+keeps the reason it joined its cluster so that merges can be explained.
 """
 
 from __future__ import annotations
@@ -36,6 +40,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MentionKind = str  # "name" | "pronoun" | "description"
+# How far back (characters, a few paragraphs) a bearer of a shared surname counts as the one the
+# passage is about: the extractor's RECENT_NAME_CHARS, kept equal so that both stages agree.
+RECENT_NAME_CHARS = 1500
 
 
 @dataclass(slots=True)
@@ -164,7 +171,7 @@ class ClusterBuilder:
 
     # --- names -------------------------------------------------------------------------------------
     def _person_target(
-        self, name: PersonName, text: str, gender: str | None = None
+        self, name: PersonName, text: str, at: int, gender: str | None = None
     ) -> tuple[int | None, str]:
         matches: list[int] = []
         by_given: list[int] = []  # "Hillary" for "Hillary Clinton": only when no surname fits
@@ -181,8 +188,11 @@ class ClusterBuilder:
                 if name.is_single and parts.given and parts.given[0] == name.surname and i not in by_given:
                     by_given.append(i)
         matches = matches or by_given
+        shared = len(matches)
         if gender is not None and name.is_single:  # "Mrs. Clinton" is not Bill, "Mr. Obama" not Michelle
-            matches = [i for i in matches if self._gender(i) in (gender, None)]
+            # a bearer known to be of that gender before one whose given name says nothing
+            said = [i for i in matches if self._gender(i) == gender]
+            matches = said or [i for i in matches if self._gender(i) is None]
         for i, cluster in enumerate(self.clusters):
             if (
                 cluster.type == "PERSON"
@@ -192,12 +202,19 @@ class ClusterBuilder:
                 return i, f"same-as override with '{cluster.canonical()}'"
         if not matches:
             return None, ""
-        best = max(matches, key=lambda i: (len(self.clusters[i].spans), self.clusters[i].last_token))
+        recent = 0  # how many bearers of a bare surname were named in the paragraphs before
+        if name.is_single:
+            best, recent = self.principal(matches, at)
+        else:
+            best = max(matches, key=lambda i: (len(self.clusters[i].spans), self.clusters[i].last_token))
         full = self.clusters[best].canonical()
         if fold(full) == fold(text):
             return best, "same name"
         if name.is_single and len(matches) > 1:
-            return best, f"'{text}' shared by {len(matches)} people; given to '{full}', named most often"
+            how = "introduced first" if recent != 1 else "the only one named in the paragraphs before"
+            return best, f"'{text}' shared by {len(matches)} people; given to '{full}', {how}"
+        if name.is_single and shared > 1:
+            return best, f"'{text}' shared by {shared} people; given to '{full}' by the honorific's gender"
         if name.is_single:
             return best, f"name part of '{full}'"
         return best, f"same given name and surname as '{full}'"
@@ -206,6 +223,29 @@ class ClusterBuilder:
         """The gender an honorific right before a name says ("Mrs. Clinton": f)."""
         before = self.text[max(0, span.start - 6) : span.start].split()
         return honorific_gender(before[-1]) if before else None
+
+    def principal(self, matches: list[int], at: int) -> tuple[int, int]:
+        """Of person clusters that bear a bare surname written at ``at``, the one it names, and how
+        many were named in the paragraphs before: among those, else among all, the one introduced
+        first (the extractor's ``ArticlePeople._principal``)."""
+        since = at - RECENT_NAME_CHARS
+        recent = [
+            i
+            for i in matches
+            if any(kind == "name" and since <= s.start < at for s, _, kind, _ in self.clusters[i].spans)
+        ]
+        return min(recent or matches, key=self.introduced), len(recent)
+
+    def introduced(self, index: int) -> int:
+        """Where the article first names a person in full (with a given name): a bare surname or an
+        honorific form before that ("Clinton" in a headline) does not introduce anyone."""
+        spans = self.clusters[index].spans
+        full = [
+            span.start
+            for span, text, kind, _ in spans
+            if kind == "name" and (parts := person_name(text)) is not None and parts.given
+        ]
+        return min(full or [span.start for span, *_ in spans] or [len(self.text)])
 
     def _gender(self, index: int) -> str | None:
         """The gender of a person cluster's given names, when the given-name list knows one."""
@@ -243,7 +283,9 @@ class ClusterBuilder:
                 parts = person_name(mention.text)
                 if parts is None:
                     continue
-                target, reason = self._person_target(parts, mention.text, self._honorific(mention.span))
+                target, reason = self._person_target(
+                    parts, mention.text, mention.span.start, self._honorific(mention.span)
+                )
             else:
                 target, reason = self._other_target(mention)
             if target is None:

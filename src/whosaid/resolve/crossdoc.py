@@ -2,8 +2,11 @@
 
 A cluster joins a stored entity when their names can denote the same bearer and nothing rules it
 out: for people the surname and the given names agree ("Hillary Clinton" never joins an entity known
-as "Bill Clinton"), a bare surname goes to the bearer named most often, and roles with different
-nationalities keep two people apart; organisations and places join on an equal name. Unnamed groups
+as "Bill Clinton"), and roles with different nationalities keep two people apart. A bare surname
+that several stored people bear goes to the one other articles already call by it: within an article
+it went to the principal subject (``clusters``), so that alias is what a reader's "Clinton" means.
+Only when no such alias decides does it go to the bearer named most often, and its reason says that
+this is a guess; organisations and places join on an equal name. Unnamed groups
 ("critics", "officials") stay with their article. The user's overrides file has the last word.
 """
 
@@ -67,14 +70,21 @@ def _person_match(store: Pool, entity: Entity, overrides: Overrides) -> tuple[Ca
     if not fitting:
         return None, ""
     score, best = max(fitting, key=lambda f: (f[0], f[1].mentions))
+    called = sum(1 for f in fitting if f[0] == 2)
+    if score == 2 and parts.is_single and called > 1:
+        return best, (
+            f"'{entity.name}' alone names {called} stored people in other articles; "
+            f"given to '{best.name}', named most often"
+        )
     if score == 2:
         return best, f"same name as stored '{best.name}'"
     if score == 1:
         return best, f"same given name and surname as stored '{best.name}'"
     if parts.is_single and len(fitting) > 1:
-        return (
-            best,
-            f"'{entity.name}' fits {len(fitting)} stored people; given to '{best.name}', named most often",
+        # no stored article calls any of them by the surname alone: nothing says which one is meant
+        return best, (
+            f"'{entity.name}' fits {len(fitting)} stored people and no article calls one of them "
+            f"'{entity.name}' alone; given to '{best.name}', named most often (a guess)"
         )
     return best, f"names agree with stored '{best.name}' (surname '{surname}')"
 

@@ -33,7 +33,7 @@ def link_speakers(builder: ClusterBuilder, statements: list[Statement]) -> dict[
         text = span.of(builder.text)
         target = cluster_of_span(builder, span)
         if target is not None and builder.clusters[target].type != "PERSON":
-            target = person_by_surname(builder, text, target)
+            target = person_by_surname(builder, text, target, span.start)
         if target is None and statement.speaker:
             target = cluster_of_name(builder, statement.speaker)
             if target is not None:
@@ -149,10 +149,11 @@ def take_fuller_name(builder: ClusterBuilder, index: int, speaker: str | None) -
         cluster.names.append(speaker)
 
 
-def person_by_surname(builder: ClusterBuilder, text: str, fallback: int) -> int:
-    """The one person of the article whose surname a one-word speaker is, else ``fallback``: the
-    small model tags many bare surnames as places ("Machado", "Kasich" GPE beside "John Kasich"
-    PERSON), and a place does not speak in its own words."""
+def person_by_surname(builder: ClusterBuilder, text: str, fallback: int, at: int) -> int:
+    """The person of the article whose surname a one-word speaker is, else ``fallback``: the small
+    model tags many bare surnames as places ("Machado", "Kasich" GPE beside "John Kasich" PERSON),
+    and a place does not speak in its own words. Of two bearers, the one a surname tagged as a person
+    would be (``ClusterBuilder.principal``), as in the extractor."""
     if not clean_name(text).replace("’", "").replace("'", "").isalpha():
         return fallback  # "The U.N." is no surname, though "Kim Jong Un" ends in "Un"
     words = fold(clean_name(text)).split()
@@ -167,4 +168,4 @@ def person_by_surname(builder: ClusterBuilder, text: str, fallback: int) -> int:
         for name in cluster.names
         if (parts := person_name(name)) is not None and parts.given and parts.surname == words[0]
     }
-    return found.pop() if len(found) == 1 else fallback
+    return builder.principal(sorted(found), at)[0] if found else fallback
