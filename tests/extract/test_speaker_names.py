@@ -202,6 +202,12 @@ def test_bare_role_drops_only_an_article() -> None:
     assert bare_role(None) is None
 
 
+def test_a_lone_honorific_is_no_role() -> None:
+    assert bare_role("Mrs.") is None
+    assert bare_role("Mr") is None
+    assert bare_role("Sen.") == "Sen."  # a title says what the person is
+
+
 def test_the_fullest_name_without_an_epithet_run_into_it() -> None:
     # an epithet or a title's last word before a given name, when the article also writes the name alone
     assert (

@@ -51,7 +51,10 @@ def bare_role(role: str | None) -> str | None:
     read alike. A possessive ("his counterpart") stays: it says whose counterpart."""
     if role is None:
         return None
-    return _LEADING_ARTICLE.sub("", role.strip()) or None
+    role = _LEADING_ARTICLE.sub("", role.strip())
+    if honorific_gender(role) is not None:
+        return None  # "Mrs." says how to address her, not what she is
+    return role or None
 
 
 def canonical_form(counts: dict[str, int]) -> str:

@@ -11,11 +11,11 @@ keeps the reason it joined its cluster so that merges can be explained.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from whosaid.extract.speaker_names import bare_role
 from whosaid.model import Entity, EntityType, Mention, Span, Statement
 from whosaid.resolve import mentions as found
 from whosaid.resolve import org_clusters as orgs
@@ -60,7 +60,7 @@ class Cluster:
         return max((t for t in self.tokens if t < token), default=-1)
 
     def add_role(self, role: str) -> None:
-        role = re.sub(r"^(?:the|a|an)\s+", "", role.strip(), flags=re.IGNORECASE)
+        role = bare_role(role) or ""  # as the extractor writes roles: no article, no lone "Mrs."
         if role and fold(role) not in {fold(r) for r in self.roles} | {fold(n) for n in self.names}:
             self.roles.append(role)
 
