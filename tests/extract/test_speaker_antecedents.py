@@ -118,3 +118,25 @@ def test_she_after_an_untagged_surname_is_that_woman(nlp: Any) -> None:
     )
     said = about(run(nlp, text), "They said the same thing last year")
     assert said.speaker == "Sophie Marchand"
+
+
+def test_the_regulator_is_the_public_body_and_the_company_the_business(nlp: Any) -> None:
+    text = (
+        "Ireland's Data Protection Commission has fined Meta a record sum for moving users' data abroad.\n\n"
+        "The regulator said the transfers had broken EU rules for five years. The company said it "
+        "would appeal the decision."
+    )
+    statements = run(nlp, text)
+    assert about(statements, "the transfers had broken EU rules for five years").speaker == (
+        "Data Protection Commission"
+    )
+    assert about(statements, "it would appeal the decision").speaker == "Meta"
+
+
+def test_a_known_surname_tagged_as_a_plural_noun_is_the_person(nlp: Any) -> None:
+    text = (
+        "EU Justice Commissioner Didier Reynders welcomed the fine. "
+        '"This is a strong signal," Reynders told reporters in Brussels on Monday.'
+    )
+    told = about(run(nlp, text), "This is a strong signal")
+    assert told.speaker == "Didier Reynders"

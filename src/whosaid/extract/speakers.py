@@ -49,11 +49,22 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SPEAKER_DEPS = {"nsubj", "nsubjpass"}
 # Determiners that point back to someone already named; "a spokesman" introduces someone new.
 DEFINITE = {"the", "this", "that", "these", "those"}
-# Nouns for a business that "the …" points back to the last organisation named; "the group" or
+# Nouns that "the …" uses for the last business named ("Norvik … the company said"), and for the
+# last public body named ("the Data Protection Commission … the regulator said"); "the group" or
 # "the government" are left alone (a group of people; which government).
 COMPANY_NOUNS = {
     "company", "firm", "bank", "carrier", "airline", "retailer", "lender", "insurer", "manufacturer",
     "automaker", "carmaker", "chipmaker", "startup", "conglomerate", "broadcaster", "publisher",
+}  # fmt: skip
+REGULATOR_NOUNS = {"regulator", "watchdog", "authority"}  # not "agency": news agencies are no public body
+# Words in a public body's name, and the acronyms news write public bodies as; an organisation
+# named without any of them is taken for a business.
+PUBLIC_BODY_WORDS = {
+    "commission", "authority", "agency", "ministry", "department", "office", "council", "court",
+    "government", "regulator", "parliament", "committee", "bureau", "service", "board", "inspectorate",
+    "administration", "directorate", "tribunal", "watchdog", "police", "union", "nations",
+    "eu", "un", "nato", "imf", "wto", "opec", "ecb", "fed", "sec", "ftc", "fcc", "fda", "epa", "fbi",
+    "cia", "nhs", "who",
 }  # fmt: skip
 SUBJECT_WINDOW_TOKENS = 60  # how far back (before the pronoun's sentence) subjects are preferred
 # How far back (characters, a few paragraphs) a bearer of a shared surname counts as the one the
@@ -258,9 +269,12 @@ class ArticlePeople:
         same = self.by_last.get(surname_key(token))
         return same[0] if same else None
 
-    def recent_org(self, before: int) -> str | None:
-        """The organisation named last before token ``before`` ("Norvik … the company said")."""
-        return next((name for i, name in reversed(self.org_mentions) if i < before), None)
+    def recent_org(self, before: int, public: bool) -> str | None:
+        """The business (or, with ``public``, the public body) named last before token ``before``."""
+        for i, name in reversed(self.org_mentions):
+            if i < before and public == bool(PUBLIC_BODY_WORDS & set(name.lower().split())):
+                return name
+        return None
 
     def recent_group(self, before: int) -> Token | None:
         """The head of the plural noun subject "they" most likely points back to: the latest one in
@@ -402,7 +416,9 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         named_person = people.lookup(appos_tokens)
         written = doc_text(doc)[appos_tokens[0].idx : appos_tokens[-1].idx + len(appos_tokens[-1])]
         return Resolution(named_person.name if named_person else written, "PERSON", description, "name")
-    if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and people.person_of(head) is not None):
+    # a known surname the tagger took for a plural noun ("Reynders told reporters") is still theirs
+    surname = head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.is_title and head.i > head.sent.start)
+    if head.ent_type_ == "PERSON" or (surname and people.person_of(head) is not None):
         name, role = person_role(doc, start, end, head)
         person = people.lookup(name_tokens(head, start), honorific_before(head, start))
         canonical = person.name if person else name
@@ -424,8 +440,9 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     if lower in GROUP_PRONOUNS or lower in ("i", "you", "it", "one"):
         return Resolution(None, None, None, "unknown")
     phrase, _ = clean_name(doc[start:end])
-    if lower in COMPANY_NOUNS and not head.ent_type_ and any(c.lower_ == "the" for c in head.lefts):
-        firm = people.recent_org(head.i)  # "the company said": the firm the story is about
+    described_org = lower in COMPANY_NOUNS or lower in REGULATOR_NOUNS
+    if described_org and not head.ent_type_ and any(c.lower_ == "the" for c in head.lefts):
+        firm = people.recent_org(head.i, public=lower in REGULATOR_NOUNS)
         if firm is not None:
             return Resolution(firm, "ORG", None, "description")
     if head.ent_type_ in ("ORG", "GPE", "NORP") or is_org_word(lower):
