@@ -140,3 +140,13 @@ def test_a_known_surname_tagged_as_a_plural_noun_is_the_person(nlp: Any) -> None
     )
     told = about(run(nlp, text), "This is a strong signal")
     assert told.speaker == "Didier Reynders"
+
+
+def test_she_after_a_name_only_an_apposition_gives_is_that_woman(nlp: Any) -> None:
+    text = (
+        'Outside the court, one retiree, Gloria Mendes, said she had lost "almost everything".\n\n'
+        "The city's mayor, Ana Ruiz, said on Saturday that the council would review the fund. "
+        '"This must never happen again," she said.'
+    )
+    said = about(run(nlp, text), "This must never happen again")
+    assert said.speaker == "Ana Ruiz"

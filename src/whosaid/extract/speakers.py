@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from spacy.attrs import ENT_TYPE, POS
+from spacy.attrs import DEP, ENT_TYPE, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -161,11 +161,28 @@ class ArticlePeople:
                         self.orgs[key] = name
                     if ent.label_ == "ORG" and (quoted is None or not quoted(ent.start_char)):
                         self.org_mentions.append((ent.root.i, name))
+        self._add_untagged_appositives()
         self._add_untagged_surnames()
         # antecedents for pronouns: names in the narration, not inside someone's quoted words
         self.mention_order = sorted(
             (i, p) for p in self.people for i in p.mentions if quoted is None or not quoted(doc[i].idx)
         )
+
+    def _add_untagged_appositives(self) -> None:
+        """Register a person the tagger did not name but an apposition does ("The city's mayor, Ana
+        Ruiz, said"): a pronoun after it must be able to point to her."""
+        doc = self.doc
+        tagged = doc.to_array([POS, ENT_TYPE, DEP])
+        appos = doc.vocab.strings["appos"]
+        for i in np.flatnonzero(
+            (tagged[:, 0] == PROPN) & (tagged[:, 1] == 0) & (tagged[:, 2] == appos)
+        ).tolist():
+            named = appositive_name(doc[i].head, self)
+            if named is None or named[0].i != i:
+                continue
+            words = named[1]
+            if not any(words[-1].i in p.mentions for p in self.people):
+                self._add_person(doc[words[0].i : words[-1].i + 1])
 
     def _add_untagged_surnames(self) -> None:
         """Count a lone surname the tagger left unnamed ("Marchand, however, dismissed …") as a
