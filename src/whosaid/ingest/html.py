@@ -11,7 +11,7 @@ from functools import lru_cache
 from whosaid.ingest.dates import parse_iso_date
 from whosaid.ingest.decode import NotText, decode_bytes
 from whosaid.ingest.outlets import host_of, outlet_from_url
-from whosaid.ingest.records import Unreadable, join_title, make_article
+from whosaid.ingest.records import Unreadable, is_ad_line, join_title, make_article
 from whosaid.model import Article
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
@@ -79,7 +79,7 @@ def article_from_html(
     meta = document if isinstance(document, dict) else document.as_dict()
     title = _clean(meta.get("title"))
     lines = (_clean(line) for line in str(meta.get("text") or "").split("\n"))
-    paragraphs = [line for line in lines if line]
+    paragraphs = [line for line in lines if line and not is_ad_line(line)]
     if paragraphs and title and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # trafilatura keeps the <h1> as the first line
     if not paragraphs:

@@ -25,7 +25,7 @@ from datetime import date
 from whosaid.ingest.dates import parse_date_line
 from whosaid.ingest.decode import clean_text
 from whosaid.ingest.outlets import outlet_from_url
-from whosaid.ingest.records import Unreadable, join_title, make_article
+from whosaid.ingest.records import Unreadable, is_ad_line, join_title, make_article
 from whosaid.model import Article
 
 _FOOTER = re.compile(r"^\s*(?:original|source|canonical)\s+url\s*:\s*(\S*)\s*$", re.I)
@@ -127,6 +127,7 @@ def _is_furniture(raw: str) -> bool:
         or _IMAGE_ONLY.match(raw)
         or _CREDIT.match(raw)
         or _RULE.match(raw)
+        or is_ad_line(raw)
     )
 
 

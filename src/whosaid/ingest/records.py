@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -69,3 +70,16 @@ def join_title(title: str | None, paragraphs: list[str]) -> str:
     if title and body:
         return f"{title}\n\n{body}"
     return title or body
+
+
+# Ad slots that page extractors and copy-pasted text leave as lines of their own.
+_AD_LINE = re.compile(
+    r"^\W*(?:advertisement|advert|ad|sponsored(?: content)?|story continues below(?: advertisement)?"
+    r"|(?:advertisement\W+)?scroll to continue(?: reading)?)\W*$",
+    re.I,
+)
+
+
+def is_ad_line(line: str) -> bool:
+    """ "Advertisement", "Story continues below advertisement", …: page furniture, not the article."""
+    return bool(_AD_LINE.match(line.strip()))

@@ -1,4 +1,5 @@
-"""Date lines under a markdown title: bare dates, and the labelled, timed forms bylines use."""
+"""Lines that are not the article's text: the date line under a markdown title (bare, or labelled and
+timed as bylines write it), and the ad slots pages leave behind."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date
 import pytest
 
 from whosaid.ingest.dates import parse_date_line
+from whosaid.ingest.html import article_from_html
 from whosaid.ingest.markdown import parse_markdown
 
 
@@ -38,3 +40,23 @@ def test_labelled_date_line_is_the_publication_date_not_body() -> None:
     assert title == "Chipmaker warns of shortages"
     assert published == date(2026, 10, 12)
     assert paragraphs == ["Shares fell 8% on Monday."]
+
+
+def test_ad_slots_are_no_paragraphs() -> None:
+    _, _, _, paragraphs = parse_markdown(
+        "# Port strike ends\n\nThe strike ended.\n\nAdvertisement\n\nStory continues below advertisement\n\n"
+        "An ad campaign ran all week.\n"
+    )
+    assert paragraphs == ["The strike ended.", "An ad campaign ran all week."]
+
+
+def test_ad_slots_leave_html_pages_too() -> None:
+    page = (
+        "<html><head><title>Port strike ends</title></head><body><article>"
+        "<h1>Port strike ends</h1><p>The three-week strike at the harbour ended on Wednesday.</p>"
+        '<div class="ad">Advertisement</div><p>Ships will begin unloading on Thursday, the port said.</p>'
+        "</article></body></html>"
+    )
+    article = article_from_html(page)
+    assert "Advertisement" not in article.text
+    assert "Ships will begin unloading" in article.text
