@@ -88,6 +88,46 @@ def _new_sentence_after(region: QuoteRegion, after: list[Token], doc: Doc) -> bo
     )
 
 
+SIGNATURE_DASHES = {"―", "—", "–", "-", "--"}
+MAX_SIGNATURE_WORDS = 4
+
+
+def _dash_signature(region: QuoteRegion, doc: Doc) -> tuple[Token, Token] | None:
+    """`“…” ― Pamela Padilla`: a quotation signed with a dash and a name, as testimonials, epigraphs
+    and reader round-ups write it; (the dash's token, the name's last word) or None. The name must
+    end its line or be followed by a comma (a role: "― Jorge Falcon, 31, Phoenix")."""
+    text = doc_text(doc)
+    at = region.end
+    while at < len(text) and text[at] in " \t\u00a0":
+        at += 1
+    dash_len = 2 if text.startswith("--", at) else 1 if text[at : at + 1] in SIGNATURE_DASHES else 0
+    if not dash_len:
+        return None
+    span = doc.char_span(at, at + dash_len, alignment_mode="expand")  # the mark may share its token
+    if span is None:
+        return None
+    dash = span[-1]
+    i = dash.i + 1
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    words: list[Token] = []
+    while (
+        i < len(doc)
+        and len(words) < MAX_SIGNATURE_WORDS
+        and doc[i].text[:1].isupper()
+        and (doc[i].is_alpha or (doc[i].text.endswith(".") and len(doc[i].text) <= 3))
+    ):
+        words.append(doc[i])
+        i += 1
+    if not words or not words[-1].is_alpha:
+        return None
+    line_ends = i >= len(doc) or (doc[i].is_space and "\n" in doc[i].text)
+    blank_then_end = i < len(doc) and doc[i].is_space and (i + 1 >= len(doc) or "\n" in doc[i + 1].text)
+    if not (line_ends or blank_then_end or doc[i].text in (",", ".")):
+        return None
+    return dash, words[-1]
+
+
 def attribute_bare_quote(
     region: QuoteRegion, doc: Doc, quotes: QuoteMap, lexicon_verb: set[str]
 ) -> Candidate:
@@ -97,6 +137,10 @@ def attribute_bare_quote(
     after = [
         t for t in doc[start_tok.end : min(start_tok.end + 8, len(doc))] if quotes.region_at(t.idx) is None
     ]
+    signed = _dash_signature(region, doc)
+    if signed is not None:
+        dash, name = signed
+        return Candidate(dash.i, dash.i + 1, region.inner_start, region.inner_end, name, 0.9, "quote")
     if _new_sentence_after(region, after, doc):
         after = []
     for tok in after:
