@@ -312,7 +312,7 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
                 res.role,
                 res.how,
             )
-        elif cand.form == "continuation" and previous is not None and previous.kind == "direct":
+        elif cand.form == "continuation" and previous is not None and _continues(text, previous, stmt):
             stmt.speaker, stmt.speaker_type = previous.speaker, previous.speaker_type
             how = "continuation"
         if cand.via is not None:
@@ -328,6 +328,20 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
     quoted = {i for i, s in enumerate(statements) if s.cue_span and quotes.region_at(s.cue_span.start)}
     dropped |= nested_dropped(doc, statements, forms, quoted, dropped)
     return without(statements, dropped) if dropped else statements
+
+
+def _continues(text: str, previous: Statement, stmt: Statement) -> bool:
+    """Whether a quotation with no cue of its own goes on from the statement before it: a quotation
+    right after the previous one, or a statement of any kind in the same paragraph or the one before
+    ("“…,” Obama said after meeting Putin. He didn't suggest retaliation. “Our goal is …”")."""
+    if previous.kind == "direct":
+        return True
+    end = (
+        previous.content_span.end
+        if previous.cue_span is None
+        else max(previous.content_span.end, previous.cue_span.end)
+    )
+    return text.count("\n\n", end, stmt.content_span.start) <= 1 and previous.speaker is not None
 
 
 def split_headline(drafts: list[Draft], doc: Doc, quotes: QuoteMap) -> None:
