@@ -150,3 +150,26 @@ def test_she_after_a_name_only_an_apposition_gives_is_that_woman(nlp: Any) -> No
     )
     said = about(run(nlp, text), "This must never happen again")
     assert said.speaker == "Ana Ruiz"
+
+
+def test_who_after_people_familiar_with_the_matter_is_those_people(nlp: Any) -> None:
+    text = (
+        "The report cited three people familiar with the matter who said the talks had focused on a "
+        "possible exchange of prisoners."
+    )
+    said = about(run(nlp, text), "the talks had focused on a possible exchange of prisoners")
+    assert said.speaker_text == "who"
+    assert said.speaker == "three people"
+
+
+def test_a_quotation_reported_according_to_an_agency_is_the_speakers_via_the_agency(nlp: Any) -> None:
+    text = (
+        '"This is fiction, there were no such contacts," Kremlin spokesman Dmitry Peskov told reporters, '
+        "according to the state news agency TASS."
+    )
+    statements = run(nlp, text)
+    quote = about(statements, "This is fiction, there were no such contacts")
+    assert quote.kind == "direct"
+    assert quote.speaker == "Dmitry Peskov"
+    assert quote.via == "TASS"
+    assert all(s.cue != "according to" for s in statements)  # the relay is no speaker of its own

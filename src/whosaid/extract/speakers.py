@@ -369,6 +369,26 @@ class ArticlePeople:
         return fits[0][1] if fits else None
 
 
+def _who_antecedent(noun: Token) -> Token:
+    """The person a "who" the parser hung off a thing refers to: "a spokesman for the bank's unit,
+    who added" (the spokesman), "three people familiar with the matter who said" (the people)."""
+    node = noun
+    for _ in range(3):
+        if (
+            node.ent_type_ == "PERSON"
+            or node.pos_ == "PRON"
+            or is_title_word(node.lower_)
+            or node.tag_ == "NNS"
+        ):
+            return node
+        if node.dep_ != "pobj":
+            break
+        node = node.head.head  # the preposition's head: a noun, or an adjective ("familiar with")
+        if node.pos_ == "ADJ" and node.dep_ in ("amod", "acl"):
+            node = node.head
+    return noun
+
+
 def _employer(head: Token, people: ArticlePeople, exclude: set[str]) -> Resolution | None:
     """Who "a spokesman for X" / "an aide to X" speaks for: X, resolved like any speaker."""
     for prep in head.rights:
@@ -417,9 +437,8 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     lower = head.lower_
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         noun = head.head.head
-        holder = noun.head.head if noun.dep_ == "pobj" else noun
-        if lower in ("who", "whom") and holder.pos_ == "NOUN" and is_title_word(holder.lower_):
-            noun = holder  # "a spokesman for the bank's research unit, who added": the spokesman
+        if lower in ("who", "whom"):
+            noun = _who_antecedent(noun)
         s, e = speaker_tokens(noun)
         return resolve_speaker(noun, s, e, people, exclude)
     named = appositive_name(head, people)  # "the Belarusian president, Alexander Lukashenko, said"
