@@ -34,3 +34,32 @@ def test_quoted_words_after_a_name_and_colon_are_no_role(nlp: Any) -> None:
     answer = about(run(nlp, LIVE), "No. We thought the suburbs would hold.")
     assert answer.speaker == "Maria Alvarez"
     assert answer.speaker_role is None
+
+
+INTERVIEW = (
+    "Q&A: The new schools chief on budgets and phones\n\n"
+    "Dana Whitfield took over as the city's schools superintendent in July. She spoke to the Gazette "
+    "about her priorities.\n\n"
+    "Q: What is your first priority?\n\n"
+    "A: Keeping good teachers. We lost 300 last year, and you cannot run a school system on substitutes.\n\n"
+    "Q: Will you ban phones in classrooms?\n\n"
+    "A: Yes. From January, phones will stay in lockers during lessons.\n\n"
+    "Whitfield said she would present a budget in October."
+)
+
+
+def test_interview_answers_are_the_interviewees_words(nlp: Any) -> None:
+    statements = run(nlp, INTERVIEW)
+    first = about(
+        statements, "Keeping good teachers. We lost 300 last year, and you cannot run a school system"
+    )
+    assert (first.kind, first.speaker, first.cue) == ("direct", "Dana Whitfield", "A:")
+    phones = about(statements, "Yes. From January, phones will stay in lockers during lessons.")
+    assert phones.speaker == "Dana Whitfield"
+    assert not any(s.speaker_text == "Q&A" for s in statements)  # a label, not a speaker
+    assert not any(s.content.startswith(("What is your", "Will you ban")) for s in statements)
+
+
+def test_a_lone_a_colon_without_questions_is_no_answer(nlp: Any) -> None:
+    text = "Dana Whitfield spoke on Monday.\n\nA: list of the schools that will close next year follows."
+    assert not any(s.cue == "A:" for s in run(nlp, text))

@@ -84,8 +84,8 @@ def snap(cand: Candidate, quotes: QuoteMap, text: str) -> Draft:
     """Decide the kind and widen the content to whole quotations where it cuts into them."""
     start, end = _off_marks(quotes.overlapping(cand.content_start, cand.content_end), text, cand)
     regions = quotes.overlapping(start, end)
-    if not regions:
-        return with_parts(Draft(cand, "indirect", start, end))
+    if not regions:  # an interview's answer is the speaker's own words, marks or not
+        return with_parts(Draft(cand, "direct" if cand.form == "answer" else "indirect", start, end))
     end = _without_narration(text, end, regions, cand)
     regions = quotes.overlapping(start, end)
     outside = _unquoted_words(text, start, end, regions, cand)

@@ -8,7 +8,7 @@ as content when the words before the colon are a short, verbless name phrase.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.candidates import Candidate
 from whosaid.extract.content_edges import doc_text
@@ -22,6 +22,8 @@ NOT_SPEAKERS = {
     "update", "updated", "note", "editor", "source", "sources", "photo", "video", "watch", "related", "read",
     "click", "breaking", "exclusive", "via", "transcript", "q", "a", "question", "answer", "warning", "image",
     "subscribe", "follow", "contact", "correction", "disclaimer", "tags", "share", "listen", "see", "more",
+    "q&a", "analysis", "opinion", "explainer", "factbox", "live", "podcast", "review", "interview",
+    "commentary", "editorial", "obituary", "timeline", "recap",
 }  # fmt: skip
 
 
@@ -92,4 +94,61 @@ def colon_line_candidates(doc: Doc) -> list[Candidate]:
         ):
             continue
         found.append(Candidate(colon.i, colon.i + 1, content_start, content_end, head, 0.6, "colon"))
+    return found
+
+
+QUESTION_LABELS = {"q"}
+ANSWER_LABELS = {"a"}
+
+
+def _labelled(doc: Doc, start: int) -> str | None:
+    """The label of a "Q:" / "A:" paragraph opening at token ``start`` (lower case), else None."""
+    if start + 1 < len(doc) and doc[start + 1].text == ":" and doc[start].text in ("Q", "A"):
+        return doc[start].lower_
+    return None
+
+
+def _interviewee(doc: Doc, before: int) -> Token | None:
+    """The person an interview is with: the one named most often (the first named on a tie), from
+    the fullest mention of their name before the first question."""
+    counts: dict[str, int] = {}
+    fullest: dict[str, Span] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        key = ent[-1].lower_
+        counts[key] = counts.get(key, 0) + 1
+        if ent.start < before and (key not in fullest or len(ent) > len(fullest[key])):
+            fullest[key] = ent
+    if not fullest:
+        return None
+    best = max(fullest, key=lambda k: (counts[k], -fullest[k].start))
+    return fullest[best][-1]
+
+
+def interview_answers(doc: Doc) -> list[Candidate]:
+    """`Q: … / A: …` interviews: each answer is the interviewee's own words (kind direct, the "A:"
+    its cue). Only when the article asks at least one "Q:" before an answer, and names the person."""
+    starts = _paragraph_starts(doc)
+    labels = [(i, _labelled(doc, i)) for i in starts]
+    questions = [i for i, label in labels if label in QUESTION_LABELS]
+    answers = [i for i, label in labels if label in ANSWER_LABELS and questions and i > questions[0]]
+    if not answers:
+        return []
+    person = _interviewee(doc, questions[0])
+    if person is None:
+        return []
+    text = doc_text(doc)
+    found: list[Candidate] = []
+    for i in answers:
+        colon = doc[i + 1]
+        content_start = colon.idx + 1
+        newline = text.find("\n", content_start)
+        content_end = len(text) if newline < 0 else newline
+        while content_start < content_end and text[content_start].isspace():
+            content_start += 1
+        while content_end > content_start and text[content_end - 1].isspace():
+            content_end -= 1
+        if content_end > content_start:
+            found.append(Candidate(i, i + 2, content_start, content_end, person, 0.8, "answer"))
     return found

@@ -29,6 +29,8 @@ from whosaid.model import Span, Statement
 
 MODEL_FILE = "nesting_model.json"
 KEPT_FORMS = {"nested"}  # a quotation inside a quotation is its own speaker's statement
+# An interview's answer holds the interviewee's words and every statement inside it: both stay.
+OPEN_FORMS = {"answer"}
 NOUN_FORMS = {"noun", "noun_clause"}  # a cue noun with its content ("claims that …")
 CHAIN_GAP = 1  # tokens allowed before the inner cue for the outer content to open with it ("to")
 CHAIN_CHARS = 40  # an outer cue this close before the inner one joins it ("refused to say")
@@ -105,7 +107,7 @@ def choose_drops(
     threshold and may be dropped at all."""
     dropped: set[int] = set()
     for pair in pairs:
-        if pair.inner in dropped or pair.outer in dropped:
+        if pair.inner in dropped or pair.outer in dropped or forms[pair.outer] in OPEN_FORMS:
             continue
         inner = model.inner.probability(pair.features) - model.inner.threshold
         outer = model.outer.probability(pair.features) - model.outer.threshold

@@ -18,7 +18,7 @@ from whosaid.extract.candidates import (
     from_poll,
     from_verb,
 )
-from whosaid.extract.colon_lines import colon_line_candidates
+from whosaid.extract.colon_lines import colon_line_candidates, interview_answers
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.learned import CUE_MODEL, candidate_features
 from whosaid.extract.received_cues import from_received
@@ -96,7 +96,7 @@ def select_candidates(doc: Doc, quotes: QuoteMap) -> list[Candidate]:
             if rule is not None:
                 rule.probability = rule.strength
                 chosen.append(rule)
-    for rule in colon_line_candidates(doc):
+    for rule in colon_line_candidates(doc) + interview_answers(doc):
         rule.probability = rule.strength
         chosen.append(rule)
     return chosen
