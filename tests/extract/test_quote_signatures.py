@@ -43,3 +43,13 @@ def test_a_quotation_after_narration_goes_on_from_the_speaker_before(nlp: Any) -
     goal = about(run(nlp, text), "Our goal is to start instituting some norms")
     assert goal.cue is None
     assert goal.speaker == "Lena Holm"
+
+
+def test_a_cue_in_the_next_sentence_is_not_the_quotations(nlp: Any) -> None:
+    text = (
+        'In a statement, the club said it was "grateful for his efforts" but that "results have fallen '
+        "short of expectations\". Chairman Peter Grant told the club's website that a replacement would "
+        'be named "in the coming days".'
+    )
+    results = about(run(nlp, text), "results have fallen short of expectations")
+    assert results.speaker != "Peter Grant"

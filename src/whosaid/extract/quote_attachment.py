@@ -137,8 +137,8 @@ def _words_after(doc: Doc, start: int) -> list[Token]:
     found: list[Token] = []
     depth = counted = 0
     for tok in doc[start : min(len(doc), start + 4 * AFTER_WORDS)]:
-        if counted >= AFTER_WORDS:
-            break
+        if counted >= AFTER_WORDS or (depth == 0 and tok.text in (".", "!", "?")):
+            break  # a cue after the sentence's end is the next sentence's ("…”. Grant told …")
         found.append(tok)
         depth += tok.text == "("
         counted += depth == 0
