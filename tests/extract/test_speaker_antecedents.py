@@ -173,3 +173,9 @@ def test_a_quotation_reported_according_to_an_agency_is_the_speakers_via_the_age
     assert quote.speaker == "Dmitry Peskov"
     assert quote.via == "TASS"
     assert all(s.cue != "according to" for s in statements)  # the relay is no speaker of its own
+
+
+def test_a_label_before_a_colon_is_not_the_subject(nlp: Any) -> None:
+    text = "The Latest: Trump urges supporters to monitor polling places.\n\nWASHINGTON (AP) — The Latest."
+    urges = about(run(nlp, text), "supporters to monitor polling places")
+    assert urges.speaker == "Trump"

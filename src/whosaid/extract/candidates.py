@@ -62,15 +62,18 @@ MARK_CHARS = frozenset("\"“”‘’«»„'`")
 
 
 def _inside_quotation_before(child: Token, verb: Token) -> bool:
-    """A subject the parser found in the quotation before its cue: in foreign words ("« Nous ne
-    reculerons pas », said Sophie Marchand") it takes a mark or a quoted word as the subject."""
+    """A subject the parser found in the quotation before its cue (in foreign words, "« Nous ne
+    reculerons pas », said Sophie Marchand", it takes a mark or a quoted word as the subject), or
+    in a label before a colon."""
     if child.i > verb.i:
         return False
     # the mark itself, or a mark between the subject's phrase and the cue ("Smith, whose “Never
     # again” slogan …, said" keeps Smith: the marks lie inside his phrase)
+    between = verb.doc[child.right_edge.i + 1 : verb.i]
     return (
-        any(set(t.text) <= MARK_CHARS for t in verb.doc[child.right_edge.i + 1 : verb.i])
+        any(set(t.text) <= MARK_CHARS for t in between)
         or set(child.text) <= MARK_CHARS
+        or any(t.text == ":" for t in between)  # "The Latest: Trump urges …": a label, not the subject
     )
 
 
