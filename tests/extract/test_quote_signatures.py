@@ -53,3 +53,13 @@ def test_a_cue_in_the_next_sentence_is_not_the_quotations(nlp: Any) -> None:
     )
     results = about(run(nlp, text), "results have fallen short of expectations")
     assert results.speaker != "Peter Grant"
+
+
+def test_a_clause_before_a_colon_gives_the_floor_to_its_subject(nlp: Any) -> None:
+    text = (
+        "Trump went even further: “If he goes forward and loses, it is the end of his career.”\n\n"
+        "Clinton's response was: “Is the ferry running on Sunday or not?”"
+    )
+    statements = run(nlp, text)
+    assert about(statements, "If he goes forward and loses, it is the end of his career").speaker == "Trump"
+    assert about(statements, "Is the ferry running on Sunday or not").speaker == "Clinton"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.candidates import Candidate, subject_of
 from whosaid.extract.content_edges import doc_text
@@ -146,6 +146,24 @@ def _words_after(doc: Doc, start: int) -> list[Token]:
     return found
 
 
+def _intro_subject(intro: Span) -> Token | None:
+    """Who a clause before a colon gives the floor to when it has no speech verb: the subject of its
+    verb ("Trump went even further: “…”"), or the owner of a subject that is a reply ("Clinton's
+    response was: “…”")."""
+    if len(intro) == 0:
+        return None
+    root = intro.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subject_of(root)
+    if subject is None or not intro.start <= subject.i < intro.end:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is not None and subject.pos_ == "NOUN" and owner.pos_ in ("PROPN", "PRON"):
+        return owner
+    return subject if subject.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
 def attribute_bare_quote(
     region: QuoteRegion, doc: Doc, quotes: QuoteMap, lexicon_verb: set[str]
 ) -> Candidate:
@@ -193,7 +211,7 @@ def attribute_bare_quote(
         head = doc[prev - 1]
         while head.head.i < prev and head.head != head and head.dep_ in ("compound", "amod", "det"):
             head = head.head
-        speaker = head if head.pos_ in ("PROPN", "NOUN", "PRON") else None
+        speaker = head if head.pos_ in ("PROPN", "NOUN", "PRON") else _intro_subject(intro)
         return Candidate(prev, prev + 1, region.inner_start, region.inner_end, speaker, 0.7, "colon")
     return Candidate(-1, -1, region.inner_start, region.inner_end, None, 0.3, "continuation")
 
