@@ -179,3 +179,9 @@ def test_a_label_before_a_colon_is_not_the_subject(nlp: Any) -> None:
     text = "The Latest: Trump urges supporters to monitor polling places.\n\nWASHINGTON (AP) — The Latest."
     urges = about(run(nlp, text), "supporters to monitor polling places")
     assert urges.speaker == "Trump"
+
+
+def test_the_subject_of_likely_to_say_is_the_speaker(nlp: Any) -> None:
+    text = "Democratic voters were slightly more likely to say that the mayor deserved a second term."
+    say = about(run(nlp, text), "that the mayor deserved a second term")
+    assert say.speaker == "Democratic voters"

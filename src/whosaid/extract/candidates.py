@@ -36,7 +36,7 @@ INFINITIVE_CUES = {
 }  # fmt: skip
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Dependents that carry the subject of a participle or conjoined cue ("…, adding that …").
-INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp"}
+INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "acomp"}
 
 
 @dataclass(slots=True)
@@ -80,7 +80,7 @@ def _inside_quotation_before(child: Token, verb: Token) -> bool:
 def subject_of(verb: Token) -> Token | None:
     """The speaker noun of a cue verb, following participles and conjuncts up to their subject."""
     current = verb
-    for _ in range(4):
+    for _ in range(6):
         for child in current.children:
             if child.dep_ == "nsubj" and _inside_quotation_before(child, current):
                 continue
