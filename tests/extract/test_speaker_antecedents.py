@@ -185,3 +185,12 @@ def test_the_subject_of_likely_to_say_is_the_speaker(nlp: Any) -> None:
     text = "Democratic voters were slightly more likely to say that the mayor deserved a second term."
     say = about(run(nlp, text), "that the mayor deserved a second term")
     assert say.speaker == "Democratic voters"
+
+
+def test_the_company_is_never_a_university_or_a_fund(nlp: Any) -> None:
+    text = (
+        "Cleaners at New York University walked out on Monday. The company said the contract "
+        "had been fair to every worker."
+    )
+    said = about(run(nlp, text), "the contract had been fair to every worker")
+    assert said.speaker != "New York University"

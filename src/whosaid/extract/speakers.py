@@ -57,8 +57,14 @@ COMPANY_NOUNS = {
     "automaker", "carmaker", "chipmaker", "startup", "conglomerate", "broadcaster", "publisher",
 }  # fmt: skip
 REGULATOR_NOUNS = {"regulator", "watchdog", "authority"}  # not "agency": news agencies are no public body
+# Words of organisations that are neither public bodies nor businesses ("New York University",
+# "Rockefeller Brothers Fund"): "the company" never points to them.
+NOT_BUSINESS_WORDS = {
+    "university", "college", "school", "foundation", "fund", "institute", "museum", "hospital",
+    "church", "party", "campaign", "association", "society", "charity", "trust", "league", "club",
+}  # fmt: skip
 # Words in a public body's name, and the acronyms news write public bodies as; an organisation
-# named without any of them is taken for a business.
+# named without any of them (or the words above) is taken for a business.
 PUBLIC_BODY_WORDS = {
     "commission", "authority", "agency", "ministry", "department", "office", "council", "court",
     "government", "regulator", "parliament", "committee", "bureau", "service", "board", "inspectorate",
@@ -289,7 +295,9 @@ class ArticlePeople:
     def recent_org(self, before: int, public: bool) -> str | None:
         """The business (or, with ``public``, the public body) named last before token ``before``."""
         for i, name in reversed(self.org_mentions):
-            if i < before and public == bool(PUBLIC_BODY_WORDS & set(name.lower().split())):
+            words = set(name.lower().split())
+            is_public = bool(PUBLIC_BODY_WORDS & words)
+            if i < before and (is_public if public else not is_public and not NOT_BUSINESS_WORDS & words):
                 return name
         return None
 
