@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 
+from whosaid.model import Span, Statement
 from whosaid.resolve.dates import resolve_dates
+from whosaid.resolve.said_on import date_statements
 
 PUBLISHED = date(2024, 3, 26)  # a Tuesday
 
@@ -85,57 +87,39 @@ def test_no_publication_date_means_no_dates() -> None:
     assert resolve_dates("He spoke on Tuesday.", "t", None) == []
 
 
-def test_said_on_comes_from_the_cue_clause_only(base_nlp: Any) -> None:
-    from whosaid.model import Span, Statement
-    from whosaid.resolve.said_on import date_statements
+def indirect_statement(text: str, content: str, cue: str, after: int = 0) -> Statement:
+    """An indirect statement of ``text`` with the first ``content`` and ``cue`` from ``after``."""
+    start, cue_start = text.index(content, after), text.index(cue, after)
+    return Statement(
+        "t",
+        "indirect",
+        content,
+        Span(start, start + len(content)),
+        cue,
+        Span(cue_start, cue_start + len(cue)),
+    )
 
+
+def test_said_on_comes_from_the_cue_clause_only(base_nlp: Any) -> None:
     text = "The mayor said Monday that the bridge fell on Saturday. The chief said the road is shut."
     doc = base_nlp(text)
     dates = resolve_dates(text, "t", PUBLISHED, doc)
-
-    def statement(content: str, cue: str, after: int = 0) -> Statement:
-        start = text.index(content, after)
-        cue_start = text.index(cue, after)
-        return Statement(
-            "t",
-            "indirect",
-            content,
-            Span(start, start + len(content)),
-            cue,
-            Span(cue_start, cue_start + len(cue)),
-        )
-
-    first = statement("the bridge fell on Saturday", "said")
-    second = statement("the road is shut", "said", text.index("The chief"))
+    first = indirect_statement(text, "the bridge fell on Saturday", "said")
+    second = indirect_statement(text, "the road is shut", "said", text.index("The chief"))
     date_statements(doc, [first, second], dates, PUBLISHED)
     assert (first.said_on, first.said_on_is_fallback) == (date(2024, 3, 25), False)
     assert (second.said_on, second.said_on_is_fallback) == (PUBLISHED, True)
 
 
 def test_a_day_in_a_clause_of_the_cue_dates_that_clause_not_the_speech(base_nlp: Any) -> None:
-    from whosaid.model import Span, Statement
-    from whosaid.resolve.said_on import date_statements
-
     text = (
         "A spokeswoman warned of serious delays if the blockade lasted beyond Wednesday. "
         "The minister told parliament on Sunday that the port would reopen."
     )
     doc = base_nlp(text)
     dates = resolve_dates(text, "t", PUBLISHED, doc)
-
-    def statement(content: str, cue: str) -> Statement:
-        start, cue_start = text.index(content), text.index(cue)
-        return Statement(
-            "t",
-            "indirect",
-            content,
-            Span(start, start + len(content)),
-            cue,
-            Span(cue_start, cue_start + len(cue)),
-        )
-
-    warned = statement("serious delays", "warned")
-    told = statement("that the port would reopen", "told")
+    warned = indirect_statement(text, "serious delays", "warned")
+    told = indirect_statement(text, "that the port would reopen", "told")
     date_statements(doc, [warned, told], dates, PUBLISHED)
     assert (warned.said_on, warned.said_on_is_fallback) == (PUBLISHED, True)
     assert told.said_on_is_fallback is False

@@ -52,6 +52,17 @@ def _speaker_head(prefix: list[Token]) -> Token | None:
     return None
 
 
+def _rest_of_line(text: str, start: int) -> tuple[int, int]:
+    """Char range of the line from ``start`` to its end, without the spaces around it."""
+    newline = text.find("\n", start)
+    end = len(text) if newline < 0 else newline
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def colon_line_candidates(doc: Doc) -> list[Candidate]:
     text = doc_text(doc)
     found: list[Candidate] = []
@@ -81,13 +92,7 @@ def colon_line_candidates(doc: Doc) -> list[Candidate]:
         head = _speaker_head(prefix)
         if head is None:
             continue
-        content_start = colon.idx + 1
-        newline = text.find("\n", content_start)
-        content_end = len(text) if newline < 0 else newline
-        while content_start < content_end and text[content_start].isspace():
-            content_start += 1
-        while content_end > content_start and text[content_end - 1].isspace():
-            content_end -= 1
+        content_start, content_end = _rest_of_line(text, colon.idx + 1)
         if (
             sum(1 for w in text[content_start:content_end].split() if any(c.isalnum() for c in w))
             < MIN_CONTENT_WORDS
@@ -142,13 +147,7 @@ def interview_answers(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
     for i in answers:
         colon = doc[i + 1]
-        content_start = colon.idx + 1
-        newline = text.find("\n", content_start)
-        content_end = len(text) if newline < 0 else newline
-        while content_start < content_end and text[content_start].isspace():
-            content_start += 1
-        while content_end > content_start and text[content_end - 1].isspace():
-            content_end -= 1
+        content_start, content_end = _rest_of_line(text, colon.idx + 1)
         if content_end > content_start:
             found.append(Candidate(i, i + 2, content_start, content_end, person, 0.8, "answer"))
     return found
