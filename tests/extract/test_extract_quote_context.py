@@ -6,7 +6,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from whosaid.extract.attribution import Draft
-from whosaid.extract.candidates import Candidate, subject_of
+from whosaid.extract.candidates import Candidate
+from whosaid.extract.cue_subjects import subject_of
 from whosaid.extract.quote_context import widen_to_named, widen_to_subject, widen_to_tail
 
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from whosaid.extract.boundary import choose_end
-from whosaid.extract.candidates import Candidate, cue_span, subject_of
+from whosaid.extract.candidates import Candidate, cue_span
 from whosaid.extract.content_edges import (
     char_range,
     complement_edge,
     paragraph_bounds,
     trim_trailing_aside,
 )
+from whosaid.extract.cue_subjects import subject_of
 
 # Linking verbs whose predicate can state a stance or a feeling ("is/remains/seems wary of").
 COPULAS = {"be", "remain", "become", "seem", "appear", "sound", "look", "feel", "grow", "stay"}

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from whosaid.extract.candidates import Candidate, char_range, subject_of
+from whosaid.extract.candidates import Candidate, char_range
 from whosaid.extract.confidence import score_statement
 from whosaid.extract.content_edges import doc_text
+from whosaid.extract.cue_subjects import subject_of
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.headlines import headline_candidate, headline_speaker_start, second_clause
 from whosaid.extract.nesting_pass import nested_dropped

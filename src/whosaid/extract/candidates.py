@@ -19,14 +19,14 @@ from whosaid.extract.content_edges import (
     complement_edge,
     content_first_token,
     paragraph_bounds,
-    paragraph_of,
     raised_subject_start,
     relative_cue_gap,
     rest_edge,
     trim_trailing_aside,
     without_dangling_conjunction,
 )
-from whosaid.extract.cues import CueLexicon, load_lexicon
+from whosaid.extract.cue_subjects import subject_of, subject_to_the_left
+from whosaid.extract.cues import CueLexicon
 
 # Verbs whose infinitive complement is the attributed content ("vowed to repeal", "urged them to").
 INFINITIVE_CUES = {
@@ -34,9 +34,6 @@ INFINITIVE_CUES = {
     "decide", "refuse", "ask", "tell", "warn", "call", "seek", "propose", "demand", "agree", "offer",
     "encourage", "claim",
 }  # fmt: skip
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# Dependents that carry the subject of a participle or conjoined cue ("…, adding that …").
-INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "acomp"}
 
 
 @dataclass(slots=True)
@@ -55,81 +52,6 @@ class Candidate:
     probability: float = 0.0  # the trained filter's estimate that this is a gold attribution
     relayed: bool = False  # "X was quoted as saying": a sure attribution whatever the filter says
     edges: tuple[int, int, int] | None = None  # token first, subtree end, rules' end (boundary training)
-
-
-# Quotation marks, as whole tokens.
-MARK_CHARS = frozenset("\"“”‘’«»„'`")
-
-
-def _inside_quotation_before(child: Token, verb: Token) -> bool:
-    """A subject the parser found in the quotation before its cue (in foreign words, "« Nous ne
-    reculerons pas », said Sophie Marchand", it takes a mark or a quoted word as the subject), or
-    in a label before a colon."""
-    if child.i > verb.i:
-        return False
-    # the mark itself, or a mark between the subject's phrase and the cue ("Smith, whose “Never
-    # again” slogan …, said" keeps Smith: the marks lie inside his phrase)
-    between = verb.doc[child.right_edge.i + 1 : verb.i]
-    return (
-        any(set(t.text) <= MARK_CHARS for t in between)
-        or set(child.text) <= MARK_CHARS
-        or any(t.text == ":" for t in between)  # "The Latest: Trump urges …": a label, not the subject
-    )
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The speaker noun of a cue verb, following participles and conjuncts up to their subject."""
-    current = verb
-    for _ in range(6):
-        for child in current.children:
-            if child.dep_ == "nsubj" and _inside_quotation_before(child, current):
-                continue
-            if child.dep_ == "nsubj":
-                return child
-            if child.dep_ == "nsubjpass":
-                return None if current.lemma_ in ("tell", "ask", "inform") else child
-            if child.dep_ == "agent":
-                return next((g for g in child.children if g.dep_ == "pobj"), None)
-        if current.dep_ in INHERIT_DEPS or current.dep_ == "prep":
-            current = _reporter_of_trailing_participle(current) or current.head
-        else:
-            return None
-    return None
-
-
-def _reporter_of_trailing_participle(verb: Token) -> Token | None:
-    """The cue of "X said that A would B, dismissing C": a participle after a comma that the parser
-    hung off the reported clause is X's more often than A's (32 to 12 on PolNeAR train)."""
-    clause = verb.head
-    for _ in range(3):  # up through "would continue [drilling]" to the reported clause's verb
-        if clause.dep_ not in ("xcomp", "conj") or clause.head.i > clause.i:
-            break
-        clause = clause.head
-    cue = clause.head
-    if (
-        verb.tag_ != "VBG"
-        or clause.dep_ != "ccomp"
-        or not cue.i < clause.i < verb.i
-        or verb.doc[verb.i - 1].text != ","
-        or load_lexicon().verb_strength(cue.lemma_) <= 0.0
-    ):
-        return None
-    return cue
-
-
-def subject_to_the_left(verb: Token, cue_start: int) -> Token | None:
-    """The noun right before the cue, when the parse lost the subject (often to a headline above)."""
-    doc = verb.doc
-    i = cue_start - 1
-    while i >= 0 and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].dep_ == "npadvmod"):
-        i -= 1
-    if (
-        i < 0
-        or doc[i].pos_ not in ("PROPN", "NOUN", "PRON")
-        or paragraph_of(doc, i) != paragraph_of(doc, verb.i)
-    ):
-        return None
-    return doc[i]
 
 
 def quoted_as_saying(quoted: Token) -> tuple[Token | None, Token | None, int, int] | None:

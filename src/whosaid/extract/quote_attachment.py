@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from whosaid.extract.candidates import Candidate, subject_of
+from whosaid.extract.candidates import Candidate
 from whosaid.extract.content_edges import doc_text
+from whosaid.extract.cue_subjects import subject_of
 from whosaid.extract.quote_runs import adds_to, clause_verb
 from whosaid.extract.quotes import QuoteRegion, title_cased
 

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from whosaid.extract.candidates import Candidate, subject_of
+from whosaid.extract.candidates import Candidate
 from whosaid.extract.content_edges import doc_text
+from whosaid.extract.cue_subjects import subject_of
 from whosaid.extract.quote_context import (
     drop_absorbed,
     join_continuations,

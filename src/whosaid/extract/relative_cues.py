@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whosaid.extract.candidates import Candidate, cue_span, subject_of
+from whosaid.extract.candidates import Candidate, cue_span
 from whosaid.extract.content_edges import char_range, paragraph_bounds
+from whosaid.extract.cue_subjects import subject_of
 
 # Dependents that fill the verb's object slot: with one, the modified noun is not its object.
 OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "dative"}

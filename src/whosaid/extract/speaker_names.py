@@ -9,11 +9,13 @@ from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.appositions import unmarked_appositive
 from whosaid.extract.content_edges import after_time_stamp, doc_text
+from whosaid.extract.cue_subjects import MARK_CHARS
 from whosaid.extract.speaker_words import (
     ROLE_ABBREVIATIONS,
     VAGUE,
     first_name_gender,
     honorific_gender,
+    is_org_word,
     is_title_word,
     speech_verb,
 )
@@ -195,3 +197,49 @@ def could_be_name(tokens: list[Token]) -> bool:
     """False for an entity with a word no name has; given names that are also words ("Will", "Hope")
     pass through the first-name list."""
     return not any(t.pos_ in NOT_NAME_POS and first_name_gender(t.text) is None for t in tokens)
+
+
+def role_apposition(head: Token, child: Token) -> bool:
+    """Whether ``child`` is an apposition that gives ``head`` a role ("Smith, the mayor,"): not a
+    person, not an age ("Lindqvist, 54,"), not words after a colon or a quotation mark ("Alvarez:
+    “No. …”")."""
+    if child.dep_ != "appos" or child.ent_type_ == "PERSON" or child.like_num:
+        return False
+    between = head.doc[min(head.i, child.i) + 1 : max(head.i, child.i)]
+    return not any(t.text == ":" or set(t.text) <= MARK_CHARS for t in between)
+
+
+# Words of organisations named after a person or a place with a given name ("Virginia Tech").
+ORG_NAME_WORDS = {"tech", "state", "university", "college", "institute", "foundation", "fund", "capital"}
+
+
+def given_name_first(ent: Span) -> bool:
+    """A name the tagger called an organisation that opens with a given name and has nothing
+    else an organisation's name would ("Sophie Marchand"; not "Virginia Tech")."""
+    words = list(ent)
+    return (
+        2 <= len(words) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title for t in words)
+        and first_name_gender(words[0].text) is not None
+        and not any(is_org_word(t.lower_) or t.lower_ in ORG_NAME_WORDS for t in words)
+    )
+
+
+def who_antecedent(noun: Token) -> Token:
+    """The person a "who" the parser hung off a thing refers to: "a spokesman for the bank's unit,
+    who added" (the spokesman), "three people familiar with the matter who said" (the people)."""
+    node = noun
+    for _ in range(3):
+        if (
+            node.ent_type_ == "PERSON"
+            or node.pos_ == "PRON"
+            or is_title_word(node.lower_)
+            or node.tag_ == "NNS"
+        ):
+            return node
+        if node.dep_ != "pobj":
+            break
+        node = node.head.head  # the preposition's head: a noun, or an adjective ("familiar with")
+        if node.pos_ == "ADJ" and node.dep_ in ("amod", "acl"):
+            node = node.head
+    return noun

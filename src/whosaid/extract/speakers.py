@@ -19,20 +19,23 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.appositions import appositive_name, description_before
-from whosaid.extract.candidates import MARK_CHARS
 from whosaid.extract.content_edges import doc_text
+from whosaid.extract.org_descriptions import is_business, is_public_body, org_description
 from whosaid.extract.speaker_names import (
     bare_role,
     canonical_form,
     clean_name,
     could_be_name,
     description_words,
+    given_name_first,
     honorific_before,
     name_tokens,
     person_role,
+    role_apposition,
     role_words,
     speaker_tokens,
     surname_key,
+    who_antecedent,
 )
 from whosaid.extract.speaker_words import (
     HEAD_EQUIVALENTS,
@@ -49,29 +52,6 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SPEAKER_DEPS = {"nsubj", "nsubjpass"}
 # Determiners that point back to someone already named; "a spokesman" introduces someone new.
 DEFINITE = {"the", "this", "that", "these", "those"}
-# Nouns that "the …" uses for the last business named ("Norvik … the company said"), and for the
-# last public body named ("the Data Protection Commission … the regulator said"); "the group" or
-# "the government" are left alone (a group of people; which government).
-COMPANY_NOUNS = {
-    "company", "firm", "bank", "carrier", "airline", "retailer", "lender", "insurer", "manufacturer",
-    "automaker", "carmaker", "chipmaker", "startup", "conglomerate", "broadcaster", "publisher",
-}  # fmt: skip
-REGULATOR_NOUNS = {"regulator", "watchdog", "authority"}  # not "agency": news agencies are no public body
-# Words of organisations that are neither public bodies nor businesses ("New York University",
-# "Rockefeller Brothers Fund"): "the company" never points to them.
-NOT_BUSINESS_WORDS = {
-    "university", "college", "school", "foundation", "fund", "institute", "museum", "hospital",
-    "church", "party", "campaign", "association", "society", "charity", "trust", "league", "club",
-}  # fmt: skip
-# Words in a public body's name, and the acronyms news write public bodies as; an organisation
-# named without any of them (or the words above) is taken for a business.
-PUBLIC_BODY_WORDS = {
-    "commission", "authority", "agency", "ministry", "department", "office", "council", "court",
-    "government", "regulator", "parliament", "committee", "bureau", "service", "board", "inspectorate",
-    "administration", "directorate", "tribunal", "watchdog", "police", "union", "nations",
-    "eu", "un", "nato", "imf", "wto", "opec", "ecb", "fed", "sec", "ftc", "fcc", "fda", "epa", "fbi",
-    "cia", "nhs", "who",
-}  # fmt: skip
 SUBJECT_WINDOW_TOKENS = 60  # how far back (before the pronoun's sentence) subjects are preferred
 # How far back (characters, a few paragraphs) a bearer of a shared surname counts as the one the
 # passage is about; resolve.clusters keeps the same figure.
@@ -91,32 +71,6 @@ class Person:
     counts: dict[str, int] = field(default_factory=dict)  # how often each name form is written
     gender: str | None = None
     entity_type: EntityType = "PERSON"
-
-
-def role_apposition(head: Token, child: Token) -> bool:
-    """Whether ``child`` is an apposition that gives ``head`` a role ("Smith, the mayor,"): not a
-    person, not an age ("Lindqvist, 54,"), not words after a colon or a quotation mark ("Alvarez:
-    “No. …”")."""
-    if child.dep_ != "appos" or child.ent_type_ == "PERSON" or child.like_num:
-        return False
-    between = head.doc[min(head.i, child.i) + 1 : max(head.i, child.i)]
-    return not any(t.text == ":" or set(t.text) <= MARK_CHARS for t in between)
-
-
-# Words of organisations named after a person or a place with a given name ("Virginia Tech").
-ORG_NAME_WORDS = {"tech", "state", "university", "college", "institute", "foundation", "fund", "capital"}
-
-
-def _given_name_first(ent: Span) -> bool:
-    """A name the tagger called an organisation that opens with a given name and has nothing
-    else an organisation's name would ("Sophie Marchand"; not "Virginia Tech")."""
-    words = list(ent)
-    return (
-        2 <= len(words) <= 3
-        and all(t.pos_ == "PROPN" and t.is_title for t in words)
-        and first_name_gender(words[0].text) is not None
-        and not any(is_org_word(t.lower_) or t.lower_ in ORG_NAME_WORDS for t in words)
-    )
 
 
 @dataclass(slots=True)
@@ -156,7 +110,7 @@ class ArticlePeople:
         self.org_mentions: list[tuple[int, str]] = []  # (token index, name) of named organisations
         for ent in doc.ents:
             if ent.label_ == "PERSON" or (
-                ent.label_ == "ORG" and (_given_name_first(ent) or self._appositive_person(ent))
+                ent.label_ == "ORG" and (given_name_first(ent) or self._appositive_person(ent))
             ):
                 self._add_person(ent)
             elif ent.label_ in ("ORG", "NORP", "GPE"):
@@ -295,9 +249,7 @@ class ArticlePeople:
     def recent_org(self, before: int, public: bool) -> str | None:
         """The business (or, with ``public``, the public body) named last before token ``before``."""
         for i, name in reversed(self.org_mentions):
-            words = set(name.lower().split())
-            is_public = bool(PUBLIC_BODY_WORDS & words)
-            if i < before and (is_public if public else not is_public and not NOT_BUSINESS_WORDS & words):
+            if i < before and (is_public_body(name) if public else is_business(name)):
                 return name
         return None
 
@@ -377,26 +329,6 @@ class ArticlePeople:
         return fits[0][1] if fits else None
 
 
-def _who_antecedent(noun: Token) -> Token:
-    """The person a "who" the parser hung off a thing refers to: "a spokesman for the bank's unit,
-    who added" (the spokesman), "three people familiar with the matter who said" (the people)."""
-    node = noun
-    for _ in range(3):
-        if (
-            node.ent_type_ == "PERSON"
-            or node.pos_ == "PRON"
-            or is_title_word(node.lower_)
-            or node.tag_ == "NNS"
-        ):
-            return node
-        if node.dep_ != "pobj":
-            break
-        node = node.head.head  # the preposition's head: a noun, or an adjective ("familiar with")
-        if node.pos_ == "ADJ" and node.dep_ in ("amod", "acl"):
-            node = node.head
-    return noun
-
-
 def _employer(head: Token, people: ArticlePeople, exclude: set[str]) -> Resolution | None:
     """Who "a spokesman for X" / "an aide to X" speaks for: X, resolved like any speaker."""
     for prep in head.rights:
@@ -446,7 +378,7 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         noun = head.head.head
         if lower in ("who", "whom"):
-            noun = _who_antecedent(noun)
+            noun = who_antecedent(noun)
         s, e = speaker_tokens(noun)
         return resolve_speaker(noun, s, e, people, exclude)
     named = appositive_name(head, people)  # "the Belarusian president, Alexander Lukashenko, said"
@@ -484,9 +416,9 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     if lower in GROUP_PRONOUNS or lower in ("i", "you", "it", "one"):
         return Resolution(None, None, None, "unknown")
     phrase, _ = clean_name(doc[start:end])
-    described_org = lower in COMPANY_NOUNS or lower in REGULATOR_NOUNS
-    if described_org and not head.ent_type_ and any(c.lower_ == "the" for c in head.lefts):
-        firm = people.recent_org(head.i, public=lower in REGULATOR_NOUNS)
+    described = org_description(lower)
+    if described is not None and not head.ent_type_ and any(c.lower_ == "the" for c in head.lefts):
+        firm = people.recent_org(head.i, public=described == "public")
         if firm is not None:
             return Resolution(firm, "ORG", None, "description")
     if head.ent_type_ in ("ORG", "GPE", "NORP") or is_org_word(lower):

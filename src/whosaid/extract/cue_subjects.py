@@ -1,0 +1,93 @@
+"""Who a cue's subject is: the speaker noun of a cue verb, read off the parse.
+
+The parser's subject is usually right; this module follows participles and conjoined cues up to
+their subject ("…, adding that …"), and skips the subjects it gets wrong around quotations (a mark
+or a foreign word taken for the subject), after a label and colon, or of a reported clause that a
+trailing participle was hung off.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from whosaid.extract.content_edges import paragraph_of
+from whosaid.extract.cues import load_lexicon
+
+# Dependents that carry the subject of a participle or conjoined cue ("…, adding that …", "likely
+# to say").
+INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "acomp"}
+MAX_HEADS = 6  # heads climbed from a cue to its subject ("… and score endorsements by citing …")
+
+# Quotation marks, as whole tokens.
+MARK_CHARS = frozenset("\"“”‘’«»„'`")
+
+
+def _inside_quotation_before(child: Token, verb: Token) -> bool:
+    """A subject the parser found in the quotation before its cue (in foreign words, "« Nous ne
+    reculerons pas », said Sophie Marchand", it takes a mark or a quoted word as the subject), or
+    in a label before a colon."""
+    if child.i > verb.i:
+        return False
+    # the mark itself, or a mark between the subject's phrase and the cue ("Smith, whose “Never
+    # again” slogan …, said" keeps Smith: the marks lie inside his phrase)
+    between = verb.doc[child.right_edge.i + 1 : verb.i]
+    return (
+        any(set(t.text) <= MARK_CHARS for t in between)
+        or set(child.text) <= MARK_CHARS
+        or any(t.text == ":" for t in between)  # "The Latest: Trump urges …": a label, not the subject
+    )
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker noun of a cue verb, following participles and conjuncts up to their subject."""
+    current = verb
+    for _ in range(MAX_HEADS):
+        for child in current.children:
+            if child.dep_ == "nsubj" and _inside_quotation_before(child, current):
+                continue
+            if child.dep_ == "nsubj":
+                return child
+            if child.dep_ == "nsubjpass":
+                return None if current.lemma_ in ("tell", "ask", "inform") else child
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if current.dep_ in INHERIT_DEPS or current.dep_ == "prep":
+            current = _reporter_of_trailing_participle(current) or current.head
+        else:
+            return None
+    return None
+
+
+def _reporter_of_trailing_participle(verb: Token) -> Token | None:
+    """The cue of "X said that A would B, dismissing C": a participle after a comma that the parser
+    hung off the reported clause is X's more often than A's (32 to 12 on PolNeAR train)."""
+    clause = verb.head
+    for _ in range(3):  # up through "would continue [drilling]" to the reported clause's verb
+        if clause.dep_ not in ("xcomp", "conj") or clause.head.i > clause.i:
+            break
+        clause = clause.head
+    cue = clause.head
+    if (
+        verb.tag_ != "VBG"
+        or clause.dep_ != "ccomp"
+        or not cue.i < clause.i < verb.i
+        or verb.doc[verb.i - 1].text != ","
+        or load_lexicon().verb_strength(cue.lemma_) <= 0.0
+    ):
+        return None
+    return cue
+
+
+def subject_to_the_left(verb: Token, cue_start: int) -> Token | None:
+    """The noun right before the cue, when the parse lost the subject (often to a headline above)."""
+    doc = verb.doc
+    i = cue_start - 1
+    while i >= 0 and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].dep_ == "npadvmod"):
+        i -= 1
+    if (
+        i < 0
+        or doc[i].pos_ not in ("PROPN", "NOUN", "PRON")
+        or paragraph_of(doc, i) != paragraph_of(doc, verb.i)
+    ):
+        return None
+    return doc[i]

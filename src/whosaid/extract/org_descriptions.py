@@ -1,0 +1,48 @@
+"""Descriptions that point back to an organisation ("the company", "the regulator") and the kind of
+organisation a name is (a business, a public body, or neither)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+# Nouns that "the …" uses for the last business named ("Norvik … the company said"), and for the
+# last public body named ("the Data Protection Commission … the regulator said"); "the group" or
+# "the government" are left alone (a group of people; which government).
+COMPANY_NOUNS = {
+    "company", "firm", "bank", "carrier", "airline", "retailer", "lender", "insurer", "manufacturer",
+    "automaker", "carmaker", "chipmaker", "startup", "conglomerate", "broadcaster", "publisher",
+}  # fmt: skip
+REGULATOR_NOUNS = {"regulator", "watchdog", "authority"}  # not "agency": news agencies are no public body
+# Words of organisations that are neither public bodies nor businesses ("New York University",
+# "Rockefeller Brothers Fund"): "the company" never points to them.
+NOT_BUSINESS_WORDS = {
+    "university", "college", "school", "foundation", "fund", "institute", "museum", "hospital",
+    "church", "party", "campaign", "association", "society", "charity", "trust", "league", "club",
+}  # fmt: skip
+# Words in a public body's name, and the acronyms news write public bodies as; an organisation
+# named without any of them (or the words above) is taken for a business.
+PUBLIC_BODY_WORDS = {
+    "commission", "authority", "agency", "ministry", "department", "office", "council", "court",
+    "government", "regulator", "parliament", "committee", "bureau", "service", "board", "inspectorate",
+    "administration", "directorate", "tribunal", "watchdog", "police", "union", "nations",
+    "eu", "un", "nato", "imf", "wto", "opec", "ecb", "fed", "sec", "ftc", "fcc", "fda", "epa", "fbi",
+    "cia", "nhs", "who",
+}  # fmt: skip
+
+
+def org_description(noun: str) -> Literal["business", "public"] | None:
+    """The kind of organisation a lower-case noun after "the" describes, or None."""
+    if noun in COMPANY_NOUNS:
+        return "business"
+    if noun in REGULATOR_NOUNS:
+        return "public"
+    return None
+
+
+def is_public_body(name: str) -> bool:
+    return bool(PUBLIC_BODY_WORDS & set(name.lower().split()))
+
+
+def is_business(name: str) -> bool:
+    words = set(name.lower().split())
+    return not (PUBLIC_BODY_WORDS & words or NOT_BUSINESS_WORDS & words)
