@@ -8,10 +8,10 @@ from configparser import ConfigParser
 from datetime import datetime
 from functools import lru_cache
 
-from whosaid.ingest.dates import parse_iso_date
+from whosaid.ingest.dates import parse_date_line, parse_iso_date
 from whosaid.ingest.decode import NotText, decode_bytes
 from whosaid.ingest.outlets import host_of, outlet_from_url
-from whosaid.ingest.records import Unreadable, is_ad_line, join_title, make_article
+from whosaid.ingest.records import Unreadable, is_furniture_line, join_title, make_article
 from whosaid.model import Article
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
@@ -79,7 +79,11 @@ def article_from_html(
     meta = document if isinstance(document, dict) else document.as_dict()
     title = _clean(meta.get("title"))
     lines = (_clean(line) for line in str(meta.get("text") or "").split("\n"))
-    paragraphs = [line for line in lines if line and not is_ad_line(line)]
+    # A line that is only a date is the byline's ("Published 4 June 2025"), not a sentence.
+    paragraphs = [
+        line for line in lines if line and not is_furniture_line(line) and parse_date_line(line) is None
+    ]
+    paragraphs = drop_repeated_paragraphs(paragraphs)
     if paragraphs and title and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # trafilatura keeps the <h1> as the first line
     if not paragraphs:
@@ -98,6 +102,32 @@ def article_from_html(
         source_path=source_path,
         fetched_at=fetched_at,
     )
+
+
+_WORD = re.compile(r"\w+")
+# A pull quote repeats a sentence of the body in large type; trafilatura keeps it as a paragraph of its
+# own, which would make a second statement of the same words. Short paragraphs only (pull quotes are),
+# and enough words that a stock phrase ("He declined to comment.") is not taken for a copy.
+_REPEAT_MAX_CHARS = 400
+_REPEAT_MIN_WORDS = 6
+# Above this much text the check (each short paragraph against the rest) is skipped to bound its cost.
+_REPEAT_MAX_TEXT = 300_000
+
+
+def drop_repeated_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Paragraphs without those whose words all reappear, in order, inside another paragraph (a pull
+    quote), or that repeat an earlier paragraph word for word."""
+    keys = [" " + " ".join(_WORD.findall(p.casefold())) + " " for p in paragraphs]
+    if sum(map(len, keys)) > _REPEAT_MAX_TEXT:
+        return paragraphs
+    kept: list[str] = []
+    for i, (paragraph, key) in enumerate(zip(paragraphs, keys, strict=True)):
+        if len(paragraph) <= _REPEAT_MAX_CHARS and key.count(" ") - 1 >= _REPEAT_MIN_WORDS:
+            inside_longer = any(key in other and len(other) > len(key) for other in keys)
+            if inside_longer or key in keys[:i]:
+                continue
+        kept.append(paragraph)
+    return kept
 
 
 def _clean(value: object) -> str | None:

@@ -83,3 +83,39 @@ _AD_LINE = re.compile(
 def is_ad_line(line: str) -> bool:
     """ "Advertisement", "Story continues below advertisement", …: page furniture, not the article."""
     return bool(_AD_LINE.match(line.strip()))
+
+
+# "Read more: …" / "Related: …" teasers: links to other stories, whose headlines would otherwise read as
+# sentences of this one (and lend it their speakers).
+_TEASER = re.compile(
+    r"^[*_\s]*(?:related(?:\s+(?:articles?|stories|story|reading|content|coverage))?|read\s+(?:more|also)"
+    r"|see\s+also|more\s+on\s+this\s+story)[*_\s]*:",
+    re.I,
+)
+_CREDIT = re.compile(r"^(?:photo|image|picture|credit|photograph)s?\s*(?:by|:)\s*\S.{0,120}$", re.I)
+# Newsletter and subscription boxes that page extractors and feed bodies keep as paragraphs: a short
+# line that starts with the call to sign up, or that promises the inbox / ends with the call.
+_SIGN_UP = re.compile(
+    r"^\W*(?:sign\s*up|subscribe|register)\b[^\"“”«»]{0,160}$"
+    r"|^[^\"“”«»]{0,160}(?:\b(?:delivered|straight|direct(?:ly)?|sent)\s+to\s+your\s+inbox\b[^\"“”«»]{0,80}"
+    r"|(?:^|[.!?]\s+)(?:subscribe|sign\s*up)\s+(?:now|here|today|for\s+free)\W*)$",
+    re.I,
+)
+# WordPress appends "The post <title> appeared first on <site>." to every feed body.
+_FEED_FOOTER = re.compile(r"^The post .{1,300} appeared first on .{1,120}$")
+# The wire services' closing credit: "(Reporting by …; Editing by …)".
+_WIRE_CREDIT = re.compile(r"^\((?:additional\s+)?(?:reporting|writing|editing)\s+by\b.{0,300}\)$", re.I)
+
+
+def is_furniture_line(line: str) -> bool:
+    """A whole paragraph that is page furniture, not a sentence of the article: ad slots, "Read more:"
+    teasers, photo credits, newsletter boxes, feed footers and wire credits."""
+    stripped = line.strip()
+    return bool(
+        is_ad_line(stripped)
+        or _TEASER.match(stripped)
+        or _CREDIT.match(stripped)
+        or _SIGN_UP.match(stripped)
+        or _FEED_FOOTER.match(stripped)
+        or _WIRE_CREDIT.match(stripped)
+    )

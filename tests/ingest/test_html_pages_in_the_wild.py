@@ -1,0 +1,130 @@
+"""HTML pages in the shapes users feed (tests/ingest/data/wild, invented text): what must stay out of
+``Article.text`` (pull quotes, "Read more" teasers, newsletter boxes, captions, date lines, wire
+credits), what must stay in, and the title, date, URL and outlet found."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from whosaid.ingest import Article, read_path
+from whosaid.ingest.html import article_from_html, drop_repeated_paragraphs
+from whosaid.ingest.records import is_furniture_line
+
+from .helpers import DATA
+
+WILD = DATA / "wild"
+
+
+def _one(path: Path) -> Article:
+    (item,) = list(read_path(str(path)))
+    assert isinstance(item, Article), item
+    return item
+
+
+def test_wire_story_keeps_its_body_and_loses_pull_quote_teasers_and_credit() -> None:
+    article = _one(WILD / "wire-with-pull-quote.html")
+    quote = "Our members have been patient for two years, and patience has a limit"
+    assert article.text.count(quote) == 1  # the pull quote repeated it
+    assert "Related:" not in article.text and "2019 strike" not in article.text
+    assert "Reporting by" not in article.text
+    for sentence in (
+        "VALDMAR (Reuters) - Dockworkers at the Port of Valdmar voted on Friday",
+        "“We have made a fair offer,” a spokesman said.",
+        "Shipping companies said they were preparing to divert vessels",
+        "puts a real number on the table",
+    ):
+        assert sentence in article.text
+    assert article.title == "Port of Valdmar dockworkers vote to strike"
+    assert article.published == date(2026, 3, 14)  # datePublished, not dateModified
+    assert article.outlet == "Northern Ledger"
+    assert article.url == "https://www.northernledger.example/business/2026/03/14/valdmar-dockworkers-strike"
+
+
+def test_newsletter_box_leaves_the_page_and_the_date_comes_from_time_datetime() -> None:
+    article = _one(WILD / "newsletter-box-time-only.html")
+    lowered = article.text.lower()
+    assert "sign up" not in lowered and "newsletter" not in lowered and "inbox" not in lowered
+    assert article.text.endswith("The bridge, built in 1911, carries about 30,000 vehicles a day.")
+    assert "“We will come back with options in October,” she said." in article.text
+    assert article.published == date(2025, 9, 3)
+
+
+def test_latin1_page_declared_in_meta_loses_its_date_line() -> None:
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+        "<title>Café owners protest terrace rules</title></head><body>"
+        "<h1>Café owners protest terrace rules</h1><p>Published 4 June 2025</p>"
+        "<p>Owners of cafés on the Rue des Fleurs said on Tuesday that the new terrace rules would cost"
+        " them half of their summer trade.</p>"
+        "<p>«We are not asking for favours», said Élodie Marchand, who runs the Café du Pont.</p>"
+        "</body></html>"
+    ).encode("iso-8859-1")
+    article = article_from_html(page)
+    assert "Published 4 June 2025" not in article.text
+    assert article.published == date(2025, 6, 4)
+    assert "«We are not asking for favours», said Élodie Marchand" in article.text
+
+
+def test_amp_page_takes_its_date_from_json_ld_and_drops_the_caption() -> None:
+    article = _one(WILD / "amp-json-ld-date.html")
+    assert article.published == date(2024, 7, 19)
+    assert article.url == "https://www.coastaltimes.example/news/lighthouse-to-reopen"
+    assert "Credit:" not in article.text and "north beach" not in article.text
+    assert "children under 12 will climb free" in article.text
+
+
+def test_live_blog_keeps_every_entry() -> None:
+    article = _one(WILD / "live-blog.html")
+    for entry in ("clean buses", "41 percent", "cautiously optimistic", "Polls have closed."):
+        assert entry in article.text
+    assert article.published == date(2026, 5, 10)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: Parking fees to rise in January",
+        "**Related coverage:** Fuel prices hit record",
+        "Sign up for our newsletter to get the day’s top stories every morning.",
+        "SIGN UP FOR THE MORNING BRIEFING",
+        "Get local news delivered to your inbox. Subscribe now.",
+        "The post Mayor’s plan draws fire appeared first on Lakeside Herald.",
+        "(Reporting by Mira Castell; Editing by Tom Reyes)",
+        "Photo: Jonas Berg/Northern Ledger",
+        "Advertisement",
+    ],
+)
+def test_furniture_lines(line: str) -> None:
+    assert is_furniture_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nobody was forced to subscribe.",
+        "Residents can sign up here.",
+        "“Sign up now,” the mayor urged residents.",
+        "Registered voters fell by 3% in the northern wards.",
+        "Related news broke on Tuesday: the mayor resigned.",
+        "The union said 400 members would subscribe to the strike fund.",
+    ],
+)
+def test_sentences_that_are_no_furniture(line: str) -> None:
+    assert not is_furniture_line(line)
+
+
+def test_repeated_paragraphs() -> None:
+    body = "“We will not back down on pay,” Holm said after the vote on Friday."
+    pull = "“We will not back down on pay.”"
+    stock = "He declined to comment."  # too short to be taken for a copy
+    assert drop_repeated_paragraphs([pull, body, stock, "Other news.", stock]) == [
+        body,
+        stock,
+        "Other news.",
+        stock,
+    ]
+    lead = "The council voted on Wednesday to close the old swimming pool next year."
+    assert drop_repeated_paragraphs([lead, "Middle.", lead]) == [lead, "Middle."]
