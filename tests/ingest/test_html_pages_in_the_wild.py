@@ -83,10 +83,31 @@ def test_live_blog_keeps_every_entry() -> None:
     assert article.published == date(2026, 5, 10)
 
 
+def test_caption_with_trailing_credit_teaser_label_and_tip_line_leave_the_page() -> None:
+    article = _one(WILD / "wordpress-yoast-graph.html")
+    assert "Photograph:" not in article.text and "regional train leaves" not in article.text
+    assert "\n\nRelated\n\n" not in article.text
+    assert "Have a story?" not in article.text
+    assert article.text.startswith(
+        "Rail union calls off weekend strike\n\nThe rail workers’ union called off"
+    )
+    # The embedded post is the operator's own words: it stays.
+    assert "Strike OFF. Trains will run as normal this weekend." in article.text
+    assert "“People can finally plan their weekend,” said Leo Brandt" in article.text
+    assert article.published == date(2025, 11, 21)  # the @graph's datePublished
+    assert article.url == "https://valleyobserver.example/news/rail-union-calls-off-strike/"
+
+
 @pytest.mark.parametrize(
     "line",
     [
         "Read more: Parking fees to rise in January",
+        "Related",
+        "Most read",
+        "A regional train leaves Valley Central station. Photograph: Sam Dunn/Valley Observer",
+        "The president speaks in the capital. (AP Photo/Evan Vucci)",
+        "Traffic on the bridge. (Photo by Lena Fischer for the Riverside Courier)",
+        "Have a story? Email us at news@valleyobserver.example",
         "**Related coverage:** Fuel prices hit record",
         "Sign up for our newsletter to get the day’s top stories every morning.",
         "SIGN UP FOR THE MORNING BRIEFING",
@@ -110,6 +131,9 @@ def test_furniture_lines(line: str) -> None:
         "Registered voters fell by 3% in the northern wards.",
         "Related news broke on Tuesday: the mayor resigned.",
         "The union said 400 members would subscribe to the strike fund.",
+        "Police released the photo: it shows a man in a red coat.",
+        "The fund is worth $2 million (about 1.8 million euros).",
+        "Recommended reading lists grew longer.",
     ],
 )
 def test_sentences_that_are_no_furniture(line: str) -> None:

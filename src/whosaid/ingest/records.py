@@ -92,7 +92,25 @@ _TEASER = re.compile(
     r"|see\s+also|more\s+on\s+this\s+story)[*_\s]*:",
     re.I,
 )
+# The label of a teaser list on a line of its own ("Related", "Most read"), the links being gone.
+_TEASER_LABEL = re.compile(
+    r"^[*_\s]*(?:related(?:\s+(?:articles?|stories|story|reading|content|coverage))?|read\s+(?:more|also)"
+    r"|see\s+also|more\s+on\s+this\s+story|most\s+(?:read|popular|viewed)|recommended(?:\s+for\s+you)?"
+    r"|you\s+(?:may|might)\s+also\s+like)[*_\s]*:?[*_\s]*$",
+    re.I,
+)
 _CREDIT = re.compile(r"^(?:photo|image|picture|credit|photograph)s?\s*(?:by|:)\s*\S.{0,120}$", re.I)
+# A caption is a short paragraph that ends with its credit: "… station. Photograph: Sam Dunn/Observer",
+# "… rush. (Photo by Lena Fischer)", "… in Kyiv. (AP Photo/Evan Vucci)".
+_CAPTION_MAX_CHARS = 300
+_TRAILING_CREDIT = re.compile(
+    r"(?:^|[.!?)]\s+|\s[|\u2013\u2014-]\s)\(?(?:photo(?:graph)?|image|picture|credit)s?\s*:\s*[^.!?:]{1,80}\)?$"
+    r"|\((?:photo(?:graph)?|image|picture)s?\s+(?:by|courtesy(?:\s+of)?)\s[^()]{1,100}\)$"
+    r"|\([^()/]{1,60}/[^()/]{1,60}\)$",
+    re.I,
+)
+# "Have a story? Email us at …": the newsroom's tip line under the article.
+_TIP_LINE = re.compile(r"^(?:have|got|do\s+you\s+have)\s+a\s+(?:news\s+)?(?:story|tip)\b.{0,160}$", re.I)
 # Newsletter and subscription boxes that page extractors and feed bodies keep as paragraphs: a short
 # line that starts with the call to sign up, or that promises the inbox / ends with the call.
 _SIGN_UP = re.compile(
@@ -109,12 +127,15 @@ _WIRE_CREDIT = re.compile(r"^\((?:additional\s+)?(?:reporting|writing|editing)\s
 
 def is_furniture_line(line: str) -> bool:
     """A whole paragraph that is page furniture, not a sentence of the article: ad slots, "Read more:"
-    teasers, photo credits, newsletter boxes, feed footers and wire credits."""
+    teasers, photo credits and captions, newsletter boxes, tip lines, feed footers and wire credits."""
     stripped = line.strip()
     return bool(
         is_ad_line(stripped)
         or _TEASER.match(stripped)
+        or _TEASER_LABEL.match(stripped)
         or _CREDIT.match(stripped)
+        or (len(stripped) <= _CAPTION_MAX_CHARS and _TRAILING_CREDIT.search(stripped))
+        or _TIP_LINE.match(stripped)
         or _SIGN_UP.match(stripped)
         or _FEED_FOOTER.match(stripped)
         or _WIRE_CREDIT.match(stripped)
