@@ -4,6 +4,7 @@ links, captions, teasers and its "The post … appeared first on" footer; Atom w
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from whosaid.ingest import Article, ReadFailure, read_path
 
@@ -32,3 +33,22 @@ def test_atom_html_title_is_plain_text() -> None:
     assert first.text.startswith("Ferry fares to rise by 8% — operator\n\n")
     assert "Related:" not in first.text
     assert second.url == "https://www.fjordpost.example/2026/01/04/cleanup"
+
+
+def test_summary_loses_its_continue_reading_link_and_keeps_the_sentence(tmp_path: Path) -> None:
+    feed = tmp_path / "summaries.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Northgate News</title>'
+        "<link>https://northgate.example</link>"
+        "<item><title>Water bills to rise</title><link>https://northgate.example/water</link><description>"
+        "<![CDATA[<p>&ldquo;We have held prices for three years,&rdquo; its chief executive said. "
+        '<a href="https://northgate.example/water">Continue reading...</a></p>]]></description></item>'
+        "<item><title>Museum opens</title><link>https://northgate.example/museum</link><description>"
+        '<![CDATA[The museum reopened on Saturday. <a href="/museum">Read the full story</a> Free entry.]]>'
+        "</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    water, museum = list(read_path(str(feed)))
+    assert isinstance(water, Article) and isinstance(museum, Article)
+    assert water.text.endswith("“We have held prices for three years,” its chief executive said.")
+    assert museum.text.endswith("The museum reopened on Saturday. Free entry.")

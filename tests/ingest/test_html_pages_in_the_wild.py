@@ -98,6 +98,18 @@ def test_caption_with_trailing_credit_teaser_label_and_tip_line_leave_the_page()
     assert article.url == "https://valleyobserver.example/news/rail-union-calls-off-strike/"
 
 
+def test_time_stamps_of_a_live_page_are_no_paragraphs() -> None:
+    page = (
+        "<html><head><title>Harbour fees frozen</title></head><body><div class='article-body'>"
+        "<p>12:45</p><p>Harbour fees will be frozen for a year, the port board decided on Thursday.</p>"
+        "<p>14:05 GMT</p><p>&ldquo;It buys us time,&rdquo; said fisherman Ole Brekke, who has worked out of "
+        "the harbour for thirty years.</p></div></body></html>"
+    )
+    article = article_from_html(page)
+    assert "12:45" not in article.text and "14:05" not in article.text
+    assert "“It buys us time,” said fisherman Ole Brekke" in article.text
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -108,6 +120,9 @@ def test_caption_with_trailing_credit_teaser_label_and_tip_line_leave_the_page()
         "The president speaks in the capital. (AP Photo/Evan Vucci)",
         "Traffic on the bridge. (Photo by Lena Fischer for the Riverside Courier)",
         "Have a story? Email us at news@valleyobserver.example",
+        "12:45",
+        "14:05 GMT",
+        "**2.05pm**",
         "**Related coverage:** Fuel prices hit record",
         "Sign up for our newsletter to get the day’s top stories every morning.",
         "SIGN UP FOR THE MORNING BRIEFING",
@@ -134,6 +149,7 @@ def test_furniture_lines(line: str) -> None:
         "Police released the photo: it shows a man in a red coat.",
         "The fund is worth $2 million (about 1.8 million euros).",
         "Recommended reading lists grew longer.",
+        "At 12:45 the polls closed.",
     ],
 )
 def test_sentences_that_are_no_furniture(line: str) -> None:

@@ -25,6 +25,12 @@ _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
 _SPACES = re.compile(r"\s+")
 # Figures hold the image's caption and credit, which are no sentences of the article.
 _DROPPED_TAGS = ("figure", "figcaption")
+# Summaries end in a link to the page ("… said. Continue reading..."), glued to the last sentence.
+_READ_ON = re.compile(
+    r"^\W*(?:continue\s+reading|read\s+(?:more|on)|read\s+(?:the\s+)?(?:full|whole|rest\s+of\s+the)\s+"
+    r"(?:story|article|post))\W*$",
+    re.I,
+)
 _BLOCK_TAGS = {"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "section"}
 
 
@@ -45,6 +51,9 @@ def fragment_paragraphs(fragment: str) -> list[str]:
     for dropped in list(root.iter(*_DROPPED_TAGS)):
         if dropped.getparent() is not None:
             dropped.drop_tree()
+    for link in list(root.iter("a")):
+        if _READ_ON.match(link.text_content()) and link.getparent() is not None:
+            link.drop_tree()  # drop_tree keeps the link's tail: the text after it stays
     for br in root.iter("br"):
         br.tail = "\n\n" + (br.tail or "")
     for element in root.iter():

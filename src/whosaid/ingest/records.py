@@ -109,6 +109,8 @@ _TRAILING_CREDIT = re.compile(
     r"|\([^()/]{1,60}/[^()/]{1,60}\)$",
     re.I,
 )
+# A live blog's entry stamp on a line of its own: "12:45", "2.05pm", "14:05 GMT".
+_TIME_ONLY = re.compile(r"^[*_\s]*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?[*_\s]*$", re.I)
 # "Have a story? Email us at …": the newsroom's tip line under the article.
 _TIP_LINE = re.compile(r"^(?:have|got|do\s+you\s+have)\s+a\s+(?:news\s+)?(?:story|tip)\b.{0,160}$", re.I)
 # Newsletter and subscription boxes that page extractors and feed bodies keep as paragraphs: a short
@@ -127,7 +129,8 @@ _WIRE_CREDIT = re.compile(r"^\((?:additional\s+)?(?:reporting|writing|editing)\s
 
 def is_furniture_line(line: str) -> bool:
     """A whole paragraph that is page furniture, not a sentence of the article: ad slots, "Read more:"
-    teasers, photo credits and captions, newsletter boxes, tip lines, feed footers and wire credits."""
+    teasers, photo credits and captions, newsletter boxes, tip lines, feed footers, wire credits and
+    live-blog time stamps."""
     stripped = line.strip()
     return bool(
         is_ad_line(stripped)
@@ -136,6 +139,7 @@ def is_furniture_line(line: str) -> bool:
         or _CREDIT.match(stripped)
         or (len(stripped) <= _CAPTION_MAX_CHARS and _TRAILING_CREDIT.search(stripped))
         or _TIP_LINE.match(stripped)
+        or _TIME_ONLY.match(stripped)
         or _SIGN_UP.match(stripped)
         or _FEED_FOOTER.match(stripped)
         or _WIRE_CREDIT.match(stripped)
