@@ -168,3 +168,45 @@ def test_repeated_paragraphs() -> None:
     ]
     lead = "The council voted on Wednesday to close the old swimming pool next year."
     assert drop_repeated_paragraphs([lead, "Middle.", lead]) == [lead, "Middle."]
+
+
+_BODY = (
+    "<p>The coastal road between Marby and Holt was closed on Sunday after heavy rain flooded two "
+    "sections, police said.</p><p>&ldquo;Do not try to drive through the water,&rdquo; an officer said.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "header", "expected"),
+    [
+        # trafilatura skips a first part with a dot in it, meaning a domain; "U.S." is none.
+        (
+            "<title>U.S. envoy visits flooded coast - Southern Gazette</title>"
+            '<meta property="og:site_name" content="Southern Gazette">',
+            "",
+            "U.S. envoy visits flooded coast",
+        ),
+        (
+            "<title>Southern Gazette | Floods close coastal road</title>"
+            '<meta property="og:site_name" content="Southern Gazette">',
+            "",
+            "Floods close coastal road",
+        ),
+        # The only <h1> is the logo; the canonical host names the site.
+        (
+            "<title>Floods close coastal road | Southern Gazette</title>"
+            '<link rel="canonical" href="https://www.southerngazette.example/floods">',
+            '<header><h1 class="logo">Southern Gazette</h1></header><h2>Floods close coastal road</h2>',
+            "Floods close coastal road",
+        ),
+        ("<title>Mr. Holt wins seat - southerngazette.example</title>", "", "Mr. Holt wins seat"),
+        # Nothing says which part is the site: trafilatura's choice (the first part) stands.
+        ("<title>Strike ends - The Southern Gazette and Weekly Advertiser</title>", "", "Strike ends"),
+    ],
+)
+def test_the_headline_part_of_the_title_element(head: str, header: str, expected: str) -> None:
+    page = f'<html><head><meta charset="utf-8">{head}</head><body>{header}<div>{_BODY}</div></body></html>'
+    article = article_from_html(page)
+    assert article.title == expected
+    assert article.text.startswith(f"{expected}\n\nThe coastal road between Marby and Holt")
+    assert article.outlet != expected

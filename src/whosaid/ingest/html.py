@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from configparser import ConfigParser
@@ -77,7 +78,11 @@ def article_from_html(
     if document is None:
         raise Unreadable("no article text found in the page (only scripts, navigation or markup)")
     meta = document if isinstance(document, dict) else document.as_dict()
-    title = _clean(meta.get("title"))
+    page_url = _clean(meta.get("url")) or url
+    sitename = _clean(meta.get("sitename"))
+    title = headline(_clean(meta.get("title")), page, sitename, page_url)
+    if sitename == title:
+        sitename = None  # trafilatura took a part of <title> for the site: the headline part
     lines = (_clean(line) for line in str(meta.get("text") or "").split("\n"))
     # A line that is only a date is the byline's ("Published 4 June 2025"), not a sentence.
     paragraphs = [
@@ -88,8 +93,6 @@ def article_from_html(
         paragraphs = paragraphs[1:]  # trafilatura keeps the <h1> as the first line
     if not paragraphs:
         raise Unreadable("no article text found in the page (only scripts, navigation or markup)")
-    page_url = _clean(meta.get("url")) or url
-    sitename = _clean(meta.get("sitename"))
     if sitename and host_of(f"https://{sitename}") == sitename.removeprefix("www.") and "." in sitename:
         sitename = None  # trafilatura falls back to the host name; prefer the known outlet name
     outlet = sitename or outlet_from_url(page_url)
@@ -102,6 +105,49 @@ def article_from_html(
         source_path=source_path,
         fetched_at=fetched_at,
     )
+
+
+_TITLE_ELEMENT = re.compile(r"<title[^>]*>(.*?)</title", re.I | re.S)
+# "Headline | Site", "Site - Headline": the last separator between spaced parts (as trafilatura splits).
+_TITLE_PARTS = re.compile(r"^(.+)\s+[|\u2013\u2014\u2022\u00b7\u00bb:-]\s+(.+)$")
+_LETTERS = re.compile(r"[\W_]+")
+
+
+def headline(title: str | None, page: str, sitename: str | None, url: str | None) -> str | None:
+    """trafilatura's title, or the other part of ``<title>`` when it took the site's part.
+
+    It takes a page's only ``<h1>`` (often the logo, "Southern Gazette"), else the first part of
+    ``<title>`` without a dot: so "Site | Headline" gives the site, and "U.S. envoy visits - Site" too.
+    """
+    element = _TITLE_ELEMENT.search(page[:65536])
+    parts = _TITLE_PARTS.match(_clean(html.unescape(element[1])) or "") if element else None
+    if parts is None:
+        return title
+    first, second = parts[1].strip(), parts[2].strip()
+    site_keys = {_LETTERS.sub("", name.casefold()) for name in (sitename, host_of(url)) if name}
+    host = host_of(url)
+    if host:
+        site_keys.add(_LETTERS.sub("", host.split(".")[0].casefold()))
+
+    def is_domain(part: str) -> bool:
+        return " " not in part and "." in part
+
+    def is_site(part: str) -> bool:
+        return is_domain(part) or _LETTERS.sub("", part.casefold()) in site_keys
+
+    if title is not None and title not in (first, second, parts[0]) and not is_site(title):
+        return title  # from the page's own headline element: trust it
+    if is_domain(first) != is_domain(second):
+        # A domain is the site whatever trafilatura's site name says (it may be the headline part).
+        return second if is_domain(first) else first
+    others = [part for part in (first, second) if not is_site(part)]
+    if len(others) == 1:
+        return others[0]
+    if not others:
+        return title
+    if title == second and " " in first:
+        return first  # its dot rule meant to skip a domain ("example.com | Headline"), not "U.S."
+    return title
 
 
 _WORD = re.compile(r"\w+")
