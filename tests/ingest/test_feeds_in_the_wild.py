@@ -6,7 +6,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from whosaid.ingest import Article, ReadFailure, read_path
+from whosaid.ingest.outlets import site_part
 
 from .helpers import DATA
 
@@ -22,6 +25,7 @@ def test_rss_relative_links_captions_teasers_and_wordpress_footer() -> None:
     assert "appeared first on" not in first.text
     assert first.text.endswith("Duarte said the trial would run for three months & be reviewed in June.")
     assert first.published == date(2026, 2, 17) and first.external_id == "lh-10231"
+    assert first.outlet == second.outlet == "Lakeside Herald"  # the channel is "Lakeside Herald – News"
     assert second.published is None and "Councillor Mia Berg said it was" in second.text
     assert isinstance(empty, ReadFailure) and "no text" in empty.reason
 
@@ -52,3 +56,17 @@ def test_summary_loses_its_continue_reading_link_and_keeps_the_sentence(tmp_path
     assert isinstance(water, Article) and isinstance(museum, Article)
     assert water.text.endswith("“We have held prices for three years,” its chief executive said.")
     assert museum.text.endswith("The museum reopened on Saturday. Free entry.")
+
+
+@pytest.mark.parametrize(
+    ("title", "link", "expected"),
+    [
+        ("Lakeside Herald – News", "https://www.lakesideherald.example/", "Lakeside Herald"),
+        ("World news | The Guardian", "https://www.theguardian.com/world", "The Guardian"),
+        ("Latest - Karsvik Post", "https://karsvikpost.example/", "Karsvik Post"),
+        ("BBC News - World", "https://www.bbc.co.uk/news", None),  # no part spells "bbc"
+        ("The Fjord Post", "https://www.fjordpost.example/", None),
+    ],
+)
+def test_the_outlet_part_of_a_feed_title(title: str, link: str, expected: str | None) -> None:
+    assert site_part(title, link) == expected

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from whosaid.ingest.dates import date_from_struct
 from whosaid.ingest.html import article_from_html
-from whosaid.ingest.outlets import outlet_from_url
+from whosaid.ingest.outlets import outlet_from_url, site_part
 from whosaid.ingest.records import ReadFailure, Unreadable, is_furniture_line, join_title, make_article
 from whosaid.model import Article
 
@@ -176,9 +176,11 @@ def read_feed(path: str, *, max_bytes: int, pages_dir: str | None = None) -> Ite
         yield ReadFailure(path, f"not an RSS or Atom feed, or a feed without entries{detail}")
         return
     feed_title = _SPACES.sub(" ", parsed.get("feed", {}).get("title", "") or "").strip() or None
+    # "Lakeside Herald – News" is the outlet's section feed: the outlet is the part naming its host.
+    outlet = site_part(feed_title, parsed.get("feed", {}).get("link")) or feed_title
     pages = Path(pages_dir) if pages_dir else None
     base = parsed.get("feed", {}).get("link") or None
     if base and not urlsplit(base).scheme:
         base = None
     for number, entry in enumerate(entries, start=1):
-        yield _entry_article(entry, f"{path}#entry{number}", feed_title, pages, max_bytes, base)
+        yield _entry_article(entry, f"{path}#entry{number}", outlet, pages, max_bytes, base)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from whosaid.ingest.dates import parse_date_line, parse_iso_date
 from whosaid.ingest.decode import NotText, decode_bytes
-from whosaid.ingest.outlets import host_of, outlet_from_url
+from whosaid.ingest.outlets import TITLE_PARTS, host_of, outlet_from_url
 from whosaid.ingest.records import Unreadable, is_furniture_line, join_title, make_article
 from whosaid.model import Article
 
@@ -108,8 +108,6 @@ def article_from_html(
 
 
 _TITLE_ELEMENT = re.compile(r"<title[^>]*>(.*?)</title", re.I | re.S)
-# "Headline | Site", "Site - Headline": the last separator between spaced parts (as trafilatura splits).
-_TITLE_PARTS = re.compile(r"^(.+)\s+[|\u2013\u2014\u2022\u00b7\u00bb:-]\s+(.+)$")
 _LETTERS = re.compile(r"[\W_]+")
 
 
@@ -120,7 +118,7 @@ def headline(title: str | None, page: str, sitename: str | None, url: str | None
     ``<title>`` without a dot: so "Site | Headline" gives the site, and "U.S. envoy visits - Site" too.
     """
     element = _TITLE_ELEMENT.search(page[:65536])
-    parts = _TITLE_PARTS.match(_clean(html.unescape(element[1])) or "") if element else None
+    parts = TITLE_PARTS.match(_clean(html.unescape(element[1])) or "") if element else None
     if parts is None:
         return title
     first, second = parts[1].strip(), parts[2].strip()
