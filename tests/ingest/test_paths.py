@@ -132,6 +132,10 @@ def test_parquet_rows_become_articles(tmp_path: Path) -> None:
         "The Moscow Times",
     )
     assert [(f.source.rsplit("#", 1)[-1], f.reason) for f in items[1:] if isinstance(f, ReadFailure)] == [
-        ("2", "field 'text' is missing or not a string"),
+        (
+            "2",
+            "field 'text' is missing or not a string "
+            "(nor is any of body, content, article, article_text; the record has id)",
+        ),
         ("3", "field 'text' is empty"),
     ]

@@ -8,20 +8,29 @@ summary. Feeds that declare their own XML entities are refused outright: that is
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from whosaid.ingest.dates import date_from_struct
 from whosaid.ingest.html import article_from_html
-from whosaid.ingest.outlets import outlet_from_url
-from whosaid.ingest.records import ReadFailure, Unreadable, join_title, make_article
+from whosaid.ingest.outlets import outlet_from_url, site_part
+from whosaid.ingest.records import ReadFailure, Unreadable, is_furniture_line, join_title, make_article
 from whosaid.model import Article
 
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
 _SPACES = re.compile(r"\s+")
+# Figures hold the image's caption and credit, which are no sentences of the article.
+_DROPPED_TAGS = ("figure", "figcaption")
+# Summaries end in a link to the page ("… said. Continue reading..."), glued to the last sentence.
+_READ_ON = re.compile(
+    r"^\W*(?:continue\s+reading|read\s+(?:more|on)|read\s+(?:the\s+)?(?:full|whole|rest\s+of\s+the)\s+"
+    r"(?:story|article|post))\W*$",
+    re.I,
+)
 _BLOCK_TAGS = {"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "section"}
 
 
@@ -29,7 +38,9 @@ def fragment_paragraphs(fragment: str) -> list[str]:
     """The paragraphs of a feed's HTML (or plain-text) content, markup removed."""
     if "<" not in fragment:
         blocks = re.split(r"\n\s*\n", fragment)
-        return [p for p in (_SPACES.sub(" ", block).strip() for block in blocks) if p]
+        return [
+            p for p in (_SPACES.sub(" ", block).strip() for block in blocks) if p and not is_furniture_line(p)
+        ]
     import lxml.etree
     import lxml.html
 
@@ -37,6 +48,12 @@ def fragment_paragraphs(fragment: str) -> list[str]:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return []
+    for dropped in list(root.iter(*_DROPPED_TAGS)):
+        if dropped.getparent() is not None:
+            dropped.drop_tree()
+    for link in list(root.iter("a")):
+        if _READ_ON.match(link.text_content()) and link.getparent() is not None:
+            link.drop_tree()  # drop_tree keeps the link's tail: the text after it stays
     for br in root.iter("br"):
         br.tail = "\n\n" + (br.tail or "")
     for element in root.iter():
@@ -44,7 +61,8 @@ def fragment_paragraphs(fragment: str) -> list[str]:
             element.tail = "\n\n" + (element.tail or "")
             element.text = "\n\n" + (element.text or "")
     text = root.text_content()
-    return [p for p in (_SPACES.sub(" ", block).strip() for block in re.split(r"\n\s*\n", text)) if p]
+    paragraphs = (_SPACES.sub(" ", block).strip() for block in re.split(r"\n\s*\n", text))
+    return [p for p in paragraphs if p and not is_furniture_line(p)]
 
 
 def _saved_page(pages_dir: Path, link: str | None) -> Path | None:
@@ -74,11 +92,33 @@ def _entry_body(entry: Any) -> str:
     return best if len(best) >= len(summary) else summary
 
 
+def _markup_words(fragment: str) -> str:
+    import lxml.etree
+    import lxml.html
+
+    try:
+        return str(lxml.html.fragment_fromstring(fragment, create_parent="span").text_content())
+    except (lxml.etree.ParserError, ValueError):
+        return fragment
+
+
+def _entry_title(entry: Any) -> str | None:
+    title = entry.get("title", "") or ""
+    if (entry.get("title_detail") or {}).get("type") == "text/html":
+        # An Atom title of type="html" (and RSS titles feedparser takes for HTML) arrive as markup,
+        # entities and all ("8&#37; &mdash; operator"): the reader wants the words.
+        title = _markup_words(title) if "<" in title else html.unescape(title)
+    return _SPACES.sub(" ", title).strip() or None
+
+
 def _entry_article(
-    entry: Any, where: str, outlet: str | None, pages_dir: Path | None, max_bytes: int
+    entry: Any, where: str, outlet: str | None, pages_dir: Path | None, max_bytes: int, base: str | None
 ) -> Article | ReadFailure:
     link = entry.get("link") or None
-    title = _SPACES.sub(" ", entry.get("title", "") or "").strip() or None
+    if link and base and not urlsplit(link).scheme:
+        # RSS has no xml:base: a relative <link> is relative to the channel's own <link>.
+        link = urljoin(base, link)
+    title = _entry_title(entry)
     published = date_from_struct(entry.get("published_parsed") or entry.get("updated_parsed"))
     guid = entry.get("id") or None
     page = _saved_page(pages_dir, link) if pages_dir is not None else None
@@ -136,6 +176,11 @@ def read_feed(path: str, *, max_bytes: int, pages_dir: str | None = None) -> Ite
         yield ReadFailure(path, f"not an RSS or Atom feed, or a feed without entries{detail}")
         return
     feed_title = _SPACES.sub(" ", parsed.get("feed", {}).get("title", "") or "").strip() or None
+    # "Lakeside Herald – News" is the outlet's section feed: the outlet is the part naming its host.
+    outlet = site_part(feed_title, parsed.get("feed", {}).get("link")) or feed_title
     pages = Path(pages_dir) if pages_dir else None
+    base = parsed.get("feed", {}).get("link") or None
+    if base and not urlsplit(base).scheme:
+        base = None
     for number, entry in enumerate(entries, start=1):
-        yield _entry_article(entry, f"{path}#entry{number}", feed_title, pages, max_bytes)
+        yield _entry_article(entry, f"{path}#entry{number}", outlet, pages, max_bytes, base)

@@ -1,5 +1,8 @@
 """JSON Lines (and rows of Parquet) of articles: ``id``, ``text``, optional title/url/published/outlet.
 
+Exports from other tools name the fields otherwise; the common names are read too (``ALIASES``),
+the project's own name winning when a record has both.
+
 The given ``text`` is kept as written so that offsets refer to the caller's own text; only control
 characters are blanked (one space each, so no offset moves), since NUL cannot be stored in PostgreSQL.
 """
@@ -10,27 +13,48 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from typing import BinaryIO
 
-from whosaid.ingest.dates import parse_iso_date
+from whosaid.ingest.dates import parse_date_line, parse_iso_date
 from whosaid.ingest.outlets import outlet_from_url
 from whosaid.ingest.records import ReadFailure, Unreadable, make_article, too_big
 from whosaid.model import Article
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _OPTIONAL_TEXT_FIELDS = ("title", "url", "outlet")
+# Field names that scrapers, news APIs and CMS exports use for ours, in order of preference.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "article", "article_text"),
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "outlet": ("outlet", "source_name", "site_name", "publisher"),
+    "published": ("published", "published_at", "publishedAt", "date_published", "datePublished", "date"),
+}
+
+
+def _field(record: Mapping[str, object], field: str) -> tuple[str, object]:
+    """(the name found, its value) for one of our fields, looking through its aliases."""
+    for name in ALIASES.get(field, (field,)):
+        value = record.get(name)
+        if value is not None:
+            return name, value
+    return field, None
 
 
 def _optional_str(record: Mapping[str, object], field: str) -> str | None:
-    value = record.get(field)
+    name, value = _field(record, field)
     if value is None:
         return None
     if not isinstance(value, str):
-        raise Unreadable(f"field '{field}' must be a string, not {type(value).__name__}")
+        if name != field:  # another tool's field of that name may hold anything ({"main": ...}): pass
+            return None
+        raise Unreadable(f"field '{name}' must be a string, not {type(value).__name__}")
     return value.strip() or None
 
 
-def _published(value: object) -> date | None:
+def _published(record: Mapping[str, object]) -> date | None:
+    name, value = _field(record, "published")
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -38,21 +62,37 @@ def _published(value: object) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
-        parsed = parse_iso_date(value)
+        parsed = parse_iso_date(value) or parse_date_line(value) or _rfc822_date(value)
         if parsed is not None:
             return parsed
-    raise Unreadable(f"field 'published' must be a date as YYYY-MM-DD, not {value!r:.40}")
+    if name != "published":  # as above: a "date" of another tool's making is no error of the record
+        return None
+    raise Unreadable(f"field '{name}' must be a date as YYYY-MM-DD, not {value!r:.40}")
+
+
+def _rfc822_date(value: str) -> date | None:
+    """``Tue, 17 Feb 2026 09:30:00 +0000``, as records copied from RSS carry it."""
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def article_from_record(record: object, *, source_path: str | None = None) -> Article:
     """One article from a decoded JSON object or Parquet row."""
     if not isinstance(record, Mapping):
         raise Unreadable(f"expected a JSON object, found {type(record).__name__}")
-    text = record.get("text")
+    text_name, text = _field(record, "text")
+    if text is None:
+        present = [str(key) for key, value in record.items() if value is not None][:8]
+        raise Unreadable(
+            f"field 'text' is missing or not a string (nor is any of {', '.join(ALIASES['text'][1:])}; "
+            f"the record has {', '.join(present) or 'no fields'})"
+        )
     if not isinstance(text, str):
-        raise Unreadable("field 'text' is missing or not a string")
+        raise Unreadable(f"field '{text_name}' must be a string, not {type(text).__name__}")
     if not text.strip():
-        raise Unreadable("field 'text' is empty")
+        raise Unreadable(f"field '{text_name}' is empty")
     external_id = record.get("id")
     if external_id is not None and not isinstance(external_id, str | int):
         raise Unreadable(f"field 'id' must be a string or a number, not {type(external_id).__name__}")
@@ -64,7 +104,7 @@ def article_from_record(record: object, *, source_path: str | None = None) -> Ar
         title=title,
         url=url,
         outlet=outlet or outlet_from_url(url),
-        published=_published(record.get("published")),
+        published=_published(record),
         source_path=source_path,
         external_id=None if external_id is None else str(external_id),
     )

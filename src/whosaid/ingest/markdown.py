@@ -25,7 +25,7 @@ from datetime import date
 from whosaid.ingest.dates import parse_date_line
 from whosaid.ingest.decode import clean_text
 from whosaid.ingest.outlets import outlet_from_url
-from whosaid.ingest.records import Unreadable, is_ad_line, join_title, make_article
+from whosaid.ingest.records import Unreadable, is_furniture_line, join_title, make_article
 from whosaid.model import Article
 
 _FOOTER = re.compile(r"^\s*(?:original|source|canonical)\s+url\s*:\s*(\S*)\s*$", re.I)
@@ -35,11 +35,6 @@ _SETEXT_RULE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _BLOCKQUOTE = re.compile(r"^\s{0,3}>\s?")
 
-_RELATED = re.compile(
-    r"^[*_\s]*(?:related(?:\s+(?:articles?|stories|story|reading|content))?|read\s+(?:more|also)|see\s+also)"
-    r"[*_\s]*:",
-    re.I,
-)
 # "Alexander Lukashenko. [president.gov.by](http://president.gov.by)": a caption with a photo credit,
 # the credit being a link to an external site whose text is a domain name (or "Photo: ...").
 _CAPTION = re.compile(
@@ -48,7 +43,6 @@ _CAPTION = re.compile(
     re.I,
 )
 _IMAGE_ONLY = re.compile(r"^(?:\s*!\[[^\]]*\]\([^)]*\)\s*)+$")
-_CREDIT = re.compile(r"^(?:photo|image|picture|credit|photograph)s?\s*(?:by|:)\s*\S.{0,120}$", re.I)
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
 _LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\s*\)")
@@ -121,14 +115,7 @@ def _split_footer(lines: list[str]) -> tuple[list[str], str | None]:
 
 def _is_furniture(raw: str) -> bool:
     """Captions, image-only lines, photo credits, teasers and rules: not sentences of the article."""
-    return bool(
-        _RELATED.match(raw)
-        or _CAPTION.match(raw)
-        or _IMAGE_ONLY.match(raw)
-        or _CREDIT.match(raw)
-        or _RULE.match(raw)
-        or is_ad_line(raw)
-    )
+    return bool(_CAPTION.match(raw) or _IMAGE_ONLY.match(raw) or _RULE.match(raw) or is_furniture_line(raw))
 
 
 def _paragraph_text(block: list[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
@@ -45,3 +46,21 @@ def outlet_from_url(url: str | None) -> str | None:
         if name:
             return name
     return host
+
+
+# "Headline | Site", "Site - News": the last separator between spaced parts (as trafilatura splits).
+TITLE_PARTS = re.compile(r"^(.+)\s+[|\u2013\u2014\u2022\u00b7\u00bb:-]\s+(.+)$")
+_LETTERS = re.compile(r"[\W_]+")
+
+
+def site_part(title: str | None, url: str | None) -> str | None:
+    """The part of a "Site – Section" or "Section | Site" title that spells the URL's host name."""
+    parts = TITLE_PARTS.match(title or "")
+    host = host_of(url)
+    if parts is None or host is None:
+        return None
+    label = _LETTERS.sub("", host.split(".")[0].casefold())
+    for part in (parts[1].strip(), parts[2].strip()):
+        if _LETTERS.sub("", part.casefold()) == label:
+            return part
+    return None

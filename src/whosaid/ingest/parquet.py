@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from whosaid.ingest.jsonl import article_from_record
+from whosaid.ingest.jsonl import ALIASES, article_from_record
 from whosaid.ingest.records import ReadFailure, Unreadable
 from whosaid.model import Article
 
-_COLUMNS = ("id", "text", "title", "url", "published", "outlet")
+# Our columns and the other names the JSON Lines reader knows them by, in its order of preference.
+_COLUMNS = ("id", *(name for names in ALIASES.values() for name in names))
 _BATCH_ROWS = 1024
 
 
@@ -23,8 +24,10 @@ def read_parquet(path: str, *, max_bytes: int) -> Iterator[Article | ReadFailure
         yield ReadFailure(path, f"not a Parquet file ({str(exc)[:120]})")
         return
     names = set(table.schema_arrow.names)
-    if "text" not in names:
-        yield ReadFailure(path, "the Parquet file has no 'text' column")
+    text_columns = [c for c in ALIASES["text"] if c in names]
+    if not text_columns:
+        others = ", ".join(ALIASES["text"][1:])
+        yield ReadFailure(path, f"the Parquet file has no 'text' column (nor {others})")
         return
     columns = [c for c in _COLUMNS if c in names]
     row = 0
@@ -33,7 +36,7 @@ def read_parquet(path: str, *, max_bytes: int) -> Iterator[Article | ReadFailure
             for record in batch.to_pylist():
                 row += 1
                 where = f"{path}#{row}"
-                text = record.get("text")
+                text = next((record[c] for c in text_columns if record.get(c) is not None), None)
                 if isinstance(text, str) and len(text.encode("utf-8")) > max_bytes:
                     yield ReadFailure(
                         where, f"text is over the limit of {max_bytes:,} bytes; raise it with --max-bytes"

@@ -83,3 +83,64 @@ _AD_LINE = re.compile(
 def is_ad_line(line: str) -> bool:
     """ "Advertisement", "Story continues below advertisement", …: page furniture, not the article."""
     return bool(_AD_LINE.match(line.strip()))
+
+
+# "Read more: …" / "Related: …" teasers: links to other stories, whose headlines would otherwise read as
+# sentences of this one (and lend it their speakers).
+_TEASER = re.compile(
+    r"^[*_\s]*(?:related(?:\s+(?:articles?|stories|story|reading|content|coverage))?|read\s+(?:more|also)"
+    r"|see\s+also|more\s+on\s+this\s+story)[*_\s]*:",
+    re.I,
+)
+# The label of a teaser list on a line of its own ("Related", "Most read"), the links being gone.
+_TEASER_LABEL = re.compile(
+    r"^[*_\s]*(?:related(?:\s+(?:articles?|stories|story|reading|content|coverage))?|read\s+(?:more|also)"
+    r"|see\s+also|more\s+on\s+this\s+story|most\s+(?:read|popular|viewed)|recommended(?:\s+for\s+you)?"
+    r"|you\s+(?:may|might)\s+also\s+like)[*_\s]*:?[*_\s]*$",
+    re.I,
+)
+_CREDIT = re.compile(r"^(?:photo|image|picture|credit|photograph)s?\s*(?:by|:)\s*\S.{0,120}$", re.I)
+# A caption is a short paragraph that ends with its credit: "… station. Photograph: Sam Dunn/Observer",
+# "… rush. (Photo by Lena Fischer)", "… in Kyiv. (AP Photo/Evan Vucci)".
+_CAPTION_MAX_CHARS = 300
+_TRAILING_CREDIT = re.compile(
+    r"(?:^|[.!?)]\s+|\s[|\u2013\u2014-]\s)\(?(?:photo(?:graph)?|image|picture|credit)s?\s*:\s*[^.!?:]{1,80}\)?$"
+    r"|\((?:photo(?:graph)?|image|picture)s?\s+(?:by|courtesy(?:\s+of)?)\s[^()]{1,100}\)$"
+    r"|\([^()/]{1,60}/[^()/]{1,60}\)$",
+    re.I,
+)
+# A live blog's entry stamp on a line of its own: "12:45", "2.05pm", "14:05 GMT".
+_TIME_ONLY = re.compile(r"^[*_\s]*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?[*_\s]*$", re.I)
+# "Have a story? Email us at …": the newsroom's tip line under the article.
+_TIP_LINE = re.compile(r"^(?:have|got|do\s+you\s+have)\s+a\s+(?:news\s+)?(?:story|tip)\b.{0,160}$", re.I)
+# Newsletter and subscription boxes that page extractors and feed bodies keep as paragraphs: a short
+# line that starts with the call to sign up, or that promises the inbox / ends with the call.
+_SIGN_UP = re.compile(
+    r"^\W*(?:sign\s*up|subscribe|register)\b[^\"“”«»]{0,160}$"
+    r"|^[^\"“”«»]{0,160}(?:\b(?:delivered|straight|direct(?:ly)?|sent)\s+to\s+your\s+inbox\b[^\"“”«»]{0,80}"
+    r"|(?:^|[.!?]\s+)(?:subscribe|sign\s*up)\s+(?:now|here|today|for\s+free)\W*)$",
+    re.I,
+)
+# WordPress appends "The post <title> appeared first on <site>." to every feed body.
+_FEED_FOOTER = re.compile(r"^The post .{1,300} appeared first on .{1,120}$")
+# The wire services' closing credit: "(Reporting by …; Editing by …)".
+_WIRE_CREDIT = re.compile(r"^\((?:additional\s+)?(?:reporting|writing|editing)\s+by\b.{0,300}\)$", re.I)
+
+
+def is_furniture_line(line: str) -> bool:
+    """A whole paragraph that is page furniture, not a sentence of the article: ad slots, "Read more:"
+    teasers, photo credits and captions, newsletter boxes, tip lines, feed footers, wire credits and
+    live-blog time stamps."""
+    stripped = line.strip()
+    return bool(
+        is_ad_line(stripped)
+        or _TEASER.match(stripped)
+        or _TEASER_LABEL.match(stripped)
+        or _CREDIT.match(stripped)
+        or (len(stripped) <= _CAPTION_MAX_CHARS and _TRAILING_CREDIT.search(stripped))
+        or _TIP_LINE.match(stripped)
+        or _TIME_ONLY.match(stripped)
+        or _SIGN_UP.match(stripped)
+        or _FEED_FOOTER.match(stripped)
+        or _WIRE_CREDIT.match(stripped)
+    )
