@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -337,6 +338,9 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
     return without(statements, dropped) if dropped else statements
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n+")
+
+
 def _relay_phrase(via: Token) -> str:
     """The relay as written, without its article: "the island newsletter" -> "island newsletter"."""
     s, e = speaker_tokens(via)
@@ -357,7 +361,8 @@ def _continues(text: str, previous: Statement, stmt: Statement) -> bool:
         if previous.cue_span is None
         else max(previous.content_span.end, previous.cue_span.end)
     )
-    return text.count("\n\n", end, stmt.content_span.start) <= 1 and previous.speaker is not None
+    breaks = len(_PARAGRAPH_BREAK.findall(text, end, stmt.content_span.start))  # blank line or not
+    return breaks <= 1 and previous.speaker is not None
 
 
 def split_headline(drafts: list[Draft], doc: Doc, quotes: QuoteMap) -> None:
