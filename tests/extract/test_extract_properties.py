@@ -12,6 +12,9 @@ from whosaid.extract.quotes import find_quotes
 WORDS = ["He", "said", "that", "the", "plan", "was", "dead", "Mayor", "Anna", "Berg", "told"]
 WORDS += ["reporters", "according", "to", "officials", "claims"]
 WORDS += ["critics'", "we", "will", "win", ",", ".", "\n\n", "\n"]
+# the session-8 rules' words: relays, dashes, labels, time stamps, ages, honorifics, descriptions
+WORDS += ["was", "quoted", "by", "as", "saying", "Reuters", "―", "--", "Q:", "A:", "22:40", "—", "54"]
+WORDS += ["Mrs.", "they", "the", "company", "regulator", "who", "(D-Md.)", "Published"]
 MARKS = ['"', "“", "”", "‘", "’", "«", "»", "„", "'", "''", ":"]
 pieces = st.lists(st.sampled_from(WORDS + MARKS) | st.text(max_size=6), max_size=60)
 
@@ -44,3 +47,12 @@ def test_spans_slice_back_on_random_text(nlp: Language, words: list[str]) -> Non
 def test_quote_regions_stay_inside_the_text(text: str) -> None:
     for region in find_quotes(text):
         assert 0 <= region.start <= region.inner_start <= region.inner_end <= region.end <= len(text)
+
+
+def test_a_relay_parsed_backwards_gives_no_span(nlp: Language) -> None:
+    # found by fuzzing: "as saying" parsed before "was quoted" gave a cue span that ran backwards
+    check_spans(
+        "she \n\n Mrs. Smith -- 54 went further they Reuters they : , as saying Mrs. said they went "
+        "further --   the company Smith Q: was quoted by »",
+        nlp,
+    )

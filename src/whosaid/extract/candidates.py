@@ -69,6 +69,8 @@ def quoted_as_saying(quoted: Token) -> tuple[Token | None, Token | None, int, in
             if child.dep_ in ("prep", "agent") and child.lower_ == "by":
                 via = next((g for g in child.children if g.dep_ == "pobj"), None)
     first = min([quoted.i] + [c.i for c in quoted.children if c.dep_ in ("auxpass", "aux")])
+    if first > verb.i:
+        return None  # "as saying" parsed before "was quoted": no cue runs backwards
     return speaker, via, first, verb.i
 
 
