@@ -56,3 +56,12 @@ def test_a_relay_parsed_backwards_gives_no_span(nlp: Language) -> None:
         "further --   the company Smith Q: was quoted by »",
         nlp,
     )
+
+
+def test_marks_around_nothing_quote_nothing(nlp: Language) -> None:
+    # found by fuzzing: « » gave a quotation with an empty content once its inner spaces were trimmed
+    text = (
+        'Energy analysts said the dispute would end ” : « » \n\n" \n\nA diplomat said the talks could resume.'
+    )
+    check_spans(text, nlp)
+    assert all(r.inner_end > r.inner_start for r in find_quotes(text))

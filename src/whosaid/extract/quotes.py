@@ -274,26 +274,37 @@ def find_straight_single_quotes(text: str, start: int, end: int) -> list[tuple[i
     return found
 
 
+def _trim(region: QuoteRegion, text: str) -> QuoteRegion:
+    """The region without the spaces inside its marks (French copy spaces them: « Nous … pas »)."""
+    while region.inner_start < region.inner_end and text[region.inner_start].isspace():
+        region.inner_start += 1
+    while region.inner_end > region.inner_start and text[region.inner_end - 1].isspace():
+        region.inner_end -= 1
+    return region
+
+
 def find_quotes(text: str) -> list[QuoteRegion]:
-    """All quotation regions, top-level double quotes first and their nested single quotes after."""
-    regions = find_double_quotes(text)
-    covered = [(r.start, r.end) for r in regions]
+    """All quotation regions, top-level double quotes first and their nested single quotes after.
+    Marks with nothing but spaces between them quote nothing and are left out."""
+    doubles = find_double_quotes(text)
+    covered = [(r.start, r.end) for r in doubles]
+    regions = [r for r in (_trim(r, text) for r in doubles) if r.inner_end > r.inner_start]
     nested: list[QuoteRegion] = []
     for index, region in enumerate(regions):
         for s, e in find_single_quotes(text, region.inner_start, region.inner_end):
             nested.append(QuoteRegion(s, e, s + 1, e - 1, depth=1, parent=index))
-    # British style: top-level curly single quotes outside every double-quoted region.
-    for s, e in find_single_quotes(text, 0, len(text)):
-        if text[s] == "‘" and not any(a <= s < b for a, b in covered):
-            regions.append(QuoteRegion(s, e, s + 1, e - 1))
-    # The same in straight apostrophes, where no double-quoted region overlaps them.
-    for s, e in find_straight_single_quotes(text, 0, len(text)):
-        if not any(a < e and s < b for a, b in covered):
-            regions.append(QuoteRegion(s, e, s + 1, e - 1))
-    regions.extend(nested)
-    for region in regions:  # French copy spaces its marks: « Nous ne reculerons pas »
-        while region.inner_start < region.inner_end and text[region.inner_start].isspace():
-            region.inner_start += 1
-        while region.inner_end > region.inner_start and text[region.inner_end - 1].isspace():
-            region.inner_end -= 1
-    return regions
+    # British style: top-level single quotes outside every double-quoted region, curly ones and,
+    # where no double-quoted region overlaps them, straight apostrophes. (Appended after the double
+    # quotes, so the nested regions' parent indices stay right.)
+    singles = [(s, e) for s, e in find_single_quotes(text, 0, len(text)) if text[s] == "‘"]
+    singles = [(s, e) for s, e in singles if not any(a <= s < b for a, b in covered)]
+    singles += [
+        (s, e)
+        for s, e in find_straight_single_quotes(text, 0, len(text))
+        if not any(a < e and s < b for a, b in covered)
+    ]
+    for s, e in singles:
+        region = _trim(QuoteRegion(s, e, s + 1, e - 1), text)
+        if region.inner_end > region.inner_start:
+            regions.append(region)
+    return regions + [r for r in (_trim(r, text) for r in nested) if r.inner_end > r.inner_start]
