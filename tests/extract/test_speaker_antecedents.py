@@ -194,3 +194,15 @@ def test_the_company_is_never_a_university_or_a_fund(nlp: Any) -> None:
     )
     said = about(run(nlp, text), "the contract had been fair to every worker")
     assert said.speaker != "New York University"
+
+
+def test_a_statement_from_an_organisation_is_the_organisations(nlp: Any) -> None:
+    text = (
+        'A statement from the transport ministry said the government was "monitoring the situation '
+        'closely". A statement said later that the airport would reopen.'
+    )
+    statements = run(nlp, text)
+    ministry = about(statements, "the government was monitoring the situation closely")
+    assert ministry.speaker_text == "A statement"
+    assert "ministry" in (ministry.speaker or "")
+    assert about(statements, "the airport would reopen").speaker != "transport ministry"

@@ -124,3 +124,15 @@ def test_a_day_in_a_clause_of_the_cue_dates_that_clause_not_the_speech(base_nlp:
     assert (warned.said_on, warned.said_on_is_fallback) == (PUBLISHED, True)
     assert told.said_on_is_fallback is False
     assert told.said_on is not None and told.said_on.weekday() == 6  # the Sunday before publication
+
+
+def test_a_day_the_cues_document_came_out_dates_the_speech(base_nlp: Any) -> None:
+    text = (
+        "In a letter to shareholders published on Tuesday, the chief executive wrote that fares "
+        "would rise by about 8% this summer."
+    )
+    doc = base_nlp(text)
+    wrote = indirect_statement(text, "that fares would rise by about 8% this summer", "wrote")
+    date_statements(doc, [wrote], resolve_dates(text, "t", PUBLISHED, doc), PUBLISHED)
+    assert wrote.said_on_is_fallback is False
+    assert wrote.said_on is not None and wrote.said_on.weekday() == 1

@@ -329,6 +329,25 @@ class ArticlePeople:
         return fits[0][1] if fits else None
 
 
+# Documents that speak for whoever issued them; polls and studies stay their own source.
+ISSUED_DOCUMENTS = {"statement", "report", "memo", "letter", "filing", "readout", "communique", "release"}
+
+
+def _document_owner(head: Token) -> Token | None:
+    """Who issued "a statement from the ministry" / "the ministry's report": the owner's head, or None
+    when the document has no named owner ("a statement said")."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in ISSUED_DOCUMENTS:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")), None)
+        owner = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if owner is None or owner.pos_ == "PRON":
+        return None
+    named = owner.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or owner.pos_ == "PROPN"
+    return owner if named or is_org_word(owner.lower_) else None
+
+
 def _employer(head: Token, people: ArticlePeople, exclude: set[str]) -> Resolution | None:
     """Who "a spokesman for X" / "an aide to X" speaks for: X, resolved like any speaker."""
     for prep in head.rights:
@@ -381,6 +400,10 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             noun = who_antecedent(noun)
         s, e = speaker_tokens(noun)
         return resolve_speaker(noun, s, e, people, exclude)
+    owner = _document_owner(head)
+    if owner is not None:  # "a statement from the transport ministry said": the ministry speaks
+        s, e = speaker_tokens(owner)
+        return resolve_speaker(owner, s, e, people, exclude)
     named = appositive_name(head, people)  # "the Belarusian president, Alexander Lukashenko, said"
     if named is not None:
         child, appos_tokens = named
