@@ -35,14 +35,17 @@ def test_a_cue_behind_a_party_and_state_is_found(nlp: Any) -> None:
 def test_a_quotation_after_narration_goes_on_from_the_speaker_before(nlp: Any) -> None:
     text = (
         '"We have had problems with cyber intrusions from other countries in the past," Mayor Lena Holm '
-        "said after meeting the governor.\n\n"
-        "She did not suggest retaliation against anyone.\n\n"
+        "said after meeting the governor. She did not suggest retaliation against anyone, and left. "
         '"Our goal is to start instituting some norms so that everybody is acting responsibly."\n\n'
-        "Elsewhere, the council met."
+        "Councillor Per Dahl said the harbour would reopen.\n\n"
+        '"Nobody here has been told anything about the new timetable at all."'
     )
-    goal = about(run(nlp, text), "Our goal is to start instituting some norms")
-    assert goal.cue is None
+    statements = run(nlp, text)
+    goal = about(statements, "Our goal is to start instituting some norms")
     assert goal.speaker == "Lena Holm"
+    # across a paragraph break an unattributed quotation is as often someone else's: no guess
+    nobody = about(statements, "Nobody here has been told anything about the new timetable at all")
+    assert nobody.speaker is None
 
 
 def test_a_cue_in_the_next_sentence_is_not_the_quotations(nlp: Any) -> None:

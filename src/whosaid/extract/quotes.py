@@ -285,10 +285,10 @@ def _trim(region: QuoteRegion, text: str) -> QuoteRegion:
 
 def find_quotes(text: str) -> list[QuoteRegion]:
     """All quotation regions, top-level double quotes first and their nested single quotes after.
-    Marks with nothing but spaces between them quote nothing and are left out."""
-    doubles = find_double_quotes(text)
-    covered = [(r.start, r.end) for r in doubles]
-    regions = [r for r in (_trim(r, text) for r in doubles) if r.inner_end > r.inner_start]
+    A region may quote nothing (« », a mark left open at a paragraph's end): it still tells where
+    quotations end, and callers make no statement of it."""
+    regions = [_trim(r, text) for r in find_double_quotes(text)]
+    covered = [(r.start, r.end) for r in regions]
     nested: list[QuoteRegion] = []
     for index, region in enumerate(regions):
         for s, e in find_single_quotes(text, region.inner_start, region.inner_end):
@@ -303,8 +303,5 @@ def find_quotes(text: str) -> list[QuoteRegion]:
         for s, e in find_straight_single_quotes(text, 0, len(text))
         if not any(a < e and s < b for a, b in covered)
     ]
-    for s, e in singles:
-        region = _trim(QuoteRegion(s, e, s + 1, e - 1), text)
-        if region.inner_end > region.inner_start:
-            regions.append(region)
-    return regions + [r for r in (_trim(r, text) for r in nested) if r.inner_end > r.inner_start]
+    regions += [_trim(QuoteRegion(s, e, s + 1, e - 1), text) for s, e in singles]
+    return regions + [_trim(r, text) for r in nested]
