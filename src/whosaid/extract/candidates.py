@@ -160,13 +160,22 @@ def _circumstance(verb: Token, comp: Token, dep: str) -> bool:
     return False
 
 
+# A cue verb whose particle makes it an action, not speech ("nurses called off a strike").
+ACTION_PARTICLES = {("call", "off")}
+
+
+def _action_with_particle(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return any(c.dep_ == "prt" and (lemma, c.lower_) in ACTION_PARTICLES for c in verb.children)
+
+
 def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[Candidate]:
     """Candidate (cue, content) pairs headed by ``verb``.
 
     With ``open_vocabulary`` every verb and every complement type is proposed (a trained model
     filters them); without it only lexicon cues with clausal or infinitival complements are.
     """
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") or _action_with_particle(verb):
         return []
     strength = lexicon.verb_strength(verb.lemma_)
     if not (open_vocabulary or strength > 0.0):
