@@ -298,6 +298,31 @@ def from_according(token: Token) -> Candidate | None:
     return cand
 
 
+AS_CUE_STRENGTH = 0.5  # lexicon strength a verb needs to report in "As X noted, …" (say, note, write)
+GENERIC_SUBJECTS = {"they", "you", "we", "one"}
+
+
+def from_as_clause(as_: Token, lexicon: CueLexicon) -> Candidate | None:
+    """`As the auditor general noted in her report, the department has published nothing`: the
+    fronted "as" clause attributes the clause it opens; the rest of the sentence is the content."""
+    verb = as_.head
+    if as_.lower_ != "as" or as_.dep_ != "mark" or verb.dep_ != "advcl" or verb.i > verb.head.i:
+        return None
+    if verb.pos_ != "VERB" or lexicon.verb_strength(verb.lemma_) < AS_CUE_STRENGTH:
+        return None
+    speaker = subject_of(verb)
+    if speaker is not None and speaker.lower_ in GENERIC_SUBJECTS:
+        return None  # "as they say", "as you know": an idiom, nobody's statement
+    doc = verb.doc
+    head = verb.head
+    first, last = paragraph_bounds(doc, verb.i, verb.right_edge.i + 1, head.right_edge.i + 1)
+    start, end = char_range(doc, first, last)
+    if end <= start:
+        return None
+    cue_start, cue_end = cue_span(verb)
+    return Candidate(cue_start, cue_end, start, end, speaker, 0.9, "according", comp=head)
+
+
 POLL_NOUNS = {"poll", "survey"}
 
 

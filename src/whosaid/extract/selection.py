@@ -13,6 +13,7 @@ from whosaid.extract.adjective_cues import from_copula, predicate_of
 from whosaid.extract.candidates import (
     Candidate,
     from_according,
+    from_as_clause,
     from_noun,
     from_owned_noun,
     from_poll,
@@ -29,8 +30,9 @@ if TYPE_CHECKING:  # attribution.py imports this module; QuoteMap is needed for 
 
 
 _CUE_POS = np.array([VERB, AUX, NOUN], dtype=np.uint64)
-# The words the rules of ``select_candidates`` start from, besides nouns: "according" (to), "in" (a poll).
-_RULE_WORDS = ("according", "in")
+# The words the rules of ``select_candidates`` start from, besides nouns: "according" (to), "in" (a
+# poll), "as" (X noted).
+_RULE_WORDS = ("according", "in", "as")
 
 
 def parse_candidates(doc: Doc, quotes: QuoteMap, open_vocabulary: bool) -> list[tuple[Candidate, list[str]]]:
@@ -92,7 +94,12 @@ def select_candidates(doc: Doc, quotes: QuoteMap) -> list[Candidate]:
         tok = doc[i]
         if quotes.region_at(tok.idx) is not None:
             continue
-        for rule in (from_according(tok), from_poll(tok), from_noun(tok, lexicon)):
+        for rule in (
+            from_according(tok),
+            from_poll(tok),
+            from_noun(tok, lexicon),
+            from_as_clause(tok, lexicon),
+        ):
             if rule is not None:
                 rule.probability = rule.strength
                 chosen.append(rule)
