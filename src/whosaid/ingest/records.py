@@ -87,15 +87,14 @@ def is_ad_line(line: str) -> bool:
 
 # "Read more: …" / "Related: …" teasers: links to other stories, whose headlines would otherwise read as
 # sentences of this one (and lend it their speakers).
-_TEASER = re.compile(
-    r"^[*_\s]*(?:related(?:\s+(?:articles?|stories|story|reading|content|coverage))?|read\s+(?:more|also)"
-    r"|see\s+also|more\s+on\s+this\s+story)[*_\s]*:",
-    re.I,
+_TEASER_WORDS = (
+    r"related(?:\s+(?:articles?|stories|story|reading|content|coverage))?|read\s+(?:more|also)"
+    r"|see\s+also|more\s+on\s+this\s+story"
 )
+_TEASER = re.compile(rf"^[*_\s]*(?:{_TEASER_WORDS})[*_\s]*:", re.I)
 # The label of a teaser list on a line of its own ("Related", "Most read"), the links being gone.
 _TEASER_LABEL = re.compile(
-    r"^[*_\s]*(?:related(?:\s+(?:articles?|stories|story|reading|content|coverage))?|read\s+(?:more|also)"
-    r"|see\s+also|more\s+on\s+this\s+story|most\s+(?:read|popular|viewed)|recommended(?:\s+for\s+you)?"
+    rf"^[*_\s]*(?:{_TEASER_WORDS}|most\s+(?:read|popular|viewed)|recommended(?:\s+for\s+you)?"
     r"|you\s+(?:may|might)\s+also\s+like)[*_\s]*:?[*_\s]*$",
     re.I,
 )
