@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.linear_model import LinearModel, ModelChoice, shipped_json
+from whosaid.extract.quotes import QUOTE_MARKS
 
 MODEL_FILE = "boundary_model.json"
 MAX_SPINE = 6  # right-spine depth walked: deeper cuts are rare and cost Token objects
@@ -109,16 +110,13 @@ def end_options(
     return out
 
 
-QUOTE_CHARS = set("\"“”‘’«»„'`")
-
-
 def _has_quote(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens [start, end) hold a quotation mark (read off the text: no Token objects)."""
     if start >= end:
         return False
     text = doc_text(doc)
     last = doc[end - 1]
-    return not QUOTE_CHARS.isdisjoint(text[doc[start].idx : last.idx + len(last.text)])
+    return not QUOTE_MARKS.isdisjoint(text[doc[start].idx : last.idx + len(last.text)])
 
 
 def choose_end(doc: Doc, comp: Token, first: int, limit: int, rule_last: int, cue_lemma: str) -> int:

@@ -8,6 +8,8 @@ as content when the words before the colon are a short, verbless name phrase.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.candidates import Candidate
@@ -103,6 +105,7 @@ def colon_line_candidates(doc: Doc) -> list[Candidate]:
 
 
 QUESTION_LABELS = {"q"}
+_QUESTION_LINE = re.compile(r"^\s*Q\s*:", re.M)  # a line a "Q:" label may open
 ANSWER_LABELS = {"a"}
 
 
@@ -134,6 +137,8 @@ def _interviewee(doc: Doc, before: int) -> Token | None:
 def interview_answers(doc: Doc) -> list[Candidate]:
     """`Q: … / A: …` interviews: each answer is the interviewee's own words (kind direct, the "A:"
     its cue). Only when the article asks at least one "Q:" before an answer, and names the person."""
+    if not _QUESTION_LINE.search(doc_text(doc)):
+        return []  # most articles: no paragraph walk (``colon_line_candidates`` makes its own)
     starts = _paragraph_starts(doc)
     labels = [(i, _labelled(doc, i)) for i in starts]
     questions = [i for i, label in labels if label in QUESTION_LABELS]

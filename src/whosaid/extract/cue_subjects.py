@@ -8,34 +8,40 @@ trailing participle was hung off.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from whosaid.extract.content_edges import paragraph_of
 from whosaid.extract.cues import load_lexicon
+from whosaid.extract.quotes import QUOTE_MARKS
 
 # Dependents that carry the subject of a participle or conjoined cue ("…, adding that …", "likely
 # to say").
 INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "acomp"}
 MAX_HEADS = 6  # heads climbed from a cue to its subject ("… and score endorsements by citing …")
 
-# Quotation marks, as whole tokens.
-MARK_CHARS = frozenset("\"“”‘’«»„'`")
+
+def is_mark(tok: Token) -> bool:
+    """A token that is only quotation marks."""
+    return set(tok.text) <= QUOTE_MARKS
+
+
+def separated(tokens: Iterable[Token]) -> bool:
+    """Whether a quotation mark or a colon stands among ``tokens``: words on its two sides belong to
+    different phrases (a quotation and its cue, a label and its line)."""
+    return any(t.text == ":" or is_mark(t) for t in tokens)
 
 
 def _inside_quotation_before(child: Token, verb: Token) -> bool:
     """A subject the parser found in the quotation before its cue (in foreign words, "« Nous ne
     reculerons pas », said Sophie Marchand", it takes a mark or a quoted word as the subject), or
-    in a label before a colon."""
+    in a label before a colon ("The Latest: Trump urges …")."""
     if child.i > verb.i:
         return False
-    # the mark itself, or a mark between the subject's phrase and the cue ("Smith, whose “Never
-    # again” slogan …, said" keeps Smith: the marks lie inside his phrase)
-    between = verb.doc[child.right_edge.i + 1 : verb.i]
-    return (
-        any(set(t.text) <= MARK_CHARS for t in between)
-        or set(child.text) <= MARK_CHARS
-        or any(t.text == ":" for t in between)  # "The Latest: Trump urges …": a label, not the subject
-    )
+    # the mark itself, or one between the subject's phrase and the cue ("Smith, whose “Never again”
+    # slogan …, said" keeps Smith: the marks lie inside his phrase)
+    return is_mark(child) or separated(verb.doc[child.right_edge.i + 1 : verb.i])
 
 
 def subject_of(verb: Token) -> Token | None:

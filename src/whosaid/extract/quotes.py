@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Every character used as a quotation mark, double or single, curly, straight or angled.
+QUOTE_MARKS = frozenset("\"“”‘’«»„'`")
 # Opening double marks and the closing marks each one accepts.
 DOUBLE_OPENERS = {"“": '”"', "«": "»", "„": "“”", '"': '"”'}
 DOUBLE_CLOSERS = ("”", "»", '"')
@@ -278,8 +280,7 @@ def _trim(region: QuoteRegion, text: str) -> QuoteRegion:
     """The region without the spaces inside its marks (French copy spaces them: « Nous … pas »)."""
     while region.inner_start < region.inner_end and text[region.inner_start].isspace():
         region.inner_start += 1
-    while region.inner_end > region.inner_start and text[region.inner_end - 1].isspace():
-        region.inner_end -= 1
+    region.inner_end = _rstrip_end(text, region.inner_start, region.inner_end)
     return region
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.appositions import unmarked_appositive
 from whosaid.extract.content_edges import after_time_stamp, doc_text
-from whosaid.extract.cue_subjects import MARK_CHARS
+from whosaid.extract.cue_subjects import separated
 from whosaid.extract.speaker_words import (
     ROLE_ABBREVIATIONS,
     VAGUE,
@@ -205,8 +205,7 @@ def role_apposition(head: Token, child: Token) -> bool:
     “No. …”")."""
     if child.dep_ != "appos" or child.ent_type_ == "PERSON" or child.like_num:
         return False
-    between = head.doc[min(head.i, child.i) + 1 : max(head.i, child.i)]
-    return not any(t.text == ":" or set(t.text) <= MARK_CHARS for t in between)
+    return not separated(head.doc[min(head.i, child.i) + 1 : max(head.i, child.i)])
 
 
 # Words of organisations named after a person or a place with a given name ("Virginia Tech").

@@ -121,18 +121,19 @@ class ArticlePeople:
                         self.orgs[key] = name
                     if ent.label_ == "ORG" and (quoted is None or not quoted(ent.start_char)):
                         self.org_mentions.append((ent.root.i, name))
-        self._add_untagged_appositives()
-        self._add_untagged_surnames()
+        tagged = doc.to_array([POS, ENT_TYPE, DEP])  # read once for both passes below
+        self._add_untagged_appositives(tagged)
+        self._add_untagged_surnames(tagged)
         # antecedents for pronouns: names in the narration, not inside someone's quoted words
         self.mention_order = sorted(
             (i, p) for p in self.people for i in p.mentions if quoted is None or not quoted(doc[i].idx)
         )
 
-    def _add_untagged_appositives(self) -> None:
+    def _add_untagged_appositives(self, tagged: np.ndarray) -> None:
         """Register a person the tagger did not name but an apposition does ("The city's mayor, Ana
-        Ruiz, said"): a pronoun after it must be able to point to her."""
+        Ruiz, said"): a pronoun after it must be able to point to her. ``tagged``: POS, ENT_TYPE and
+        DEP of every token."""
         doc = self.doc
-        tagged = doc.to_array([POS, ENT_TYPE, DEP])
         appos = doc.vocab.strings["appos"]
         for i in np.flatnonzero(
             (tagged[:, 0] == PROPN) & (tagged[:, 1] == 0) & (tagged[:, 2] == appos)
@@ -144,13 +145,12 @@ class ArticlePeople:
             if not any(words[-1].i in p.mentions for p in self.people):
                 self._add_person(doc[words[0].i : words[-1].i + 1])
 
-    def _add_untagged_surnames(self) -> None:
+    def _add_untagged_surnames(self, tagged: np.ndarray) -> None:
         """Count a lone surname the tagger left unnamed ("Marchand, however, dismissed …") as a
         mention of the one person who bears it, so that a pronoun after it can point to them."""
         if not self.by_last:
             return
         doc = self.doc
-        tagged = doc.to_array([POS, ENT_TYPE])
         person = doc.vocab.strings["PERSON"]
         for i in np.flatnonzero((tagged[:, 0] == PROPN) & (tagged[:, 1] != person)).tolist():
             same = self.by_last.get(surname_key(doc[i]))
