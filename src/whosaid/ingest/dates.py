@@ -37,9 +37,9 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?
 # Bylines often label the date and add the time: "Published 12 October 2026", "Updated: March 3,
 # 2016 at 10:45 a.m. EST", "Posted on 2026-11-20 | 14:05". The label and the time are dropped.
 _LABEL = re.compile(r"(?:first\s+|last\s+)?(?:published|updated|posted|date)(?:\s+on)?\s*:?\s+", re.I)
-_TIME = re.compile(
-    r"(?:\s*[,|\u2022\u00b7-]\s*|\s+at\s+|\s+)\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I
-)
+# A clock time as bylines and live pages write it: "10:45 a.m. EST", "14:05", "2.05pm".
+CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?"
+_TIME = re.compile(rf"(?:\s*[,|\u2022\u00b7-]\s*|\s+at\s+|\s+){CLOCK}$", re.I)
 
 
 def _make(year: int, month: int, day: int) -> date | None:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from whosaid.ingest.dates import parse_date_line, parse_iso_date
 from whosaid.ingest.decode import NotText, decode_bytes
-from whosaid.ingest.outlets import TITLE_PARTS, host_of, outlet_from_url
+from whosaid.ingest.outlets import TITLE_PARTS, host_of, letters_key, outlet_from_url
 from whosaid.ingest.records import Unreadable, is_furniture_line, join_title, make_article
 from whosaid.model import Article
 
@@ -108,7 +108,6 @@ def article_from_html(
 
 
 _TITLE_ELEMENT = re.compile(r"<title[^>]*>(.*?)</title", re.I | re.S)
-_LETTERS = re.compile(r"[\W_]+")
 
 
 def headline(title: str | None, page: str, sitename: str | None, url: str | None) -> str | None:
@@ -122,16 +121,16 @@ def headline(title: str | None, page: str, sitename: str | None, url: str | None
     if parts is None:
         return title
     first, second = parts[1].strip(), parts[2].strip()
-    site_keys = {_LETTERS.sub("", name.casefold()) for name in (sitename, host_of(url)) if name}
+    site_keys = {letters_key(name) for name in (sitename, host_of(url)) if name}
     host = host_of(url)
     if host:
-        site_keys.add(_LETTERS.sub("", host.split(".")[0].casefold()))
+        site_keys.add(letters_key(host.split(".")[0]))
 
     def is_domain(part: str) -> bool:
         return " " not in part and "." in part
 
     def is_site(part: str) -> bool:
-        return is_domain(part) or _LETTERS.sub("", part.casefold()) in site_keys
+        return is_domain(part) or letters_key(part) in site_keys
 
     if title is not None and title not in (first, second, parts[0]) and not is_site(title):
         return title  # from the page's own headline element: trust it

@@ -53,14 +53,20 @@ TITLE_PARTS = re.compile(r"^(.+)\s+[|\u2013\u2014\u2022\u00b7\u00bb:-]\s+(.+)$")
 _LETTERS = re.compile(r"[\W_]+")
 
 
+def letters_key(name: str) -> str:
+    """A name's letters and digits in lower case, to compare a site's name with its host
+    ("The Guardian" ~ "theguardian")."""
+    return _LETTERS.sub("", name.casefold())
+
+
 def site_part(title: str | None, url: str | None) -> str | None:
     """The part of a "Site – Section" or "Section | Site" title that spells the URL's host name."""
     parts = TITLE_PARTS.match(title or "")
     host = host_of(url)
     if parts is None or host is None:
         return None
-    label = _LETTERS.sub("", host.split(".")[0].casefold())
+    label = letters_key(host.split(".")[0])
     for part in (parts[1].strip(), parts[2].strip()):
-        if _LETTERS.sub("", part.casefold()) == label:
+        if letters_key(part) == label:
             return part
     return None

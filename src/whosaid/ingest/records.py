@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from whosaid.ingest.dates import CLOCK
 from whosaid.model import Article, content_id
 
 # Per-article (per file, per JSON line, per archive record) size limit; raised with --max-bytes.
@@ -109,7 +110,7 @@ _TRAILING_CREDIT = re.compile(
     re.I,
 )
 # A live blog's entry stamp on a line of its own: "12:45", "2.05pm", "14:05 GMT".
-_TIME_ONLY = re.compile(r"^[*_\s]*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?[*_\s]*$", re.I)
+_TIME_ONLY = re.compile(rf"^[*_\s]*{CLOCK}[*_\s]*$", re.I)
 # "Have a story? Email us at …": the newsroom's tip line under the article.
 _TIP_LINE = re.compile(r"^(?:have|got|do\s+you\s+have)\s+a\s+(?:news\s+)?(?:story|tip)\b.{0,160}$", re.I)
 # Newsletter and subscription boxes that page extractors and feed bodies keep as paragraphs: a short
