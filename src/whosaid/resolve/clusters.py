@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from whosaid.extract.speaker_names import bare_role
+from whosaid.extract.speakers import RECENT_NAME_CHARS  # the extractor's reach: both stages agree
 from whosaid.model import Entity, EntityType, Mention, Span, Statement
 from whosaid.resolve import mentions as found
 from whosaid.resolve import org_clusters as orgs
@@ -40,9 +41,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MentionKind = str  # "name" | "pronoun" | "description"
-# How far back (characters, a few paragraphs) a bearer of a shared surname counts as the one the
-# passage is about: the extractor's RECENT_NAME_CHARS, kept equal so that both stages agree.
-RECENT_NAME_CHARS = 1500
 
 
 @dataclass(slots=True)
