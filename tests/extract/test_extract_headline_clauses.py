@@ -36,3 +36,17 @@ def test_a_clause_verb_alone_is_no_attribution(nlp: Any) -> None:
     text = "Nine Hurt in Ostby Fire as Union Cries Negligence" + BODY
     statements = run(nlp, text)
     assert all(s.content_span.start > text.index("\n") for s in statements)
+
+
+def test_a_compound_noun_headline_has_no_speaker(nlp: Any) -> None:
+    # "talks" after a bare noun is the noun ("ceasefire talks"), not a cue with "Ceasefire" speaking
+    text = "Ceasefire talks stall as both sides trade blame\n\nThe talks broke up on Monday."
+    statements = run(nlp, text)
+    assert all(s.cue != "talks" for s in statements)
+    assert all(s.speaker != "Ceasefire" for s in statements)
+
+
+def test_a_title_before_claims_is_still_a_speaker(nlp: Any) -> None:
+    text = "Minister claims victory in budget vote\n\nThe vote was held on Monday."
+    claims = [s for s in run(nlp, text) if s.cue == "claims"]
+    assert [s.speaker_text for s in claims] == ["Minister"]

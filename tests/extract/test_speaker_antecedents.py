@@ -206,3 +206,42 @@ def test_a_statement_from_an_organisation_is_the_organisations(nlp: Any) -> None
     assert ministry.speaker_text == "A statement"
     assert "ministry" in (ministry.speaker or "")
     assert about(statements, "the airport would reopen").speaker != "transport ministry"
+
+
+def test_a_business_named_in_apposition_speaks_and_is_the_company_later(nlp: Any) -> None:
+    text = (
+        "The operator, Hydra Power, denies any wrongdoing. In a written submission, the company "
+        "said it had complied with every condition of its licence."
+    )
+    statements = run(nlp, text)
+    denies = about(statements, "any wrongdoing")
+    assert denies.speaker_text == "The operator"
+    assert (denies.speaker, denies.speaker_type) == ("Hydra Power", "ORG")
+    complied = about(statements, "it had complied with every condition of its licence")
+    assert (complied.speaker_text, complied.speaker) == ("the company", "Hydra Power")
+
+
+def test_a_person_named_in_apposition_to_a_role_is_still_a_person(nlp: Any) -> None:
+    text = "The harbour master, Ivo Laine, said the harbour would stay closed until Friday."
+    said = about(run(nlp, text), "the harbour would stay closed until Friday")
+    assert (said.speaker, said.speaker_type) == ("Ivo Laine", "PERSON")
+
+
+def test_a_description_is_the_person_the_next_sentence_names_with_that_role(nlp: Any) -> None:
+    text = (
+        "The health secretary of Valdoria said on Monday that field hospitals were running out "
+        "of supplies. Priya Shah, the health secretary, told a news conference that three convoys "
+        "had been turned back."
+    )
+    said = about(run(nlp, text), "field hospitals were running out of supplies")
+    assert said.speaker_text == "The health secretary"
+    assert said.speaker == "Priya Shah"
+
+
+def test_a_description_ahead_of_an_unrelated_name_stays_unresolved(nlp: Any) -> None:
+    text = (
+        "The health secretary said on Monday that field hospitals were running out of supplies. "
+        "Tomas Reinholt, a spokesman for the foreign ministry, said the convoys carried weapons."
+    )
+    said = about(run(nlp, text), "field hospitals were running out of supplies")
+    assert said.speaker is None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.content_edges import doc_text
+from whosaid.extract.org_descriptions import COMPANY_NOUNS
 from whosaid.extract.speaker_words import first_name_gender, is_org_word, is_title_word, word_class
 
 if TYPE_CHECKING:  # speakers imports this module: the type only, to avoid a cycle
@@ -51,8 +52,30 @@ def appositive_name(head: Token, people: ArticlePeople) -> tuple[Token, list[Tok
             words = [child, obj] if obj is not None and obj.i == child.i + 1 and obj.pos_ == "PROPN" else []
         else:
             continue
-        if name_shaped(words) and (_person_noun(head) or _known_name(words, people)):
+        # "The operator, Hydra Power,": a business noun ends like a person's noun but names a firm
+        person_noun = _person_noun(head) and not (child.ent_type_ == "ORG" and head.lower_ in BUSINESS_NOUNS)
+        if name_shaped(words) and (person_noun or _known_name(words, people)):
             return child, words
+    return None
+
+
+def appositive_org(head: Token) -> Token | None:
+    """The organisation named in apposition to a common noun ("The operator, Hydra Power, denies",
+    "the group, Human Rights Watch, said"): the name's head token, or None."""
+    if (
+        head.pos_ != "NOUN"
+        or head.ent_type_
+        or not (is_org_word(head.lower_) or head.lower_ in BUSINESS_NOUNS)
+    ):
+        return None
+    doc = head.doc
+    for child in head.rights:
+        if (
+            child.dep_ == "appos"
+            and child.ent_type_ == "ORG"
+            and any(t.text in APPOSITION_MARKS for t in doc[head.i + 1 : child.left_edge.i])
+        ):
+            return child
     return None
 
 
@@ -80,6 +103,13 @@ def name_shaped(words: list[Token]) -> bool:
 
 # Endings of nouns for people by what they do (master, fisherman, activist, historian, resident);
 # "the new ferry, Nordic Star," is a thing and its name no speaker.
+# Nouns for a business that end like a person's noun ("operator", "retailer"): an organisation
+# name set off after one is the business, not a person.
+BUSINESS_NOUNS = COMPANY_NOUNS | {
+    "operator", "provider", "supplier", "developer", "owner", "distributor", "contractor", "producer",
+    "exporter", "importer", "builder", "maker", "processor", "utility", "insurer", "lender", "brewer",
+    "miner", "shipper", "grocer", "wholesaler", "landlord", "employer",
+}  # fmt: skip
 PERSON_NOUN_ENDINGS = ("er", "or", "man", "woman", "person", "ist", "ian", "ant", "ent", "eer", "ee")
 
 

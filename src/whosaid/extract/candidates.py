@@ -27,6 +27,7 @@ from whosaid.extract.content_edges import (
 )
 from whosaid.extract.cue_subjects import subject_of, subject_to_the_left
 from whosaid.extract.cues import CueLexicon
+from whosaid.extract.speaker_words import word_class
 
 # Verbs whose infinitive complement is the attributed content ("vowed to repeal", "urged them to").
 INFINITIVE_CUES = {
@@ -169,13 +170,41 @@ def _action_with_particle(verb: Token) -> bool:
     return any(c.dep_ == "prt" and (lemma, c.lower_) in ACTION_PARTICLES for c in verb.children)
 
 
+# Plural nouns the tagger reads as a verb after a bare noun: "Ceasefire talks stall", "Insurance
+# claims soar" are a compound noun and its verb, not a speaker and a cue.
+NOUN_LIKE_VERBS = {
+    "talks",
+    "claims",
+    "reports",
+    "plans",
+    "calls",
+    "demands",
+    "pledges",
+    "promises",
+    "reviews",
+}
+
+
+def _compound_noun_read_as_verb(verb: Token) -> bool:
+    if verb.lower_ not in NOUN_LIKE_VERBS or verb.i == 0:
+        return False
+    before = verb.doc[verb.i - 1]
+    return (
+        before.tag_ == "NN"
+        and before.dep_ == "nsubj"
+        and not before.ent_type_
+        and not any(c.dep_ in ("det", "poss") for c in before.children)
+        and word_class(before.lower_) is None
+    )
+
+
 def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[Candidate]:
     """Candidate (cue, content) pairs headed by ``verb``.
 
     With ``open_vocabulary`` every verb and every complement type is proposed (a trained model
     filters them); without it only lexicon cues with clausal or infinitival complements are.
     """
-    if verb.pos_ not in ("VERB", "AUX") or _action_with_particle(verb):
+    if verb.pos_ not in ("VERB", "AUX") or _action_with_particle(verb) or _compound_noun_read_as_verb(verb):
         return []
     strength = lexicon.verb_strength(verb.lemma_)
     if not (open_vocabulary or strength > 0.0):

@@ -18,7 +18,7 @@ from spacy.attrs import DEP, ENT_TYPE, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from whosaid.extract.appositions import appositive_name, description_before
+from whosaid.extract.appositions import appositive_name, appositive_org, description_before
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.org_descriptions import is_business, is_public_body, org_description
 from whosaid.extract.speaker_names import (
@@ -91,6 +91,11 @@ def _subject_rank(token: Token) -> int:
     verb = token.head
     main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
     return 0 if main else 1
+
+
+# How far after a description its person may be named ("The health secretary said … . Priya Shah,
+# the health secretary, told …"): further on, a role match names someone else as often as not.
+LATER_SENTENCES = 1
 
 
 class ArticlePeople:
@@ -271,7 +276,13 @@ class ArticlePeople:
         return None
 
     def described(
-        self, before: int, exclude: set[str], head: str, words: list[str], required: list[str]
+        self,
+        before: int,
+        exclude: set[str],
+        head: str,
+        words: list[str],
+        required: list[str],
+        later: bool = False,
     ) -> Person | None:
         """The person mentioned before token ``before`` whose roles hold the description's ``head``
         noun and every one of its ``required`` (proper) words, and most of its other ``words``
@@ -279,11 +290,17 @@ class ArticlePeople:
 
         A proper word the roles lack rules a person out ("the Vermont senator" is not a "Republican
         Sen." named before): a description names someone the article introduced with that role, or
-        stays unresolved rather than falling on whoever came last."""
+        stays unresolved rather than falling on whoever came last.
+
+        With ``later``, the person is looked for in the next sentence instead, the nearest first,
+        and a word besides the head must match: a lede may name the speaker only further down
+        ("The health secretary said … Priya Shah, the health secretary, told …")."""
         best: Person | None = None
-        best_score = 0
-        for index, person in reversed(self.mention_order):
-            if index >= before or person.name in exclude:
+        best_score = 1 if later else 0  # ahead, the head noun alone is not enough ("the senator")
+        order = self.mention_order if later else list(reversed(self.mention_order))
+        horizon = self._sentences_ahead(before, LATER_SENTENCES) if later else before
+        for index, person in order:
+            if (not before < index < horizon if later else index >= before) or person.name in exclude:
                 continue
             known = role_words(person.roles)
             if not HEAD_EQUIVALENTS.get(head, {head}) & known or any(w not in known for w in required):
@@ -292,6 +309,21 @@ class ArticlePeople:
             if score > best_score:
                 best, best_score = person, score
         return best
+
+    def named_just_before(self, token: int) -> bool:
+        """Whether a person is mentioned in the sentence of ``token`` before it, or in the one before."""
+        sent = self.doc[token].sent
+        floor = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        return any(floor <= index < token for index, _ in self.mention_order)
+
+    def _sentences_ahead(self, token: int, count: int) -> int:
+        """Token end of the ``count``-th sentence after the one holding ``token``."""
+        sent = self.doc[token].sent
+        for _ in range(count):
+            if sent.end >= len(self.doc):
+                break
+            sent = self.doc[sent.end].sent
+        return sent.end
 
     def recent_person(
         self,
@@ -375,6 +407,10 @@ def _described_person(head: Token, people: ArticlePeople, exclude: set[str]) -> 
     """
     words, required = description_words(head)
     person = people.described(head.i, exclude, head.lemma_.lower(), words, required)
+    if person is None and head.lower_ != "counterpart" and not people.named_just_before(head.i):
+        # only when nobody was named just before, whom the description may re-name by a role the
+        # article never gave them ("… Borger asked. … the senator said" is the one asked)
+        person = people.described(head.i, exclude, head.lemma_.lower(), words, required, later=True)
     if person is None and head.lower_ == "counterpart":
         nearest = people.recent_person(head.i, exclude, prefer_subject=False)
         extra = exclude | ({nearest.name} if nearest is not None else set())
@@ -415,6 +451,10 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         named_person = people.lookup(appos_tokens)
         written = doc_text(doc)[appos_tokens[0].idx : appos_tokens[-1].idx + len(appos_tokens[-1])]
         return Resolution(named_person.name if named_person else written, "PERSON", description, "name")
+    org = appositive_org(head)  # "The operator, Hydra Power, denies": the firm speaks
+    if org is not None:
+        s, e = speaker_tokens(org)
+        return resolve_speaker(org, s, e, people, exclude)
     # a known surname the tagger took for a plural noun ("Reynders told reporters") is still theirs
     surname = head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.is_title and head.i > head.sent.start)
     if head.ent_type_ == "PERSON" or (surname and people.person_of(head) is not None):
