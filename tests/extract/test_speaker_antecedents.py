@@ -33,7 +33,7 @@ def test_they_is_the_plural_subject_of_the_sentence_before(nlp: Any) -> None:
     )
     wrote = about(run(nlp, text), "the shortage was a timing problem")
     assert wrote.speaker_text == "they"
-    assert wrote.speaker == "Analysts"
+    assert wrote.speaker == "Analysts at Berenberg"
     assert wrote.speaker_type == "GROUP"
 
 

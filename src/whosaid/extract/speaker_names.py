@@ -132,6 +132,7 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
             end = child.i + 1  # "The union leader Piotr Nowak": the name, unmarked, ends the phrase
         else:
             break
+    end = _group_modifiers_end(head, end)
     doc = head.doc
     for i in range(head.i - 1, start - 1, -1):
         if doc[i].is_space and "\n" in doc[i].text:
@@ -143,6 +144,30 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     while end - 1 > start and doc[end - 1].tag_ == "POS":
         end -= 1
     return start, end
+
+
+# Words after a group that say which group it is: "People familiar with the matter", "Officials
+# in neighbouring Kessria", "diplomats briefed on the talks", "lawyers for the cooperative".
+GROUP_PREPS = {"in", "at", "for", "from", "with", "of", "close", "inside", "within", "on"}
+MAX_GROUP_MODIFIER_TOKENS = 8
+
+
+def _group_modifiers_end(head: Token, end: int) -> int:
+    """``end`` moved past the modifiers that follow a plural common noun: an adjective phrase, a
+    participle phrase or a prepositional phrase (not a relative clause, nor anything past a comma)."""
+    if head.tag_ != "NNS" or head.ent_type_:
+        return end
+    for child in head.rights:
+        if child.left_edge.i != end:
+            break
+        participle = child.dep_ == "acl" and child.tag_ == "VBN"  # "voters saying …" is content
+        kept = child.dep_ == "amod" or participle or (child.dep_ == "prep" and child.lower_ in GROUP_PREPS)
+        if not kept or child.right_edge.i + 1 - end > MAX_GROUP_MODIFIER_TOKENS:
+            break
+        if any(t.is_punct and t.text not in ("-", "'", "’") for t in child.subtree):
+            break
+        end = child.right_edge.i + 1
+    return end
 
 
 def name_tokens(head: Token, start: int) -> list[Token]:

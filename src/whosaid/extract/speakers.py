@@ -492,7 +492,7 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         known = people.orgs.get(key) if head.ent_type_ else None
         return Resolution(known or phrase, "ORG", None, "org")
     if head.tag_ in ("NNS", "NNPS"):
-        text = doc_text(doc)[doc[start].idx : head.idx + len(head)]
+        text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
         for prefix in ("the ", "The "):
             text = text.removeprefix(prefix)
         return Resolution(text.removesuffix("’").removesuffix("'"), "GROUP", None, "group")

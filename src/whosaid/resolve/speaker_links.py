@@ -31,23 +31,25 @@ def link_speakers(builder: ClusterBuilder, statements: list[Statement]) -> dict[
         if span is None:
             continue
         text = span.of(builder.text)
-        target = cluster_of_span(builder, span)
+        # a group is named by its own words: "Officials in neighbouring Kessria" are not Kessria
+        group = statement.speaker_type == "GROUP"
+        target = cluster_of_span(builder, span) if not group else None
         if target is not None and builder.clusters[target].type != "PERSON":
             target = person_by_surname(builder, text, target, span.start)
         if target is None and statement.speaker:
-            target = cluster_of_name(builder, statement.speaker)
+            target = cluster_of_name(builder, statement.speaker, person=not group)
             if target is not None:
                 kind = "pronoun" if fold(text) in pronouns() else "description"
                 reason = f"the extractor linked '{text}' to '{statement.speaker}'"
                 builder.attach(target, span, kind, reason)
-        if target is None and (org := orgs.org_for_phrase(builder.clusters, text)) is not None:
+        if target is None and not group and (org := orgs.org_for_phrase(builder.clusters, text)) is not None:
             target = org[0]
             builder.attach(target, span, "description", org[1])
         if target is None and fold(text) in pronouns():
             continue  # an unresolved "he" or "who" names nobody
         if target is None:
             name = statement.speaker or clean_name(text)
-            target = cluster_of_name(builder, name) if name else None
+            target = cluster_of_name(builder, name, person=not group) if name else None
             if target is None:
                 target = _new_speaker_cluster(builder, statement, span, text)
             else:
@@ -122,11 +124,12 @@ def _name_runs_on(text: str, end: int, name_end: int) -> bool:
     )
 
 
-def cluster_of_name(builder: ClusterBuilder, name: str) -> int | None:
+def cluster_of_name(builder: ClusterBuilder, name: str, person: bool = True) -> int | None:
+    """The cluster with this name, or (with ``person``) the person a name of the same person is."""
     for i, cluster in enumerate(builder.clusters):
         if any(fold(n) == fold(name) for n in cluster.names) or fold(cluster.canonical()) == fold(name):
             return i
-    parts = person_name(name)
+    parts = person_name(name) if person else None
     for i, cluster in enumerate(builder.clusters):
         if cluster.type != "PERSON" or parts is None or parts.is_single:
             continue
