@@ -34,7 +34,7 @@ def test_a_group_keeps_its_modifiers(nlp: Any) -> None:
 
 
 def test_a_name_inside_a_group_does_not_become_the_speaker(nlp: Any) -> None:
-    text, statements = _analyse(
+    _, statements = _analyse(
         nlp,
         "Kessria closed the border on Friday. Officials in neighbouring Kessria rejected the "
         "account on Monday and said the convoys carried weapons.",
@@ -47,6 +47,7 @@ def test_a_name_inside_a_group_does_not_become_the_speaker(nlp: Any) -> None:
 def test_a_group_stops_before_a_participle_that_carries_the_content(nlp: Any) -> None:
     _, statements = _analyse(
         nlp,
-        "Dock workers in Larsport walked out on Sunday, with union members saying the pay offer was an insult.",
+        "Dock workers in Larsport walked out on Sunday, with union members saying the pay offer "
+        "was an insult.",
     )
     assert all(s.speaker is None or "saying" not in s.speaker for s in statements)
