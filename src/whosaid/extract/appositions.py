@@ -101,8 +101,6 @@ def name_shaped(words: list[Token]) -> bool:
     return not any(is_title_word(t.text) or is_org_word(t.lower_) for t in words)
 
 
-# Endings of nouns for people by what they do (master, fisherman, activist, historian, resident);
-# "the new ferry, Nordic Star," is a thing and its name no speaker.
 # Nouns for a business that end like a person's noun ("operator", "retailer"): an organisation
 # name set off after one is the business, not a person.
 BUSINESS_NOUNS = COMPANY_NOUNS | {
@@ -110,6 +108,8 @@ BUSINESS_NOUNS = COMPANY_NOUNS | {
     "exporter", "importer", "builder", "maker", "processor", "utility", "insurer", "lender", "brewer",
     "miner", "shipper", "grocer", "wholesaler", "landlord", "employer",
 }  # fmt: skip
+# Endings of nouns for people by what they do (master, fisherman, activist, historian, resident);
+# "the new ferry, Nordic Star," is a thing and its name no speaker.
 PERSON_NOUN_ENDINGS = ("er", "or", "man", "woman", "person", "ist", "ian", "ant", "ent", "eer", "ee")
 
 

@@ -173,16 +173,8 @@ def _action_with_particle(verb: Token) -> bool:
 # Plural nouns the tagger reads as a verb after a bare noun: "Ceasefire talks stall", "Insurance
 # claims soar" are a compound noun and its verb, not a speaker and a cue.
 NOUN_LIKE_VERBS = {
-    "talks",
-    "claims",
-    "reports",
-    "plans",
-    "calls",
-    "demands",
-    "pledges",
-    "promises",
-    "reviews",
-}
+    "talks", "claims", "reports", "plans", "calls", "demands", "pledges", "promises", "reviews",
+}  # fmt: skip
 
 
 def _compound_noun_read_as_verb(verb: Token) -> bool:
