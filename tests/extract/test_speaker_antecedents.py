@@ -245,3 +245,22 @@ def test_a_description_ahead_of_an_unrelated_name_stays_unresolved(nlp: Any) -> 
     )
     said = about(run(nlp, text), "field hospitals were running out of supplies")
     assert said.speaker is None
+
+
+def test_a_statement_put_out_by_someone_is_theirs(nlp: Any) -> None:
+    text = (
+        "On Friday the Harbour Authority issued a statement saying the ferry terminal would reopen "
+        "next week. The ministry released a statement saying the talks had failed."
+    )
+    statements = run(nlp, text)
+    saying = about(statements, "the ferry terminal would reopen next week")
+    assert (saying.speaker_text, saying.speaker) == ("a statement", "Harbour Authority")
+    failed = about(statements, "the talks had failed")
+    assert (failed.speaker_text, failed.speaker) == ("a statement", "ministry")
+
+
+def test_a_statement_no_one_is_said_to_issue_has_no_owner(nlp: Any) -> None:
+    text = "The terminal stayed shut. A statement said the ferry terminal would reopen next week."
+    said = about(run(nlp, text), "the ferry terminal would reopen next week")
+    assert said.speaker_text == "A statement"
+    assert said.speaker != "terminal"

@@ -363,13 +363,38 @@ class ArticlePeople:
 
 # Documents that speak for whoever issued them; polls and studies stay their own source.
 ISSUED_DOCUMENTS = {"statement", "report", "memo", "letter", "filing", "readout", "communique", "release"}
+# Verbs whose subject issues the document they take: "His office put out a statement saying …"
+ISSUING_VERBS = {
+    "issue",
+    "release",
+    "put",
+    "send",
+    "publish",
+    "post",
+    "file",
+    "sign",
+    "circulate",
+    "distribute",
+}
+
+
+def _issuer(document: Token) -> Token | None:
+    """The subject of the verb that issued ``document`` ("both men issued a statement expressing …")."""
+    verb = document.head
+    if document.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _document_owner(head: Token) -> Token | None:
-    """Who issued "a statement from the ministry" / "the ministry's report": the owner's head, or None
-    when the document has no named owner ("a statement said")."""
+    """Who issued "a statement from the ministry" / "the ministry's report" / "His office put out a
+    statement saying": the owner's head, or None when the document has no named owner ("a statement
+    said")."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in ISSUED_DOCUMENTS:
         return None
+    issuer = _issuer(head)
+    if issuer is not None:  # a pronoun too: "he issued a statement saying" is his
+        return issuer
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is None:
         prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")), None)
