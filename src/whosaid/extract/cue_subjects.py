@@ -60,7 +60,17 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ in INHERIT_DEPS or current.dep_ == "prep":
             current = _reporter_of_trailing_participle(current) or current.head
         else:
-            return None
+            return _subject_of_aside(current)
+    return None
+
+
+def _subject_of_aside(verb: Token) -> Token | None:
+    """ "Clinton, exasperated, responded": the parser gives the subject to the aside before the verb."""
+    for child in verb.lefts:
+        if child.dep_ == "parataxis" and child.doc[child.right_edge.i].text == ",":
+            subject = next((c for c in child.lefts if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
     return None
 
 

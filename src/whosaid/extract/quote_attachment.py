@@ -147,6 +147,36 @@ def _words_after(doc: Doc, start: int) -> list[Token]:
     return found
 
 
+# Verbs whose object after them is the listener, never the speaker ("“…,” told reporters").
+LISTENER_VERBS = {"tell", "ask", "inform", "remind", "assure", "warn", "urge"}
+
+
+def _subject_after(verb: Token) -> Token | None:
+    """The speaker the parser took for the object of a cue after a quotation ("“…,” added one
+    Democrat"): the noun right after the verb, unless the verb takes a listener or it is a date."""
+    if verb.lemma_ in LISTENER_VERBS:
+        return None
+    follower = next((c for c in verb.rights if not c.is_punct), None)
+    if (
+        follower is None
+        or follower.dep_ not in ("dobj", "attr", "dative", "oprd")
+        or follower.pos_ not in ("NOUN", "PROPN")
+        or follower.ent_type_ in ("DATE", "TIME")
+    ):
+        return None
+    return follower
+
+
+def _introduces(verb: Token, quote_start: int) -> bool:
+    """Whether ``verb`` is its clause's main verb and only a particle, an adverb or punctuation
+    stands between it and the quotation ("Hillary shot back, “…”", "he laughed: “…”")."""
+    # the parser may hang it off the quotation's own verb ("shot" a ccomp of "suppose")
+    if verb.pos_ != "VERB" or not (verb.dep_ == "ROOT" or verb.head.i >= quote_start):
+        return False
+    between = verb.doc[verb.i + 1 : quote_start]
+    return all(t.dep_ in ("prt", "advmod", "punct") or t.is_space for t in between)
+
+
 def _intro_subject(intro: Span) -> Token | None:
     """Who a clause before a colon gives the floor to when it has no speech verb: the subject of its
     verb ("Trump went even further: “…”"), or the owner of a subject that is a reply ("Clinton's
@@ -182,9 +212,8 @@ def attribute_bare_quote(
         if tok.text == "\n" or (tok.is_space and "\n" in tok.text):
             break
         if tok.lemma_ in lexicon_verb and tok.pos_ in ("VERB", "AUX"):
-            return Candidate(
-                tok.i, tok.i + 1, region.inner_start, region.inner_end, subject_of(tok), 0.9, "quote"
-            )
+            speaker = subject_of(tok) or _subject_after(tok)
+            return Candidate(tok.i, tok.i + 1, region.inner_start, region.inner_end, speaker, 0.9, "quote")
     ending = doc_text(doc)[region.inner_start : region.inner_end].rstrip()[-1:]
     if ending in (",", "?", "!"):
         verb = clause_verb(after, ending)
@@ -199,6 +228,10 @@ def attribute_bare_quote(
             return Candidate(
                 tok.i, tok.i + 1, region.inner_start, region.inner_end, subject_of(tok), 0.85, "quote"
             )
+        if _introduces(tok, start_tok.start) and (subject := subject_of(tok)) is not None:
+            # "When Brown criticized Clinton, Hillary shot back, “…”": the main verb right before
+            # the quotation introduces it; a cue in a clause further back is someone else's
+            return Candidate(tok.i, tok.i + 1, region.inner_start, region.inner_end, subject, 0.6, "quote")
     prev = start_tok.start - 1
     while prev >= 0 and doc[prev].is_space:
         prev -= 1
@@ -213,6 +246,8 @@ def attribute_bare_quote(
         while head.head.i < prev and head.head != head and head.dep_ in ("compound", "amod", "det"):
             head = head.head
         speaker = head if head.pos_ in ("PROPN", "NOUN", "PRON") else _intro_subject(intro)
+        if head.dep_ in ("dobj", "attr") and head.pos_ == "NOUN" and (subject := _intro_subject(intro)):
+            speaker = subject  # "Sanders delivered a snappy retort: “…”" is Sanders's, not the retort's
         return Candidate(prev, prev + 1, region.inner_start, region.inner_end, speaker, 0.7, "colon")
     return Candidate(-1, -1, region.inner_start, region.inner_end, None, 0.3, "continuation")
 

@@ -1,0 +1,54 @@
+"""Quotations introduced or signed in ways the parse gets wrong: the speaker after the cue taken
+for its object, a main verb right before the quotation with a cue further back, an object noun
+before a colon, and a subject given to a comma-set aside. Fictional sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .test_extract_speakers import about, run
+
+
+def test_a_speaker_after_the_cue_is_not_its_object(nlp: Any) -> None:
+    text = '"It is over at this point," added another New Hampshire Democrat.'
+    added = about(run(nlp, text), "It is over at this point")
+    assert added.speaker_text == "another New Hampshire Democrat"
+    assert added.cue == "added"
+
+
+def test_a_listener_after_the_cue_is_not_the_speaker(nlp: Any) -> None:
+    text = '"It is over," told reporters on Monday.'
+    told = about(run(nlp, text), "It is over")
+    assert told.speaker_text != "reporters"
+
+
+def test_the_verb_right_before_a_quotation_beats_a_cue_further_back(nlp: Any) -> None:
+    text = (
+        "When Marta Quell criticised the budget during a debate, Ines Varga shot back, "
+        '"I would rather fund schools than statues."'
+    )
+    shot = about(run(nlp, text), "I would rather fund schools than statues.")
+    assert shot.speaker == "Ines Varga"
+    assert shot.speaker != "Marta Quell"
+
+
+def test_an_object_before_a_colon_gives_the_floor_to_the_subject(nlp: Any) -> None:
+    text = 'Varga delivered a short retort: "No one is tearing this up. We are going forward."'
+    retort = about(run(nlp, text), "No one is tearing this up.")
+    assert retort.speaker_text == "Varga"
+
+
+def test_a_person_object_before_a_colon_stays_the_speaker(nlp: Any) -> None:
+    text = (
+        "The timing of the surge does not surprise pollster Daron Vale: "
+        '"Lesser-known candidates often rise late in the race."'
+    )
+    said = about(run(nlp, text), "Lesser-known candidates often rise late in the race.")
+    assert said.speaker == "Daron Vale"
+
+
+def test_a_subject_set_off_by_an_aside_still_speaks(nlp: Any) -> None:
+    text = 'Varga, exasperated, finally responded: "What difference does it make?" The hall fell silent.'
+    responded = about(run(nlp, text), "What difference does it make?")
+    assert responded.speaker == "Varga"
