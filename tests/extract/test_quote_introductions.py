@@ -52,3 +52,12 @@ def test_a_subject_set_off_by_an_aside_still_speaks(nlp: Any) -> None:
     text = 'Varga, exasperated, finally responded: "What difference does it make?" The hall fell silent.'
     responded = about(run(nlp, text), "What difference does it make?")
     assert responded.speaker == "Varga"
+
+
+def test_a_second_speech_verb_joined_to_the_reported_clause_is_the_reporters(nlp: Any) -> None:
+    text = (
+        "Mayor Lena Ortiz said the move was made by the police chief and said, "
+        '"Who are you going to trust on security?"'
+    )
+    asked = about(run(nlp, text), "Who are you going to trust on security?")
+    assert asked.speaker == "Lena Ortiz"

@@ -58,7 +58,9 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         if current.dep_ in INHERIT_DEPS or current.dep_ == "prep":
-            current = _reporter_of_trailing_participle(current) or current.head
+            current = (
+                _reporter_of_trailing_participle(current) or _reporter_of_joined_cue(current) or current.head
+            )
         else:
             return _subject_of_aside(current)
     return None
@@ -92,6 +94,28 @@ def _reporter_of_trailing_participle(verb: Token) -> Token | None:
     ):
         return None
     return cue
+
+
+# Subjects that can speak, for telling "De Blasio said the move was made … and said, “…”" (the
+# move cannot) from "He said Smith would resign and added …" (Smith may have).
+SPEAKING_PRONOUNS = {"he", "she", "i", "we", "they", "you"}
+
+
+def _reporter_of_joined_cue(verb: Token) -> Token | None:
+    """The cue whose reported clause the parser joined a second speech verb to ("said the findings
+    were interesting but cautioned that …"), when that clause's subject is no one who speaks."""
+    clause = verb.head
+    lexicon = load_lexicon()
+    if verb.dep_ != "conj" or clause.dep_ != "ccomp" or lexicon.verb_strength(verb.lemma_) < 0.9:
+        return None
+    if lexicon.verb_strength(clause.head.lemma_) <= 0.0:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return None
+    if subject.lower_ in SPEAKING_PRONOUNS or subject.tag_ in ("NNP", "NNPS"):
+        return None
+    return clause.head
 
 
 def subject_to_the_left(verb: Token, cue_start: int) -> Token | None:
