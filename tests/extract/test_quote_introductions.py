@@ -61,3 +61,29 @@ def test_a_second_speech_verb_joined_to_the_reported_clause_is_the_reporters(nlp
     )
     asked = about(run(nlp, text), "Who are you going to trust on security?")
     assert asked.speaker == "Lena Ortiz"
+
+
+def test_a_name_before_a_comma_set_aside_speaks_when_the_parse_lost_it(nlp: Any) -> None:
+    text = (
+        "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he "
+        "spoke with the candidate on Tuesday."
+    )
+    said = about(run(nlp, text), "he spoke with the candidate on Tuesday")
+    assert said.speaker == "Harry Reid"
+
+
+def test_an_aside_ending_in_a_quotation_still_leads_to_the_name(nlp: Any) -> None:
+    text = 'Halvorsen, who calls the mayor a "showman," said he does not believe the plan will pass.'
+    said = about(run(nlp, text), "he does not believe the plan will pass")
+    assert said.speaker == "Halvorsen"
+
+
+def test_a_speaker_phrase_starts_after_the_quotation_it_follows(nlp: Any) -> None:
+    text = (
+        '"It is not the position that everything is hunky-dory," Gene Sperling, a top adviser, '
+        "said at a recent event."
+    )
+    statements = run(nlp, text)
+    said = about(statements, "It is not the position that everything is hunky-dory")
+    assert said.speaker == "Gene Sperling"
+    assert said.speaker_text is not None and "hunky" not in said.speaker_text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from whosaid.extract.content_edges import paragraph_of
 from whosaid.extract.cues import load_lexicon
@@ -118,12 +118,37 @@ def _reporter_of_joined_cue(verb: Token) -> Token | None:
     return clause.head
 
 
+ASIDE_DEPS = {"appos", "relcl", "acl", "advcl"}
+
+
+def _named_before_aside(doc: Doc, comma: int) -> Token | None:
+    """The name a comma-set aside ending at token ``comma`` describes ("Senator Harry Reid, the
+    minority leader, said", "Humphrey, who calls Trump a “sociopath,” said"), or None."""
+    top = doc[comma - 1]
+    while top.dep_ not in ASIDE_DEPS and top.head.i < comma and top.head.i != top.i:
+        top = top.head
+    named = top.head
+    if top.dep_ not in ASIDE_DEPS or not named.i < top.i < comma:
+        return None
+    if doc[top.left_edge.i - 1].text != "," or not (named.ent_type_ == "PERSON" or named.pos_ == "PROPN"):
+        return None
+    return named
+
+
 def subject_to_the_left(verb: Token, cue_start: int) -> Token | None:
-    """The noun right before the cue, when the parse lost the subject (often to a headline above)."""
+    """The noun right before the cue, when the parse lost the subject (often to a headline above),
+    or the name before a comma-set aside there."""
     doc = verb.doc
     i = cue_start - 1
     while i >= 0 and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].dep_ == "npadvmod"):
         i -= 1
+    comma = i
+    while comma > 1 and doc[comma].text in QUOTE_MARKS:  # an aside may end in a quotation: “sociopath,”
+        comma -= 1
+    if comma > 1 and doc[comma].text == ",":
+        named = _named_before_aside(doc, comma)
+        if named is not None and paragraph_of(doc, named.i) == paragraph_of(doc, verb.i):
+            return named
     if (
         i < 0
         or doc[i].pos_ not in ("PROPN", "NOUN", "PRON")

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from whosaid.extract.appositions import unmarked_appositive
 from whosaid.extract.content_edges import after_time_stamp, doc_text
 from whosaid.extract.cue_subjects import separated
+from whosaid.extract.quotes import QUOTE_MARKS
 from whosaid.extract.speaker_words import (
     ROLE_ABBREVIATIONS,
     VAGUE,
@@ -135,11 +136,14 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     end = _group_modifiers_end(head, end)
     doc = head.doc
     for i in range(head.i - 1, start - 1, -1):
-        if doc[i].is_space and "\n" in doc[i].text:
+        # a line break or the end of a quotation ends the phrase: "“… hunky-dory,” Gene Sperling said"
+        closing = doc[i].text in QUOTE_MARKS and doc[i].tag_ != "POS" and doc[i - 1].text in ",.?!"
+        if (doc[i].is_space and "\n" in doc[i].text) or (i > 0 and closing):
             start = i + 1
             break
     start = after_time_stamp(doc, start, head.i)
-    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+    # punctuation, and a subordinator the parser hung on the name ("when Mr. Buchanan called"), lead in
+    while start < head.i and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ == "SCONJ"):
         start += 1
     while end - 1 > start and doc[end - 1].tag_ == "POS":
         end -= 1
