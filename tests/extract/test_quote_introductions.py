@@ -87,3 +87,13 @@ def test_a_speaker_phrase_starts_after_the_quotation_it_follows(nlp: Any) -> Non
     said = about(statements, "It is not the position that everything is hunky-dory")
     assert said.speaker == "Gene Sperling"
     assert said.speaker_text is not None and "hunky" not in said.speaker_text
+
+
+def test_a_relay_named_after_its_common_noun_is_the_name(nlp: Any) -> None:
+    text = (
+        "Nordhav's chief operating officer, Lars Engström, was quoted by the newspaper Dagsposten "
+        "as saying that delays would cost millions a day."
+    )
+    quoted = about(run(nlp, text), "delays would cost millions a day")
+    assert quoted.speaker == "Lars Engström"
+    assert quoted.via == "Dagsposten"

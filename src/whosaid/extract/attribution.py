@@ -344,7 +344,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n+")
 
 
 def _relay_phrase(via: Token) -> str:
-    """The relay as written, without its article: "the island newsletter" -> "island newsletter"."""
+    """The relay as written, without its article: "the island newsletter" -> "island newsletter";
+    a name set after a common noun is the relay ("the newspaper Dagsposten" -> "Dagsposten")."""
+    if via.pos_ == "NOUN":
+        via = next((c for c in via.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), via)
     s, e = speaker_tokens(via)
     words = via.doc[s:e]
     if len(words) > 1 and words[0].lower_ in ("the", "a", "an"):
