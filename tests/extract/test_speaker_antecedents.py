@@ -264,3 +264,9 @@ def test_a_statement_no_one_is_said_to_issue_has_no_owner(nlp: Any) -> None:
     said = about(run(nlp, text), "the ferry terminal would reopen next week")
     assert said.speaker_text == "A statement"
     assert said.speaker != "terminal"
+
+
+def test_an_organisation_noun_before_a_name_makes_it_an_organisation(nlp: Any) -> None:
+    text = "The union Unite called the cuts a betrayal and said it would fight them."
+    called = about(run(nlp, text), "the cuts a betrayal")
+    assert (called.speaker, called.speaker_type) == ("Unite", "ORG")

@@ -18,7 +18,7 @@ from spacy.attrs import DEP, ENT_TYPE, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from whosaid.extract.appositions import appositive_name, appositive_org, description_before
+from whosaid.extract.appositions import BUSINESS_NOUNS, appositive_name, appositive_org, description_before
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.org_descriptions import is_business, is_public_body, org_description
 from whosaid.extract.speaker_names import (
@@ -443,6 +443,21 @@ def _described_person(head: Token, people: ArticlePeople, exclude: set[str]) -> 
     return person
 
 
+def _organisation_noun_before(head: Token, start: int) -> Token | None:
+    """A lower-case organisation or business noun the name ``head`` follows in its phrase ("the
+    union Unite", "the airline Skyvia"), or None."""
+    for child in head.lefts:
+        if (
+            child.i >= start
+            and child.dep_ == "compound"
+            and child.pos_ == "NOUN"
+            and child.text.islower()
+            and (is_org_word(child.lower_) or child.lower_ in BUSINESS_NOUNS)
+        ):
+            return child
+    return None
+
+
 def resolve_speaker(
     head: Token, start: int, end: int, people: ArticlePeople, exclude: set[str]
 ) -> Resolution:
@@ -535,6 +550,10 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     if head.pos_ == "PROPN" and head.ent_type_ == "" and is_title_word(lower):
         return Resolution(None, "PERSON", doc[start:end].text, "unknown")  # "Aide Says …" in a headline
     if head.pos_ == "PROPN":
+        kind = _organisation_noun_before(head, start)
+        if kind is not None:  # "The union Unite called": the noun says what the name is
+            name = doc_text(doc)[doc[kind.i + 1].idx : doc[end - 1].idx + len(doc[end - 1])]
+            return Resolution(name, "ORG", None, "org")
         return Resolution(phrase or head.text, "PERSON" if head.ent_type_ == "" else "ORG", None, "name")
     if phrase:
         return Resolution(phrase, "ORG" if head.pos_ == "PROPN" else None, None, "description")
