@@ -67,7 +67,7 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _subject_of_aside(verb: Token) -> Token | None:
-    """ "Clinton, exasperated, responded": the parser gives the subject to the aside before the verb."""
+    """The subject the parser gave to an aside before the verb ("Clinton, exasperated, responded")."""
     for child in verb.lefts:
         if child.dep_ == "parataxis" and child.doc[child.right_edge.i].text == ",":
             subject = next((c for c in child.lefts if c.dep_ == "nsubj"), None)

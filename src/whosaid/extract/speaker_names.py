@@ -137,8 +137,8 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     doc = head.doc
     for i in range(head.i - 1, start - 1, -1):
         # a line break or the end of a quotation ends the phrase: "“… hunky-dory,” Gene Sperling said"
-        closing = doc[i].text in QUOTE_MARKS and doc[i].tag_ != "POS" and doc[i - 1].text in ",.?!"
-        if (doc[i].is_space and "\n" in doc[i].text) or (i > 0 and closing):
+        closing = i > 0 and doc[i].text in QUOTE_MARKS and doc[i].tag_ != "POS" and doc[i - 1].text in ",.?!"
+        if (doc[i].is_space and "\n" in doc[i].text) or closing:
             start = i + 1
             break
     start = after_time_stamp(doc, start, head.i)

@@ -365,17 +365,8 @@ class ArticlePeople:
 ISSUED_DOCUMENTS = {"statement", "report", "memo", "letter", "filing", "readout", "communique", "release"}
 # Verbs whose subject issues the document they take: "His office put out a statement saying …"
 ISSUING_VERBS = {
-    "issue",
-    "release",
-    "put",
-    "send",
-    "publish",
-    "post",
-    "file",
-    "sign",
-    "circulate",
-    "distribute",
-}
+    "issue", "release", "put", "send", "publish", "post", "file", "sign", "circulate", "distribute",
+}  # fmt: skip
 
 
 def _issuer(document: Token) -> Token | None:
