@@ -270,3 +270,22 @@ def test_an_organisation_noun_before_a_name_makes_it_an_organisation(nlp: Any) -
     text = "The union Unite called the cuts a betrayal and said it would fight them."
     called = about(run(nlp, text), "the cuts a betrayal")
     assert (called.speaker, called.speaker_type) == ("Unite", "ORG")
+
+
+def test_a_counterpart_holds_the_same_office_as_the_possessor(nlp: Any) -> None:
+    text = (
+        "Foreign Minister Anya Petrova said the talks had failed. Valdorian Foreign Minister Ilya "
+        "Sorin was in Geneva. Her Valdorian counterpart said they had not."
+    )
+    said = about(run(nlp, text), "they had not")
+    assert said.speaker == "Ilya Sorin"
+
+
+def test_a_counterpart_nobody_holds_stays_unresolved(nlp: Any) -> None:
+    text = (
+        "According to Dmitri Volk, a security researcher, the images show nothing. The Kessrian "
+        "foreign minister, Anya Petrova, said the claims were invented. Her Valdorian counterpart "
+        'called the remark "insulting".'
+    )
+    called = about(run(nlp, text), "the remark")
+    assert called.speaker is None

@@ -1,6 +1,8 @@
-"""Group speakers keep the words that say which group they are ("People familiar with the
-matter", "Officials in neighbouring Kessria"), and a name inside those words does not make the
-group that person or place. Short fictional articles, analysed by the real pipeline."""
+"""Speakers as the resolve stage names them. Group speakers keep the words that say which group
+they are ("People familiar with the matter", "Officials in neighbouring Kessria"), and a name
+inside those words does not make the group that person or place. A description set before a name
+("The Kessrian foreign minister, Anya Petrova,") belongs to that name. Short fictional articles,
+analysed by the real pipeline."""
 
 from __future__ import annotations
 
@@ -51,3 +53,17 @@ def test_a_group_stops_before_a_participle_that_carries_the_content(nlp: Any) ->
         "was an insult.",
     )
     assert all(s.speaker is None or "saying" not in s.speaker for s in statements)
+
+
+def test_a_description_set_before_a_name_is_that_persons(nlp: Any) -> None:
+    # the resolve stage gave "The Kessrian foreign minister" to the researcher named before
+    _, statements = _analyse(
+        nlp,
+        "Valdorian President Elena Marisova said a drone had been shot down. According to Dmitri "
+        "Volk, a security researcher, satellite images show nothing unusual. "
+        "The Kessrian foreign minister, Anya Petrova, was quoted by KNA as saying that the claims "
+        "were invented.",
+    )
+    quoted = _about(statements, "the claims were invented")
+    assert quoted.speaker == "Anya Petrova"
+    assert quoted.via == "KNA"

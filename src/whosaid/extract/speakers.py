@@ -428,10 +428,25 @@ def _described_person(head: Token, people: ArticlePeople, exclude: set[str]) -> 
         # article never gave them ("… Borger asked. … the senator said" is the one asked)
         person = people.described(head.i, exclude, head.lemma_.lower(), words, required, later=True)
     if person is None and head.lower_ == "counterpart":
-        nearest = people.recent_person(head.i, exclude, prefer_subject=False)
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        gender = PERSONAL_PRONOUNS.get(owner.lower_) if owner is not None else None  # "Her counterpart"
+        nearest = people.recent_person(head.i, exclude, gender, prefer_subject=False)
         extra = exclude | ({nearest.name} if nearest is not None else set())
-        person = people.recent_person(head.i, extra, prefer_subject=False)
+        office = _office(nearest.roles) if nearest is not None else None
+        if office is None:
+            person = people.recent_person(head.i, extra, prefer_subject=False)
+        else:  # a counterpart holds the same office: "Her Valdorian counterpart" of a foreign minister
+            person = people.described(head.i, extra, office, words, required)
     return person
+
+
+def _office(roles: list[str]) -> str | None:
+    """The head noun of a person's first role that names an office ("foreign minister" -> minister)."""
+    for role in roles:
+        words = role.lower().split()
+        if words and is_title_word(words[-1]):
+            return words[-1]
+    return None
 
 
 def _organisation_noun_before(head: Token, start: int) -> Token | None:

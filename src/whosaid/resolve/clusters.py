@@ -322,7 +322,12 @@ class ClusterBuilder:
             mention = mentions[i]
             if self.clusters[target].type not in {"PERSON", "ORG", "FAC"}:
                 continue
-            for desc in (found.premodifier(doc, mention, taken), found.apposition(doc, mention)):
+            descriptions = (
+                found.premodifier(doc, mention, taken),
+                found.apposition(doc, mention),
+                found.description_before(doc, mention),
+            )
+            for desc in descriptions:
                 if desc is None:
                     continue
                 self.clusters[target].add_role(desc.role)

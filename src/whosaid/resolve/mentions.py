@@ -277,6 +277,25 @@ def apposition(doc: Doc, mention: NameMention) -> Description | None:
     return None
 
 
+def description_before(doc: Doc, mention: NameMention) -> Description | None:
+    """A description the name is set after with a comma: "The Kessrian foreign minister, Anya
+    Petrova," (the name in apposition to a role noun before it)."""
+    root = doc[mention.token_end - 1]
+    head = root.head
+    if root.dep_ != "appos" or head.i >= mention.token_start or head.pos_ != "NOUN":
+        return None
+    if head.lemma_.lower() not in role_nouns() or doc[head.i + 1].text != ",":
+        return None
+    tokens = list(doc[head.left_edge.i : head.i + 1])
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    role = _role_text(tokens)
+    if not tokens or not role:
+        return None
+    span = Span(tokens[0].idx, head.idx + len(head.text))
+    return Description(span, role, "apposition", _nationalities(tokens))
+
+
 def definite_descriptions(doc: Doc, taken: set[int]) -> list[tuple[Description, int]]:
     """ "the Russian leader"-style phrases (a role noun after "the"), with their first token index."""
     found: list[tuple[Description, int]] = []
@@ -287,6 +306,8 @@ def definite_descriptions(doc: Doc, taken: set[int]) -> list[tuple[Description, 
         names_inside = any(t.i in taken and t.ent_type_ != "NORP" for t in chunk)
         if names_inside or (root.i + 1 < len(doc) and doc[root.i + 1].ent_type_):
             continue
+        if any(c.dep_ == "appos" and c.i in taken for c in root.rights):
+            continue  # "The foreign minister, Anya Petrova,": the name's own description
         tokens = list(doc[chunk.start : root.i + 1])
         span = Span(tokens[0].idx, root.idx + len(root.text))
         found.append(
