@@ -62,11 +62,7 @@ def appositive_name(head: Token, people: ArticlePeople) -> tuple[Token, list[Tok
 def appositive_org(head: Token) -> Token | None:
     """The organisation named in apposition to a common noun ("The operator, Hydra Power, denies",
     "the group, Human Rights Watch, said"): the name's head token, or None."""
-    if (
-        head.pos_ != "NOUN"
-        or head.ent_type_
-        or not (is_org_word(head.lower_) or head.lower_ in BUSINESS_NOUNS)
-    ):
+    if head.pos_ != "NOUN" or head.ent_type_ or not is_organisation_noun(head.lower_):
         return None
     doc = head.doc
     for child in head.rights:
@@ -77,6 +73,11 @@ def appositive_org(head: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def is_organisation_noun(word: str) -> bool:
+    """A lower-case noun for an organisation or a business ("union", "ministry", "operator")."""
+    return is_org_word(word) or word in BUSINESS_NOUNS
 
 
 def unmarked_appositive(head: Token) -> Token | None:

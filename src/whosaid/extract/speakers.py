@@ -18,7 +18,12 @@ from spacy.attrs import DEP, ENT_TYPE, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from whosaid.extract.appositions import BUSINESS_NOUNS, appositive_name, appositive_org, description_before
+from whosaid.extract.appositions import (
+    appositive_name,
+    appositive_org,
+    description_before,
+    is_organisation_noun,
+)
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.org_descriptions import is_business, is_public_body, org_description
 from whosaid.extract.speaker_names import (
@@ -263,9 +268,7 @@ class ArticlePeople:
         the pronoun's sentence or the one before ("Analysts at Berenberg were less alarmed. … they
         wrote"), outside quotation marks; None when a person or a singular subject came between."""
         doc = self.doc
-        sent = doc[before].sent
-        floor = doc[sent.start - 1].sent.start if sent.start > 0 else 0
-        for i in range(before - 1, floor - 1, -1):
+        for i in range(before - 1, self._previous_sentence_start(before) - 1, -1):
             tok = doc[i]
             if tok.dep_ not in SPEAKER_DEPS or (self.quoted is not None and self.quoted(tok.idx)):
                 continue
@@ -312,9 +315,13 @@ class ArticlePeople:
 
     def named_just_before(self, token: int) -> bool:
         """Whether a person is mentioned in the sentence of ``token`` before it, or in the one before."""
-        sent = self.doc[token].sent
-        floor = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        floor = self._previous_sentence_start(token)
         return any(floor <= index < token for index, _ in self.mention_order)
+
+    def _previous_sentence_start(self, token: int) -> int:
+        """First token of the sentence before the one holding ``token`` (0 in the first sentence)."""
+        sent = self.doc[token].sent
+        return self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
 
     def _sentences_ahead(self, token: int, count: int) -> int:
         """Token end of the ``count``-th sentence after the one holding ``token``."""
@@ -458,7 +465,7 @@ def _organisation_noun_before(head: Token, start: int) -> Token | None:
             and child.dep_ == "compound"
             and child.pos_ == "NOUN"
             and child.text.islower()
-            and (is_org_word(child.lower_) or child.lower_ in BUSINESS_NOUNS)
+            and is_organisation_noun(child.lower_)
         ):
             return child
     return None

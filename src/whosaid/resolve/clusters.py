@@ -325,7 +325,7 @@ class ClusterBuilder:
             descriptions = (
                 found.premodifier(doc, mention, taken),
                 found.apposition(doc, mention),
-                found.description_before(doc, mention),
+                found.preceding_apposition(doc, mention),
             )
             for desc in descriptions:
                 if desc is None:

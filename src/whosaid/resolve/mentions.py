@@ -267,17 +267,13 @@ def apposition(doc: Doc, mention: NameMention) -> Description | None:
                 continue
             if child.pos_ != "NOUN":
                 continue
-            tokens = list(doc[child.left_edge.i : child.i + 1])
-            while tokens and (tokens[0].is_punct or tokens[0].is_space):
-                tokens.pop(0)
-            role = _role_text(tokens)
-            if tokens and role:
-                span = Span(tokens[0].idx, child.idx + len(child.text))
-                return Description(span, role, "apposition", _nationalities(tokens))
+            found = _appositive_description(doc, child)
+            if found is not None:
+                return found
     return None
 
 
-def description_before(doc: Doc, mention: NameMention) -> Description | None:
+def preceding_apposition(doc: Doc, mention: NameMention) -> Description | None:
     """A description the name is set after with a comma: "The Kessrian foreign minister, Anya
     Petrova," (the name in apposition to a role noun before it)."""
     root = doc[mention.token_end - 1]
@@ -286,13 +282,18 @@ def description_before(doc: Doc, mention: NameMention) -> Description | None:
         return None
     if head.lemma_.lower() not in role_nouns() or doc[head.i + 1].text != ",":
         return None
-    tokens = list(doc[head.left_edge.i : head.i + 1])
+    return _appositive_description(doc, head)
+
+
+def _appositive_description(doc: Doc, noun: Token) -> Description | None:
+    """The description a noun in apposition heads (its phrase up to the noun), when it names a role."""
+    tokens = list(doc[noun.left_edge.i : noun.i + 1])
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     role = _role_text(tokens)
     if not tokens or not role:
         return None
-    span = Span(tokens[0].idx, head.idx + len(head.text))
+    span = Span(tokens[0].idx, noun.idx + len(noun.text))
     return Description(span, role, "apposition", _nationalities(tokens))
 
 
