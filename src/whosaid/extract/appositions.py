@@ -32,7 +32,7 @@ def appositive_name(head: Token, people: ArticlePeople) -> tuple[Token, list[Tok
     if head.ent_type_ == "PERSON":
         return None
     doc = head.doc
-    for child in head.rights:
+    for child in _appositive_children(head):
         # set off by a comma; "Poll: Bernie Sanders …" is a headline the parser glued on. Without a
         # mark only a PERSON name right after a person's noun ("The union leader Piotr Nowak said")
         if not any(t.text in APPOSITION_MARKS for t in doc[head.i + 1 : child.left_edge.i]):
@@ -43,7 +43,9 @@ def appositive_name(head: Token, people: ArticlePeople) -> tuple[Token, list[Tok
             return child, list(doc[child.left_edge.i : child.i + 1])
         if head.pos_ != "NOUN" or head.tag_ != "NN" or word_class(head.lower_) in ("org", "source"):
             continue
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("", "ORG"):
+        # the tagger takes some surnames for places ("Ana Costa"); a given name says otherwise
+        place = child.ent_type_ == "GPE" and first_name_gender(child.left_edge.text) is not None
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and (child.ent_type_ in ("", "ORG") or place):
             if any(t.dep_ == "prep" for t in child.rights):
                 continue  # "the precursor …, Al Qaeda in Iraq,": a body's name takes a place, a person's not
             words = [t for t in child.lefts if t.dep_ == "compound"] + [child]
@@ -59,10 +61,29 @@ def appositive_name(head: Token, people: ArticlePeople) -> tuple[Token, list[Tok
     return None
 
 
+def _appositive_children(head: Token) -> list[Token]:
+    """Where a name in apposition to ``head`` may hang: on the noun itself, or, for a person's
+    noun, on the object of its "of" ("The mayor of Vila Rio, Joana Reis, said": the parser sets the
+    name beside the town). Not when that object is itself a person ("the wife of John Hale, Linda")."""
+    found = list(head.rights)
+    if head.tag_ == "NN" and _person_noun(head):
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ != "PERSON":
+                        found.extend(c for c in obj.rights if c.dep_ == "appos")
+    return found
+
+
 def appositive_org(head: Token) -> Token | None:
     """The organisation named in apposition to a common noun ("The operator, Hydra Power, denies",
-    "the group, Human Rights Watch, said"): the name's head token, or None."""
-    if head.pos_ != "NOUN" or head.ent_type_ or not is_organisation_noun(head.lower_):
+    "the group, Human Rights Watch, said"), or to any noun but a person's when the name comes with
+    an organisation noun of its own ("Veltrix's largest customer, the cloud provider Nimbus,"): the
+    name's head token, or None."""
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return None
+    org_head = is_organisation_noun(head.lower_)
+    if not org_head and is_title_word(head.lower_):
         return None
     doc = head.doc
     for child in head.rights:
@@ -70,6 +91,7 @@ def appositive_org(head: Token) -> Token | None:
             child.dep_ == "appos"
             and child.ent_type_ == "ORG"
             and any(t.text in APPOSITION_MARKS for t in doc[head.i + 1 : child.left_edge.i])
+            and (org_head or any(is_organisation_noun(t.lower_) for t in doc[child.left_edge.i : child.i]))
         ):
             return child
     return None

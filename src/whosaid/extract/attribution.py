@@ -326,7 +326,7 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
             stmt.speaker, stmt.speaker_type = previous.speaker, previous.speaker_type
             how = "continuation"
         if cand.via is not None:
-            via_ents = [t for t in cand.via.subtree if t.ent_type_ in ("ORG", "PERSON")]
+            via_ents = _relay_name([t for t in cand.via.subtree if t.ent_type_ in ("ORG", "PERSON")])
             stmt.via = " ".join(t.text for t in via_ents) if via_ents else _relay_phrase(cand.via)
         if draft.parent is not None:
             stmt.nested_in = position[draft.parent]
@@ -341,6 +341,15 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n+")
+
+
+def _relay_name(words: list[Token]) -> list[Token]:
+    """A relay's name without the description the tagger took into it: "the state news agency
+    PNA" -> "PNA" (the name after the last common noun), "the Philippine Star" -> "Philippine Star"."""
+    nouns = [i for i, t in enumerate(words) if t.text.islower() and (t.pos_ == "NOUN" or i == 0)]
+    if nouns and nouns[-1] + 1 < len(words) and words[nouns[-1] + 1].pos_ == "PROPN":
+        return words[nouns[-1] + 1 :]
+    return words
 
 
 def _relay_phrase(via: Token) -> str:

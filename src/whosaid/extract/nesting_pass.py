@@ -95,8 +95,12 @@ def nested_dropped(
         return set()
     dropped = choose_drops(model, pairs, statements, forms)
     for pair in pairs:
-        if pair.outer in dropped and pair.inner not in dropped and "chain=True" in pair.features:
-            fold_chain(doc_text(doc), statements[pair.inner], statements[pair.outer])
+        if pair.outer not in dropped or pair.inner in dropped:
+            continue
+        inner, outer = statements[pair.inner], statements[pair.outer]
+        # an instruction to someone ("urged supporters to ask why …") folds like a chain
+        if "chain=True" in pair.features or _object_before(_cue_token(doc, outer), _cue_token(doc, inner)):
+            fold_chain(doc_text(doc), inner, outer)
     return dropped
 
 
@@ -142,6 +146,15 @@ def fold_chain(text: str, inner: Statement, outer: Statement) -> None:
         outer.speaker_span,
     )
     inner.speaker_type, inner.speaker_role = outer.speaker_type, outer.speaker_role
+
+
+def _object_before(outer: Token | None, inner: Token | None) -> bool:
+    """Whether the inner cue is the infinitive of an outer cue verb with an object between them
+    ("warned both sides not to discuss", "urged Congress to act"); not a relative clause on the
+    object ("approved a budget which the mayor said …")."""
+    if outer is None or inner is None or inner.head != outer or inner.dep_ not in ("xcomp", "ccomp"):
+        return False
+    return any(c.dep_ in ("dobj", "dative") and outer.i < c.i < inner.i for c in outer.children)
 
 
 def droppable(stmt: Statement, form: str) -> bool:
@@ -239,7 +252,9 @@ def pair_features(
     olemma = ocue.lemma_.lower() if ocue is not None else "-"
     assert inner.cue_span is not None
     opening = doc.char_span(outer.content_span.start, inner.cue_span.start, alignment_mode="expand")
-    chain = opening is None or len(opening) <= CHAIN_GAP
+    # "warned both sides not to discuss X" is no chain: the outer verb's object is the one who
+    # would discuss, and the outer statement holds the whole instruction
+    chain = (opening is None or len(opening) <= CHAIN_GAP) and not _object_before(ocue, icue)
     same_speaker = inner.speaker is not None and inner.speaker == outer.speaker
     same_sentence = icue is not None and ocue is not None and icue.sent.start == ocue.sent.start
     under = ocue is not None and icue is not None and ocue.is_ancestor(icue)

@@ -150,6 +150,8 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     return start, end
 
 
+# Singular nouns for a source the article does not name ("a person familiar with the matter").
+UNNAMED_SOURCES = {"person", "source", "official", "insider", "diplomat"}
 # Words after a group that say which group it is: "People familiar with the matter", "Officials
 # in neighbouring Kessria", "diplomats briefed on the talks", "lawyers for the cooperative".
 GROUP_PREPS = {"in", "at", "for", "from", "with", "of", "close", "inside", "within", "on"}
@@ -157,21 +159,41 @@ MAX_GROUP_MODIFIER_TOKENS = 8
 
 
 def _group_modifiers_end(head: Token, end: int) -> int:
-    """``end`` moved past the modifiers that follow a plural common noun: an adjective phrase, a
-    participle phrase or a prepositional phrase (not a relative clause, nor anything past a comma)."""
-    if head.tag_ != "NNS" or head.ent_type_:
+    """``end`` moved past the modifiers that follow a plural common noun or an unnamed source ("a
+    person familiar with the talks"): an adjective phrase, a participle phrase or a prepositional
+    phrase (not a relative clause, nor anything past a comma)."""
+    if (head.tag_ != "NNS" and head.lower_ not in UNNAMED_SOURCES) or head.ent_type_:
         return end
+    doc = head.doc
     for child in head.rights:
         if child.left_edge.i != end:
             break
         participle = child.dep_ == "acl" and child.tag_ == "VBN"  # "voters saying …" is content
         kept = child.dep_ == "amod" or participle or (child.dep_ == "prep" and child.lower_ in GROUP_PREPS)
-        if not kept or child.right_edge.i + 1 - end > MAX_GROUP_MODIFIER_TOKENS:
+        if not kept:
             break
-        if any(t.is_punct and t.text not in ("-", "'", "’") for t in child.subtree):
+        stop = next((t.i for t in child.subtree if t.is_punct and t.text not in ("-", "'", "’")), None)
+        # up to a comma that opens a relative clause on the modifier's own noun ("a person familiar
+        # with the talks, who asked not to be named,"); any other comma leaves the modifier out
+        relative = (
+            stop is not None
+            and stop > child.i
+            and doc[stop].text == ","
+            and _opens_relative_clause(doc, stop)
+        )
+        if stop is not None and not relative:
             break
-        end = child.right_edge.i + 1
+        last = stop if stop is not None else child.right_edge.i + 1
+        if last - end > MAX_GROUP_MODIFIER_TOKENS:
+            break
+        end = last
+        if relative:
+            break
     return end
+
+
+def _opens_relative_clause(doc: Doc, comma: int) -> bool:
+    return comma + 1 < len(doc) and doc[comma + 1].lower_ in ("who", "whom", "which", "whose")
 
 
 def name_tokens(head: Token, start: int) -> list[Token]:
@@ -257,17 +279,24 @@ def who_antecedent(noun: Token) -> Token:
     """The person a "who" the parser hung off a thing refers to: "a spokesman for the bank's unit,
     who added" (the spokesman), "three people familiar with the matter who said" (the people)."""
     node = noun
+    plural: Token | None = None  # a plural may be people, or things ("the bank's deliberations")
     for _ in range(3):
         if (
             node.ent_type_ == "PERSON"
             or node.pos_ == "PRON"
             or is_title_word(node.lower_)
-            or node.tag_ == "NNS"
+            or node.lemma_.lower() in PEOPLE_NOUNS
         ):
             return node
+        if node.tag_ == "NNS" and plural is None:
+            plural = node
         if node.dep_ != "pobj":
             break
         node = node.head.head  # the preposition's head: a noun, or an adjective ("familiar with")
         if node.pos_ == "ADJ" and node.dep_ in ("amod", "acl"):
             node = node.head
-    return noun
+    return plural or noun
+
+
+# Nouns for people that are no title: "a person familiar with …, who asked not to be named".
+PEOPLE_NOUNS = {"person", "people", "man", "woman", "source", "resident", "witness", "member", "friend"}

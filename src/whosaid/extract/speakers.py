@@ -278,6 +278,31 @@ class ArticlePeople:
                 return None  # someone singular is the latest subject: "they" is not theirs
         return None
 
+    def recent_description(self, before: int) -> Token | None:
+        """The head of a description that brings in someone new ("NATO's secretary general said …",
+        "A police spokesman said …") and is the latest main-clause subject in the sentence before
+        the one of token ``before``, outside quotation marks; None when a name, a pronoun or another
+        noun is the latest such subject. A "he" right after it continues the newcomer, not a name
+        from further back. A definite description ("The Vermont senator") mostly re-names someone
+        already named, so it is left to the pronoun's usual antecedent, and so is one who spoke to a
+        person ("A reporter asked Sanders … . He replied": the one asked answers)."""
+        doc = self.doc
+        sent_start = doc[before].sent.start
+        for i in range(sent_start - 1, self._previous_sentence_start(before) - 1, -1):
+            tok = doc[i]
+            if _subject_rank(tok) != 0 or (self.quoted is not None and self.quoted(tok.idx)):
+                continue
+            if tok.dep_ == "appos":
+                return None  # "One pastor, Darran Whiting, said": a name
+            if tok.tag_ == "NN" and not tok.ent_type_ and is_title_word(tok.lower_) and _introduces(tok):
+                addressed = ("dobj", "dative")
+                spoke_to = any(c.dep_ in addressed and c.ent_type_ == "PERSON" for c in tok.head.children)
+                # a person named earlier in the sentence may be its real subject, the parse aside
+                named = any(t.ent_type_ == "PERSON" for t in doc[tok.sent.start : tok.i])
+                return None if spoke_to or named else tok
+            return None
+        return None
+
     def described(
         self,
         before: int,
@@ -376,6 +401,17 @@ ISSUING_VERBS = {
 }  # fmt: skip
 
 
+def _introduces(head: Token) -> bool:
+    """Whether a description headed by ``head`` brings in a new person: an indefinite one ("a
+    spokesman") or one owned by an institution or a place ("NATO's secretary general")."""
+    for child in head.lefts:
+        if child.lower_ in ("a", "an", "another"):
+            return True
+        if child.dep_ == "poss" and child.ent_type_ in ("ORG", "GPE", "NORP"):
+            return True
+    return False
+
+
 def _issuer(document: Token) -> Token | None:
     """The subject of the verb that issued ``document`` ("both men issued a statement expressing …")."""
     verb = document.head
@@ -418,6 +454,22 @@ def _employer(head: Token, people: ArticlePeople, exclude: set[str]) -> Resoluti
                 res = resolve_speaker(obj, s, e, people, exclude)
                 return res if res.speaker else None
     return None
+
+
+def _entity_end(token: Token) -> int:
+    """Token end of the named entity ``token`` is in (its name may run on past the phrase's head:
+    "the Royal College of Nursing" is headed by "College"), up to a dash, a bracket or a verb, where
+    the tagger's entity has run into the next words ("Tax Policy Center - half")."""
+    doc = token.doc
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        inside_word = not doc[end - 1].whitespace_ and not doc[end].whitespace_  # "American-Islamic"
+        if doc[end].pos_ == "VERB" or (
+            doc[end].is_punct and doc[end].text not in (".", "&") and not inside_word
+        ):
+            break
+        end += 1
+    return end
 
 
 def _described_person(head: Token, people: ArticlePeople, exclude: set[str]) -> Person | None:
@@ -520,6 +572,11 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             role = " ".join(t.text for t in appos_roles[0].subtree)
         return Resolution(canonical, "PERSON", role, "name")
     if lower in PERSONAL_PRONOUNS:
+        newcomer = people.recent_description(head.i) if lower in ("he", "she") else None
+        if newcomer is not None:  # "NATO's secretary general said … . “…,” he added"
+            s, e = speaker_tokens(newcomer)
+            res = resolve_speaker(newcomer, s, e, people, exclude)
+            return Resolution(res.speaker, res.speaker_type or "PERSON", None, "pronoun")
         person = people.recent_person(head.i, exclude, PERSONAL_PRONOUNS[lower])
         if person:
             return Resolution(person.name, "PERSON", None, "pronoun")
@@ -531,6 +588,8 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             return Resolution(res.speaker, res.speaker_type, None, "pronoun")
     if lower in GROUP_PRONOUNS or lower in ("i", "you", "it", "one"):
         return Resolution(None, None, None, "unknown")
+    if lower in ("person", "source") and head.tag_ == "NN":  # "a person familiar with …": unnamed
+        return Resolution(None, "PERSON", None, "unknown")
     phrase, _ = clean_name(doc[start:end])
     described = org_description(lower)
     if described is not None and not head.ent_type_ and any(c.lower_ == "the" for c in head.lefts):
@@ -540,6 +599,15 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     if head.ent_type_ in ("ORG", "GPE", "NORP") or is_org_word(lower):
         # a title word before an institution noun is part of its name ("the State Department");
         # before a name the tagger called an organisation, a title ("Councillor Maja Holt")
+        if (
+            head.ent_type_ == "ORG"
+            and is_organisation_noun(lower)
+            and end < len(doc)
+            and doc[end].pos_ == "ADP"
+        ):
+            # only after an organisation's noun ("Meenakshi Ganguly of Human Rights Watch" is a
+            # person) and through a preposition ("Union Cries Negligence" is a headline's verb)
+            end = max(end, _entity_end(head))  # "the Royal College of Nursing", not "… College"
         phrase, _ = clean_name(doc[start:end], titles=not is_org_word(lower))
         key = lower.removesuffix("’s").removesuffix("'s")
         known = people.orgs.get(key) if head.ent_type_ else None
