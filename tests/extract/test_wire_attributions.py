@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from .test_extract_speakers import about, run
+from .test_speaker_names import about as about_pair
+from .test_speaker_names import pipeline_and_extractor
 
 
 def test_a_pronoun_after_an_unnamed_official_is_not_someone_named_earlier(nlp: Any) -> None:
@@ -117,3 +119,85 @@ def test_an_instruction_to_someone_keeps_its_cue_and_its_content_whole(nlp: Any)
     warned = about(run(nlp, text), "not to discuss the case with the press")
     assert warned.cue == "warned"
     assert "discuss the case" in warned.content
+
+
+def test_an_employer_named_in_apposition_to_its_business_noun(nlp: Any) -> None:
+    text = "A spokesman for the rail operator, Nordbahn, said the software had since been replaced."
+    said = about(run(nlp, text), "the software had since been replaced")
+    assert said.speaker == "Nordbahn"
+
+
+def test_a_name_beside_the_body_an_envoy_is_sent_to(nlp: Any) -> None:
+    text = (
+        "Kessria's ambassador to the United Nations, Igor Malek, dismissed the reports as "
+        '"fairy tales". He told the council that Valdoria had lied for years.'
+    )
+    statements = run(nlp, text)
+    assert about(statements, 'the reports as "fairy tales"').speaker == "Igor Malek"
+    assert about(statements, "that Valdoria had lied for years").speaker == "Igor Malek"
+
+
+def test_a_second_cue_joined_to_a_clause_hung_on_a_statement_is_the_reporters(nlp: Any) -> None:
+    text = (
+        "The Kessrian defence ministry said in a statement that its forces "
+        '"do not target civilian infrastructure" and accused Valdoria of staging the attacks.'
+    )
+    accused = about(run(nlp, text), "Valdoria of staging the attacks")
+    assert accused.speaker == "Kessrian defence ministry"
+
+
+def test_a_comment_on_the_sentence_is_not_what_was_endorsed(nlp: Any) -> None:
+    text = (
+        "Former President Daniel Ruiz endorsed Senator Maya Ortiz on Tuesday, a blow to the "
+        "party's front-runner, Governor Paul Keane."
+    )
+    endorsed = next(s for s in run(nlp, text) if s.cue == "endorsed")
+    assert "Maya Ortiz" in endorsed.content
+    assert "a blow" not in endorsed.content
+
+
+def test_a_person_the_tagger_calls_an_organisation_is_one_person_throughout(nlp: Any) -> None:
+    text = (
+        "Tech billionaire Marcus Feld on Monday attacked proposed rules on artificial intelligence.\n\n"
+        'Writing on his social media platform, Feld said the rules were drafted by "people who have '
+        'never built anything". Feld has clashed with regulators before. Last year he called a fine '
+        'imposed on his company "a tax on success".'
+    )
+    pairs = pipeline_and_extractor(nlp, text)
+    resolved, extracted = about_pair(pairs, "the rules were drafted by people who have never built anything")
+    assert resolved.speaker == extracted.speaker == "Marcus Feld"
+    called, _ = about_pair(pairs, 'a fine imposed on his company "a tax on success"')
+    assert called.speaker == "Marcus Feld"
+    assert called.speaker_type == "PERSON"
+
+
+def test_a_second_cue_ends_the_content_after_a_copula(nlp: Any) -> None:
+    text = (
+        "A department spokeswoman said pay was a matter for the trusts but urged both sides to "
+        "return to talks."
+    )
+    said = next(s for s in run(nlp, text) if s.cue == "said")
+    assert said.content == "pay was a matter for the trusts"
+
+
+def test_a_that_the_parser_took_for_a_pronoun_still_opens_the_content(nlp: Any) -> None:
+    text = (
+        "She told reporters after the first session that both sides had agreed to exchange "
+        "prisoners, but warned that much work remained."
+    )
+    told = about(run(nlp, text), "that both sides had agreed to exchange prisoners")
+    assert told.cue == "told"
+    assert told.speaker_text == "She"
+
+
+def test_a_name_after_a_title_is_a_person_whatever_the_tagger_says(nlp: Any) -> None:
+    text = (
+        "UN special envoy Hanna Lindqvist said the atmosphere was good. She told reporters after "
+        'the first session that both sides had agreed to exchange prisoners, but warned that "much '
+        'work remains".'
+    )
+    statements = run(nlp, text)
+    warned = about(statements, 'that "much work remains"')
+    assert warned.speaker == "Hanna Lindqvist"
+    # a content that opens before the quotation keeps both of its marks
+    assert warned.content == 'that "much work remains"'

@@ -63,12 +63,13 @@ def appositive_name(head: Token, people: ArticlePeople) -> tuple[Token, list[Tok
 
 def _appositive_children(head: Token) -> list[Token]:
     """Where a name in apposition to ``head`` may hang: on the noun itself, or, for a person's
-    noun, on the object of its "of" ("The mayor of Vila Rio, Joana Reis, said": the parser sets the
-    name beside the town). Not when that object is itself a person ("the wife of John Hale, Linda")."""
+    noun, on the object of its preposition ("The mayor of Vila Rio, Joana Reis, said", "Kessria's
+    ambassador to the United Nations, Igor Malek,": the parser sets the name beside the place). Not
+    when that object is itself a person ("the wife of John Hale, Linda")."""
     found = list(head.rights)
     if head.tag_ == "NN" and _person_noun(head):
         for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "to", "for", "at"):
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and obj.ent_type_ != "PERSON":
                         found.extend(c for c in obj.rights if c.dep_ == "appos")

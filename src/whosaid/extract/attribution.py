@@ -96,8 +96,11 @@ def snap(cand: Candidate, quotes: QuoteMap, text: str) -> Draft:
         # PolNeAR calls `that “…”` mixed: the complementizer is an unquoted word of the content
         whole = len(regions) == 1 and not (start < first.start and text[start : first.start].strip())
         kind: StatementKind = "direct" if whole else "mixed"
+        # the marks are not content, but a content that opens before the first mark ("that “…”")
+        # holds that mark, so it keeps the closing one too: quotation marks shown in pairs
+        end = last.inner_end if start >= first.start else last.end
         start = first.inner_start if start >= first.start else start
-        draft = Draft(cand, kind, start, last.inner_end)  # the closing mark is not content
+        draft = Draft(cand, kind, start, end)
         if len(regions) > 1:
             draft.parts = [(max(start, r.inner_start), r.inner_end) for r in regions]
         return draft

@@ -128,6 +128,8 @@ def _complements(verb: Token) -> list[tuple[Token, str]]:
     found: list[tuple[Token, str]] = []
     for child in verb.children:
         if child.dep_ in COMPLEMENT_DEPS:
+            if _comment_on_the_sentence(verb, child):
+                continue
             found.append((child, child.dep_))
             if child.dep_ == "dobj":
                 found.extend((clause, "dobj_clause") for clause in _that_clauses(child))
@@ -140,6 +142,21 @@ def _complements(verb: Token) -> list[tuple[Token, str]]:
         seen = {c.i for c, _ in found}
         found.extend((clause, "ccomp") for clause in _clause_under_circumstance(verb) if clause.i not in seen)
     return found
+
+
+def _comment_on_the_sentence(verb: Token, obj: Token) -> bool:
+    """A second object after a comma is the writer's comment on the whole sentence, which the parser
+    made an object: "endorsed Senator Ortiz on Tuesday, a blow to the front-runner". Such a comment
+    is indefinite; a list of objects ("discussing the economy, women's health …") is not one."""
+    first = obj.left_edge
+    if (
+        obj.dep_ != "dobj"
+        or first.i == 0
+        or obj.doc[first.i - 1].text != ","
+        or first.lower_ not in ("a", "an")
+    ):
+        return False
+    return any(c.dep_ == "dobj" and c.i < obj.i for c in verb.children)
 
 
 # Speech verbs that take a listener and a that-clause ("told analysts on a call that …").
@@ -164,13 +181,24 @@ def _clause_under_circumstance(verb: Token) -> list[Token]:
             elif (
                 (node.dep_ == "pobj" or listener)
                 and child.dep_ in ("relcl", "acl", "ccomp")
-                and any(
-                    g.dep_ == "mark" and g.lower_ == "that" and g.i == child.left_edge.i
-                    for g in child.children
-                )
+                and _opens_with_complementizer(child)
             ):
                 found.append(child)
     return found
+
+
+def _opens_with_complementizer(clause: Token) -> bool:
+    """Whether a clause opens with the complementizer "that": marked so, or a "that" the parser
+    made a subject or object of a verb that has its own ("that both sides had agreed to exchange
+    prisoners": "exchange" already has an object, so "that" is no relative pronoun)."""
+    that = clause.doc[clause.left_edge.i]
+    if that.lower_ != "that":
+        return False
+    if that.dep_ == "mark":
+        return True
+    return that.dep_ in ("dobj", "nsubj") and any(
+        c.dep_ == that.dep_ and c.i != that.i for c in that.head.children
+    )
 
 
 # Speech verbs whose prepositional phrases and listeners are circumstances, never the content:

@@ -87,7 +87,10 @@ def paragraph_of(doc: Doc, i: int) -> int:
 
 TRAILING_CLAUSE_DEPS = ("acl", "relcl", "advcl")
 # "says he respects Clinton and calls her …": a second cue joined to the clause is its own statement
-CONJ_CUES = {"call", "say", "add", "tell", "claim", "argue", "accuse", "describe", "insist", "warn"}
+CONJ_CUES = {
+    "call", "say", "add", "tell", "claim", "argue", "accuse", "describe", "insist", "warn", "urge", "decline",
+    "caution",
+}  # fmt: skip
 
 
 def complement_edge(comp: Token) -> int:
@@ -99,7 +102,12 @@ def complement_edge(comp: Token) -> int:
             before = doc[child.left_edge.i - 1]
             if before.text == "," or (before.is_quote and doc[child.left_edge.i - 2].text == ","):
                 return before.i - 1 if before.text == "," else before.i - 2
-        if child.dep_ == "conj" and comp.pos_ == "VERB" and child.lemma_ in CONJ_CUES:
+        # "said the rise was fair but urged both sides to …": a second cue of the reporter's ends
+        # the content; after a copula only when the cue has no subject of its own
+        joined = comp.pos_ == "VERB" or (
+            comp.pos_ == "AUX" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        )
+        if child.dep_ == "conj" and joined and child.lemma_ in CONJ_CUES:
             cc = [c for c in comp.rights if c.dep_ == "cc" and c.i < child.i]
             if cc:
                 return cc[-1].i - 1 if doc[cc[-1].i - 1].text != "," else cc[-1].i - 2

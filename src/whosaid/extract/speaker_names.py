@@ -264,15 +264,19 @@ ORG_NAME_WORDS = {"tech", "state", "university", "college", "institute", "founda
 
 
 def given_name_first(ent: Span) -> bool:
-    """A name the tagger called an organisation that opens with a given name and has nothing
-    else an organisation's name would ("Sophie Marchand"; not "Virginia Tech")."""
+    """A name the tagger called an organisation that reads as a person's: it opens with a given
+    name, or comes right after a title ("UN special envoy Hanna Lindqvist"), and has nothing else
+    an organisation's name would ("Sophie Marchand"; not "Virginia Tech")."""
     words = list(ent)
-    return (
+    if not (
         2 <= len(words) <= 3
         and all(t.pos_ == "PROPN" and t.is_title for t in words)
-        and first_name_gender(words[0].text) is not None
         and not any(is_org_word(t.lower_) or t.lower_ in ORG_NAME_WORDS for t in words)
-    )
+    ):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    titled = before is not None and before.pos_ in ("NOUN", "PROPN") and is_title_word(before.lower_)
+    return titled or first_name_gender(words[0].text) is not None
 
 
 def who_antecedent(noun: Token) -> Token:

@@ -447,8 +447,15 @@ def _employer(head: Token, people: ArticlePeople, exclude: set[str]) -> Resoluti
             owned_by_org = obj is not None and any(
                 c.dep_ == "poss" and c.ent_type_ == "ORG" for c in obj.children
             )
+            # a business noun only with its name beside it ("a spokesman for the rail operator,
+            # Nordbahn"); "a spokesman for the operator" names no one
+            named_business = obj is not None and appositive_org(obj) is not None
             if obj is not None and (
-                obj.pos_ == "PROPN" or obj.ent_type_ or is_org_word(obj.lower_) or owned_by_org
+                obj.pos_ == "PROPN"
+                or obj.ent_type_
+                or is_org_word(obj.lower_)
+                or owned_by_org
+                or named_business
             ):
                 s, e = speaker_tokens(obj)
                 res = resolve_speaker(obj, s, e, people, exclude)
@@ -635,7 +642,9 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         if kind is not None:  # "The union Unite called": the noun says what the name is
             name = doc_text(doc)[doc[kind.i + 1].idx : doc[end - 1].idx + len(doc[end - 1])]
             return Resolution(name, "ORG", None, "org")
-        return Resolution(phrase or head.text, "PERSON" if head.ent_type_ == "" else "ORG", None, "name")
+        # a name the tagger gave another label ("Ines Duval" PRODUCT) is a person's by its given name
+        personal = head.ent_type_ == "" or given_name_first(doc[start:end])
+        return Resolution(phrase or head.text, "PERSON" if personal else "ORG", None, "name")
     if phrase:
         return Resolution(phrase, "ORG" if head.pos_ == "PROPN" else None, None, "description")
     return Resolution(None, None, None, "unknown")
