@@ -263,7 +263,7 @@ def role_apposition(head: Token, child: Token) -> bool:
 ORG_NAME_WORDS = {"tech", "state", "university", "college", "institute", "foundation", "fund", "capital"}
 
 
-def given_name_first(ent: Span) -> bool:
+def reads_as_person(ent: Span) -> bool:
     """A name the tagger called an organisation that reads as a person's: it opens with a given
     name, or comes right after a title ("UN special envoy Hanna Lindqvist"), and has nothing else
     an organisation's name would ("Sophie Marchand"; not "Virginia Tech")."""

@@ -27,15 +27,16 @@ from whosaid.extract.appositions import (
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.org_descriptions import is_business, is_public_body, org_description
 from whosaid.extract.speaker_names import (
+    UNNAMED_SOURCES,
     bare_role,
     canonical_form,
     clean_name,
     could_be_name,
     description_words,
-    given_name_first,
     honorific_before,
     name_tokens,
     person_role,
+    reads_as_person,
     role_apposition,
     role_words,
     speaker_tokens,
@@ -120,7 +121,7 @@ class ArticlePeople:
         self.org_mentions: list[tuple[int, str]] = []  # (token index, name) of named organisations
         for ent in doc.ents:
             if ent.label_ == "PERSON" or (
-                ent.label_ == "ORG" and (given_name_first(ent) or self._appositive_person(ent))
+                ent.label_ == "ORG" and (reads_as_person(ent) or self._appositive_person(ent))
             ):
                 self._add_person(ent)
             elif ent.label_ in ("ORG", "NORP", "GPE"):
@@ -595,8 +596,8 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             return Resolution(res.speaker, res.speaker_type, None, "pronoun")
     if lower in GROUP_PRONOUNS or lower in ("i", "you", "it", "one"):
         return Resolution(None, None, None, "unknown")
-    if lower in ("person", "source") and head.tag_ == "NN":  # "a person familiar with …": unnamed
-        return Resolution(None, "PERSON", None, "unknown")
+    if lower in UNNAMED_SOURCES and head.tag_ == "NN" and not is_title_word(lower):
+        return Resolution(None, "PERSON", None, "unknown")  # "a person familiar with …": unnamed
     phrase, _ = clean_name(doc[start:end])
     described = org_description(lower)
     if described is not None and not head.ent_type_ and any(c.lower_ == "the" for c in head.lefts):
@@ -643,7 +644,7 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             name = doc_text(doc)[doc[kind.i + 1].idx : doc[end - 1].idx + len(doc[end - 1])]
             return Resolution(name, "ORG", None, "org")
         # a name the tagger gave another label ("Ines Duval" PRODUCT) is a person's by its given name
-        personal = head.ent_type_ == "" or given_name_first(doc[start:end])
+        personal = head.ent_type_ == "" or reads_as_person(doc[start:end])
         return Resolution(phrase or head.text, "PERSON" if personal else "ORG", None, "name")
     if phrase:
         return Resolution(phrase, "ORG" if head.pos_ == "PROPN" else None, None, "description")

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from whosaid.extract.speaker_names import given_name_first
+from whosaid.extract.speaker_names import reads_as_person
 from whosaid.model import EntityType, Span
 from whosaid.resolve.doc_text import doc_text
 from whosaid.resolve.names import clean_name, fold, given_names, person_name, role_nouns, titles
@@ -119,10 +119,9 @@ def name_mentions(doc: Doc) -> list[NameMention]:
         mention.type = max(counts, key=lambda label: (counts[label], _TIE_ORDER.index(label)))
         if counts["PERSON"] == counts[mention.type] and fold(mention.text).split()[0] in given_names():
             mention.type = "PERSON"  # "Ava DuVernay" once PERSON, once ORG: a given name decides
-        elif mention.type == "ORG" and given_name_first(doc[mention.token_start : mention.token_end]):
-            mention.type = (
-                "PERSON"  # "Marcus Feld" only ever ORG: a given name and a surname, as the extractor reads it
-            )
+        elif mention.type == "ORG" and reads_as_person(doc[mention.token_start : mention.token_end]):
+            # "Marcus Feld" only ever ORG: a person's name as the extractor reads it
+            mention.type = "PERSON"
     _surnames_are_people(found)
     found = [_with_given_name(doc, m) if m.type == "PERSON" else m for m in found]
     trimmed = [_headline_trimmed(doc, m, found) for m in found]
