@@ -69,6 +69,8 @@ def quoted_as_saying(quoted: Token) -> tuple[Token | None, Token | None, int, in
     if speaker is None:  # active: "TASS quoted a senior diplomat as saying": the agency relays
         speaker = next((c for c in quoted.children if c.dep_ == "dobj"), None)
         via = next((c for c in quoted.children if c.dep_ == "nsubj"), None) if speaker is not None else None
+        if via is not None and via.lower_ in ("which", "who", "that") and quoted.dep_ == "relcl":
+            via = quoted.head  # "state television, which quoted officials as saying"
     for holder in (verb, quoted):
         for child in holder.children:
             if child.dep_ in ("prep", "agent") and child.lower_ == "by":
@@ -142,6 +144,22 @@ def _complements(verb: Token) -> list[tuple[Token, str]]:
         seen = {c.i for c, _ in found}
         found.extend((clause, "ccomp") for clause in _clause_under_circumstance(verb) if clause.i not in seen)
     return found
+
+
+def _clause_split_in_two(verb: Token) -> tuple[Token, Token] | None:
+    """A reported clause the parser cut in two: "said that the soldiers captured near the border
+    last week were mercenaries" read "captured" as the verb of one complement and gave "last week
+    were mercenaries" as a second one with no subject. (first half, second half) or None."""
+    clauses = [c for c in verb.rights if c.dep_ == "ccomp"]
+    if len(clauses) != 2:
+        return None
+    first, second = clauses
+    joint = second.left_edge
+    if joint.i != first.right_edge.i + 1 or joint.is_punct or second.pos_ not in ("VERB", "AUX"):
+        return None  # (", a swipe at …" or "— a proposal he …" is an aside, not the clause's rest)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in second.children):
+        return None
+    return first, second
 
 
 def _comment_on_the_sentence(verb: Token, obj: Token) -> bool:
@@ -306,20 +324,24 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
     if open_vocabulary and len(rights) >= 2 and any(d in ("dobj", "xcomp", "ccomp") for _, d in complements):
         # "accused Trump of lying", "urged Congress to act": object and its complement together
         complements.append((rights[0], "rest"))
+    split = _clause_split_in_two(verb)
+    if split is not None:  # the subjectless second half is no content of its own
+        complements = [(c, d) for c, d in complements if c != split[1]]
     for comp, dep in complements:
         if _circumstance(verb, comp, dep) or _anonymity_terms(comp):
             continue
         # clip to the cue's paragraph: a headline parsed into the first sentence must not join it
         before_cue = comp.i < verb.i and dep == "ccomp"
+        tail = split[1] if split is not None and comp == split[0] and dep == "ccomp" else comp
         if dep == "rest":
             right_edge = rest_edge(rights)
         else:  # content before its cue keeps its asides: "A, which B, he said" is drawn whole
-            right_edge = comp.right_edge.i if before_cue else complement_edge(comp)
+            right_edge = comp.right_edge.i if before_cue else complement_edge(tail)
         first, last = paragraph_bounds(doc, verb.i, content_first_token(comp, dep), right_edge + 1)
         edges = None
         if not before_cue:  # (58 more exact contents on train than trimming, 3 fewer)
             last = trim_trailing_aside(doc, first, last)
-            if dep != "rest" and comp.i >= first:
+            if dep != "rest" and comp.i >= first and tail == comp:
                 # the trained end model may move the end to another dependent of the right spine
                 limit = paragraph_bounds(doc, verb.i, first, comp.right_edge.i + 1)[1]
                 edges = (first, limit, last)

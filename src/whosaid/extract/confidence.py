@@ -28,21 +28,26 @@ KINDS = ("direct", "indirect", "mixed")
 
 def features(stmt: Statement, cand: Candidate, how: str) -> dict[str, float]:
     words = len(stmt.content.split())
+    # An interview's answer ("Q: … A: …") is the interviewee's by the format itself. PolNeAR marks
+    # none (no quotation marks), so its form and its "A:" cue carry no weight here.
+    answer = cand.form == "answer"
     feats: dict[str, float] = {
         "bias": 1.0,
         # the trained filter's probability when the parse proposed it, else the lexicon prior; "X
         # was quoted by Y as saying" is sure whatever the filter made of the rare verb "quote"
-        "strength": 1.0 if cand.relayed else (cand.probability or cand.strength),
+        "strength": 1.0 if cand.relayed or answer else (cand.probability or cand.strength),
         "log_words": math.log1p(words),
         "short": float(words < 4),
         "has_speaker": float(stmt.speaker is not None),
         "has_speaker_text": float(stmt.speaker_text is not None),
         "has_cue": float(stmt.cue is not None),
     }
-    feats[f"form={cand.form}"] = 1.0
     feats[f"how={how}"] = 1.0
     feats[f"kind={stmt.kind}"] = 1.0
     feats[f"type={stmt.speaker_type}"] = 1.0
+    if answer:
+        return feats
+    feats[f"form={cand.form}"] = 1.0
     if stmt.cue:
         feats[f"cue={stmt.cue.split()[-1].lower()}"] = 1.0
     return feats

@@ -85,9 +85,13 @@ def _reporter_of_trailing_participle(verb: Token) -> Token | None:
             break
         clause = clause.head
     cue = clause.head
+    # or the clause of the cue's object: "denied reports that A has agreed …, insisting …"
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    if clause.dep_ == "acl" and that and cue.dep_ == "dobj":
+        cue, clause = cue.head, cue
     if (
         verb.tag_ != "VBG"
-        or clause.dep_ != "ccomp"
+        or clause.dep_ not in ("ccomp", "dobj")
         or not cue.i < clause.i < verb.i
         or verb.doc[verb.i - 1].text != ","
         or load_lexicon().verb_strength(cue.lemma_) <= 0.0

@@ -30,13 +30,30 @@ PUBLIC_BODY_WORDS = {
 }  # fmt: skip
 
 
-def org_description(noun: str) -> Literal["business", "public"] | None:
+# Nouns "the …" uses for the last news outlet named ("Spanish newspaper Diario Deportivo reported
+# … The paper said"), and words in an outlet's own name ("The Daily Courier", "The Washington Post").
+# Not "magazine": a broadcaster named in between is no magazine.
+MEDIA_NOUNS = {"newspaper", "paper", "daily", "tabloid", "outlet"}
+MEDIA_NAME_WORDS = {
+    "times", "post", "news", "journal", "herald", "gazette", "tribune", "telegraph", "guardian",
+    "chronicle", "courier", "daily", "magazine", "radio", "television", "tv",
+}  # fmt: skip
+OrgKind = Literal["business", "public", "media"]
+
+
+def org_description(noun: str) -> OrgKind | None:
     """The kind of organisation a lower-case noun after "the" describes, or None."""
     if noun in COMPANY_NOUNS:
         return "business"
     if noun in REGULATOR_NOUNS:
         return "public"
+    if noun in MEDIA_NOUNS:
+        return "media"
     return None
+
+
+def is_media_name(name: str) -> bool:
+    return bool(MEDIA_NAME_WORDS & set(name.lower().split()))
 
 
 def is_public_body(name: str) -> bool:

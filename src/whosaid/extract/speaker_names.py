@@ -91,6 +91,26 @@ def role_words(roles: list[str]) -> set[str]:
     return words | {ROLE_ABBREVIATIONS[w] for w in words if w in ROLE_ABBREVIATIONS}
 
 
+# Endings that make a people's adjective of a place's name: Russia -> Russian, Italy -> Italian,
+# China -> Chinese, Germany -> German (the place adds the "y"), Kessria -> Kessrian.
+DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "y")
+
+
+def place_word_in(word: str, known: set[str]) -> bool:
+    """Whether ``word`` or the place or people it names is among ``known`` words: "the Kessrian
+    leader" fits a person whose role is "Kessria's president", "Russia's" one of "Russian"."""
+    if word in known:
+        return True
+    for other in known:
+        short, long = sorted((word, other), key=len)
+        if len(short) < 4 or not long.startswith(short[:-1]):
+            continue
+        for stem in (short, short[:-1]):  # "italy" -> "ital" + "ian"; "germany" -> "german"
+            if long.startswith(stem) and (long[len(stem) :] in DEMONYM_ENDINGS or stem == long):
+                return True
+    return False
+
+
 def _spelt_out(word: str) -> str:
     return ROLE_ABBREVIATIONS.get(word, word)
 

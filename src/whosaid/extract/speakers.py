@@ -25,7 +25,14 @@ from whosaid.extract.appositions import (
     is_organisation_noun,
 )
 from whosaid.extract.content_edges import doc_text
-from whosaid.extract.org_descriptions import is_business, is_public_body, org_description
+from whosaid.extract.org_descriptions import (
+    MEDIA_NOUNS,
+    OrgKind,
+    is_business,
+    is_media_name,
+    is_public_body,
+    org_description,
+)
 from whosaid.extract.speaker_names import (
     UNNAMED_SOURCES,
     bare_role,
@@ -36,6 +43,7 @@ from whosaid.extract.speaker_names import (
     honorific_before,
     name_tokens,
     person_role,
+    place_word_in,
     reads_as_person,
     role_apposition,
     role_words,
@@ -119,19 +127,28 @@ class ArticlePeople:
         self.by_last: dict[str, list[Person]] = {}
         self.orgs: dict[str, str] = {}
         self.org_mentions: list[tuple[int, str]] = []  # (token index, name) of named organisations
+        self.media: set[str] = set()  # the names among them that are news outlets
         for ent in doc.ents:
-            if ent.label_ == "PERSON" or (
-                ent.label_ == "ORG" and (reads_as_person(ent) or self._appositive_person(ent))
+            # a name right after "newspaper" is an outlet's, whatever the tagger says ("Spanish
+            # newspaper Diario Deportivo" PERSON)
+            outlet = (
+                ent.start > 0 and doc[ent.start - 1].lower_ in MEDIA_NOUNS and ent.label_ in ("ORG", "PERSON")
+            )
+            if not outlet and (
+                ent.label_ == "PERSON"
+                or (ent.label_ == "ORG" and (reads_as_person(ent) or self._appositive_person(ent)))
             ):
                 self._add_person(ent)
-            elif ent.label_ in ("ORG", "NORP", "GPE"):
+            elif ent.label_ in ("ORG", "NORP", "GPE") or outlet:
                 name, _ = clean_name(ent, titles=not is_org_word(ent[-1].lower_))
                 if name:
                     key = name.split()[-1].lower()
                     if len(name) > len(self.orgs.get(key, "")):
                         self.orgs[key] = name
-                    if ent.label_ == "ORG" and (quoted is None or not quoted(ent.start_char)):
+                    if (ent.label_ == "ORG" or outlet) and (quoted is None or not quoted(ent.start_char)):
                         self.org_mentions.append((ent.root.i, name))
+                        if outlet or is_media_name(name):
+                            self.media.add(name)
         tagged = doc.to_array([POS, ENT_TYPE, DEP])  # read once for both passes below
         self._add_untagged_appositives(tagged)
         self._add_untagged_surnames(tagged)
@@ -257,10 +274,11 @@ class ArticlePeople:
         same = self.by_last.get(surname_key(token))
         return same[0] if same else None
 
-    def recent_org(self, before: int, public: bool) -> str | None:
-        """The business (or, with ``public``, the public body) named last before token ``before``."""
+    def recent_org(self, before: int, kind: OrgKind) -> str | None:
+        """The business, public body or news outlet named last before token ``before``."""
+        fits = {"business": is_business, "public": is_public_body, "media": self.media.__contains__}[kind]
         for i, name in reversed(self.org_mentions):
-            if i < before and (is_public_body(name) if public else is_business(name)):
+            if i < before and fits(name):
                 return name
         return None
 
@@ -332,7 +350,9 @@ class ArticlePeople:
             if (not before < index < horizon if later else index >= before) or person.name in exclude:
                 continue
             known = role_words(person.roles)
-            if not HEAD_EQUIVALENTS.get(head, {head}) & known or any(w not in known for w in required):
+            if not HEAD_EQUIVALENTS.get(head, {head}) & known or any(
+                not place_word_in(w, known) for w in required
+            ):
                 continue
             score = 1 + sum(1 for w in words if w in known)
             if score > best_score:
@@ -600,8 +620,10 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         return Resolution(None, "PERSON", None, "unknown")  # "a person familiar with …": unnamed
     phrase, _ = clean_name(doc[start:end])
     described = org_description(lower)
+    if described == "media" and lower == "paper" and len(list(head.lefts)) > 1:
+        described = None  # "the 2009 paper", "the research paper": a study, no newspaper
     if described is not None and not head.ent_type_ and any(c.lower_ == "the" for c in head.lefts):
-        firm = people.recent_org(head.i, public=described == "public")
+        firm = people.recent_org(head.i, described)
         if firm is not None:
             return Resolution(firm, "ORG", None, "description")
     if head.ent_type_ in ("ORG", "GPE", "NORP") or is_org_word(lower):
