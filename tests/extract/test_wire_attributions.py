@@ -266,3 +266,31 @@ def test_an_interview_answer_is_ranked_as_sure(nlp: Any) -> None:
     assert all(a.speaker == "Ingrid Solheim" for a in answers)
     # PolNeAR, which the confidence is fitted on, marks no interview answers: the format says it all
     assert all(a.confidence > 0.8 for a in answers)
+
+
+def test_a_statement_that_read_speaks_for_its_issuer(nlp: Any) -> None:
+    text = '"Any such step will not go unanswered," a statement from the Kessrian foreign ministry read.'
+    read = about(run(nlp, text), "Any such step will not go unanswered,")
+    assert read.kind == "direct"
+    assert read.cue == "read"
+    assert read.speaker == "Kessrian foreign ministry"
+
+
+def test_it_after_an_organisation_is_the_organisation(nlp: Any) -> None:
+    text = (
+        "The air traffic controllers' union rejected that claim. In a statement, it said the "
+        "airline had cut staff to the bone."
+    )
+    said = about(run(nlp, text), "the airline had cut staff to the bone")
+    assert said.speaker_text == "it"
+    assert said.speaker == "air traffic controllers' union"
+
+
+def test_an_unnamed_chief_executive_is_no_speaker_named_executive(nlp: Any) -> None:
+    text = (
+        "The chief executive of SkyNord apologised on Wednesday for a week of cancellations, but "
+        "blamed air traffic control strikes for most of the disruption."
+    )
+    blamed = about(run(nlp, text), "air traffic control strikes for most of the disruption")
+    assert blamed.speaker != "executive"
+    assert blamed.speaker_text == "The chief executive"

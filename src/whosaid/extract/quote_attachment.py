@@ -14,6 +14,7 @@ from whosaid.extract.content_edges import doc_text
 from whosaid.extract.cue_subjects import subject_of
 from whosaid.extract.quote_runs import adds_to, clause_verb
 from whosaid.extract.quotes import QuoteRegion, title_cased
+from whosaid.extract.speakers import ISSUED_DOCUMENTS
 
 if TYPE_CHECKING:  # attribution imports this module: the types only, to avoid a cycle
     from whosaid.extract.attribution import Draft, QuoteMap
@@ -147,6 +148,14 @@ def _words_after(doc: Doc, start: int) -> list[Token]:
     return found
 
 
+def _document_that_reads(after: list[Token], tok: Token) -> Token | None:
+    """`“…,” a statement from the ministry read.`: the document that "read" ends the sentence on,
+    which the parser often tags as a noun ("the ministry read" as one compound)."""
+    if tok.lower_ not in ("read", "reads") or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].text != ".":
+        return None
+    return next((t for t in after if t.i < tok.i and t.lemma_.lower() in ISSUED_DOCUMENTS), None)
+
+
 # Verbs whose object after them is the listener, never the speaker ("“…,” told reporters").
 LISTENER_VERBS = {"tell", "ask", "inform", "remind", "assure", "warn", "urge"}
 
@@ -214,6 +223,9 @@ def attribute_bare_quote(
         if tok.lemma_ in lexicon_verb and tok.pos_ in ("VERB", "AUX"):
             speaker = subject_of(tok) or _subject_after(tok)
             return Candidate(tok.i, tok.i + 1, region.inner_start, region.inner_end, speaker, 0.9, "quote")
+        document = _document_that_reads(after, tok)
+        if document is not None:  # the document speaks for whoever issued it (speakers._document_owner)
+            return Candidate(tok.i, tok.i + 1, region.inner_start, region.inner_end, document, 0.9, "quote")
     ending = doc_text(doc)[region.inner_start : region.inner_end].rstrip()[-1:]
     if ending in (",", "?", "!"):
         verb = clause_verb(after, ending)

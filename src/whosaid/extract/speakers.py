@@ -297,6 +297,20 @@ class ArticlePeople:
                 return None  # someone singular is the latest subject: "they" is not theirs
         return None
 
+    def recent_org_subject(self, before: int) -> Token | None:
+        """The head of the organisation "it" most likely points back to: the latest subject in the
+        pronoun's sentence or the one before, outside quotation marks, when that subject is a named
+        organisation or an organisation's noun ("The union rejected that claim. In a statement, it
+        said …"); None when someone or something else is the latest subject."""
+        doc = self.doc
+        for i in range(before - 1, self._previous_sentence_start(before) - 1, -1):
+            tok = doc[i]
+            if tok.dep_ not in SPEAKER_DEPS or (self.quoted is not None and self.quoted(tok.idx)):
+                continue
+            organisation = tok.ent_type_ == "ORG" or (not tok.ent_type_ and is_organisation_noun(tok.lower_))
+            return tok if organisation and tok.tag_ in ("NN", "NNP") else None
+        return None
+
     def recent_description(self, before: int) -> Token | None:
         """The head of a description that brings in someone new ("NATO's secretary general said …",
         "A police spokesman said …") and is the latest main-clause subject in the sentence before
@@ -454,6 +468,9 @@ def _document_owner(head: Token) -> Token | None:
     if owner is None:
         prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")), None)
         owner = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if owner is not None and owner.lower_ in ("read", "reads"):
+        # "“…,” a statement from the ministry read.": the parser made "ministry read" one noun
+        owner = next((c for c in reversed(list(owner.lefts)) if c.dep_ == "compound"), None)
     if owner is None or owner.pos_ == "PRON":
         return None
     named = owner.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or owner.pos_ == "PROPN"
@@ -614,6 +631,11 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         res = resolve_speaker(group, s, e, people, exclude)
         if res.how in ("group", "org") and res.speaker:
             return Resolution(res.speaker, res.speaker_type, None, "pronoun")
+    if lower == "it" and (body := people.recent_org_subject(head.i)) is not None:
+        s, e = speaker_tokens(body)
+        res = resolve_speaker(body, s, e, people, exclude)
+        if res.speaker_type == "ORG" and res.speaker:
+            return Resolution(res.speaker, "ORG", None, "pronoun")
     if lower in GROUP_PRONOUNS or lower in ("i", "you", "it", "one"):
         return Resolution(None, None, None, "unknown")
     if lower in UNNAMED_SOURCES and head.tag_ == "NN" and not is_title_word(lower):
