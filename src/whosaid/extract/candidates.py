@@ -18,6 +18,7 @@ from whosaid.extract.content_edges import char_range as char_range
 from whosaid.extract.content_edges import (
     complement_edge,
     content_first_token,
+    marked_by_that,
     paragraph_bounds,
     raised_subject_start,
     relative_cue_gap,
@@ -100,11 +101,7 @@ def _that_clauses(noun: Token) -> list[Token]:
     PolNeAR draws the content as the clause alone, complementizer included."""
     if noun.pos_ != "NOUN":
         return []
-    return [
-        c
-        for c in noun.rights
-        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-    ]
+    return [c for c in noun.rights if c.dep_ in ("acl", "ccomp") and marked_by_that(c)]
 
 
 # Prepositions after an object noun whose object PolNeAR may draw alone ("expressed support for X",
@@ -192,7 +189,7 @@ def _clause_under_circumstance(verb: Token) -> list[Token]:
     stack = [c for c in verb.rights if c.dep_ in ("dobj", "dative", "prep", "npadvmod")]
     while stack:
         node = stack.pop()
-        listener = node.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or node.lower_ in LISTENER_WORDS
+        listener = _listener(node)
         for child in node.rights:
             if child.dep_ in ("prep", "pobj"):
                 stack.append(child)
@@ -232,6 +229,11 @@ LISTENER_WORDS = {
 }  # fmt: skip
 
 
+def _listener(token: Token) -> bool:
+    """Whether a speech verb's object is someone spoken to ("told Reuters", "told reporters")."""
+    return token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or token.lower_ in LISTENER_WORDS
+
+
 def _circumstance(verb: Token, comp: Token, dep: str) -> bool:
     if verb.lemma_.lower() not in SPEECH_LEMMAS:
         return False
@@ -240,8 +242,7 @@ def _circumstance(verb: Token, comp: Token, dep: str) -> bool:
     if dep in ("dobj", "dative", "rest") and verb.lemma_.lower() == "tell":
         heads = list(verb.rights) if dep == "rest" else list(comp.children)
         has_clause = any(c.dep_ in ("ccomp", "xcomp", "relcl", "acl") for c in heads)
-        listener = comp.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or comp.lower_ in LISTENER_WORDS
-        return listener and not has_clause
+        return _listener(comp) and not has_clause
     return False
 
 
@@ -471,11 +472,7 @@ def from_noun(noun: Token, lexicon: CueLexicon) -> Candidate | None:
     if strength <= 0.0 or noun.pos_ != "NOUN":
         return None
     clause = next(
-        (
-            c
-            for c in noun.children
-            if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
-        ),
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and marked_by_that(c)),
         None,
     )
     if clause is None:

@@ -93,6 +93,11 @@ CONJ_CUES = {
 }  # fmt: skip
 
 
+def marked_by_that(clause: Token) -> bool:
+    """Whether a clause has the complementizer "that" ("… that the plan failed")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
 def complement_edge(comp: Token) -> int:
     """Last token of a complement, without a trailing clause set off by a comma ("the incident,
     calling the protester …", "“self-deportation,” which is like …"), which PolNeAR leaves out."""

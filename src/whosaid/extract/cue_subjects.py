@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from whosaid.extract.content_edges import paragraph_of
+from whosaid.extract.content_edges import marked_by_that, paragraph_of
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.quotes import QUOTE_MARKS
 
@@ -86,8 +86,7 @@ def _reporter_of_trailing_participle(verb: Token) -> Token | None:
         clause = clause.head
     cue = clause.head
     # or the clause of the cue's object: "denied reports that A has agreed …, insisting …"
-    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-    if clause.dep_ == "acl" and that and cue.dep_ == "dobj":
+    if clause.dep_ == "acl" and marked_by_that(clause) and cue.dep_ == "dobj":
         cue, clause = cue.head, cue
     if (
         verb.tag_ != "VBG"
@@ -134,8 +133,12 @@ def _reporting_verb(clause: Token) -> Token | None:
     if clause.dep_ == "ccomp":
         return clause.head
     document = clause.head
-    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-    if clause.dep_ == "acl" and that and document.dep_ == "pobj" and document.head.dep_ == "prep":
+    if (
+        clause.dep_ == "acl"
+        and marked_by_that(clause)
+        and document.dep_ == "pobj"
+        and document.head.dep_ == "prep"
+    ):
         return document.head.head
     return None
 

@@ -10,7 +10,7 @@ stays None and the statement's confidence drops, rather than guessing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -286,11 +286,7 @@ class ArticlePeople:
         """The head of the plural noun subject "they" most likely points back to: the latest one in
         the pronoun's sentence or the one before ("Analysts at Berenberg were less alarmed. … they
         wrote"), outside quotation marks; None when a person or a singular subject came between."""
-        doc = self.doc
-        for i in range(before - 1, self._previous_sentence_start(before) - 1, -1):
-            tok = doc[i]
-            if tok.dep_ not in SPEAKER_DEPS or (self.quoted is not None and self.quoted(tok.idx)):
-                continue
+        for tok in self._subjects_back(before, lambda t: t.dep_ in SPEAKER_DEPS):
             if tok.tag_ in ("NNS", "NNPS"):
                 return tok
             if tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in PERSONAL_PRONOUNS:
@@ -302,11 +298,7 @@ class ArticlePeople:
         pronoun's sentence or the one before, outside quotation marks, when that subject is a named
         organisation or an organisation's noun ("The union rejected that claim. In a statement, it
         said …"); None when someone or something else is the latest subject."""
-        doc = self.doc
-        for i in range(before - 1, self._previous_sentence_start(before) - 1, -1):
-            tok = doc[i]
-            if tok.dep_ not in SPEAKER_DEPS or (self.quoted is not None and self.quoted(tok.idx)):
-                continue
+        for tok in self._subjects_back(before, lambda t: t.dep_ in SPEAKER_DEPS):
             organisation = tok.ent_type_ == "ORG" or (not tok.ent_type_ and is_organisation_noun(tok.lower_))
             return tok if organisation and tok.tag_ in ("NN", "NNP") else None
         return None
@@ -320,11 +312,7 @@ class ArticlePeople:
         already named, so it is left to the pronoun's usual antecedent, and so is one who spoke to a
         person ("A reporter asked Sanders … . He replied": the one asked answers)."""
         doc = self.doc
-        sent_start = doc[before].sent.start
-        for i in range(sent_start - 1, self._previous_sentence_start(before) - 1, -1):
-            tok = doc[i]
-            if _subject_rank(tok) != 0 or (self.quoted is not None and self.quoted(tok.idx)):
-                continue
+        for tok in self._subjects_back(doc[before].sent.start, lambda t: _subject_rank(t) == 0):
             if tok.dep_ == "appos":
                 return None  # "One pastor, Darran Whiting, said": a name
             if tok.tag_ == "NN" and not tok.ent_type_ and is_title_word(tok.lower_) and _introduces(tok):
@@ -377,6 +365,14 @@ class ArticlePeople:
         """Whether a person is mentioned in the sentence of ``token`` before it, or in the one before."""
         floor = self._previous_sentence_start(token)
         return any(floor <= index < token for index, _ in self.mention_order)
+
+    def _subjects_back(self, start: int, subject: Callable[[Token], bool]) -> Iterator[Token]:
+        """The tokens ``subject`` accepts, outside quotation marks, from token ``start`` back to the
+        start of the sentence before the one holding it, the latest first."""
+        for i in range(start - 1, self._previous_sentence_start(start) - 1, -1):
+            tok = self.doc[i]
+            if subject(tok) and (self.quoted is None or not self.quoted(tok.idx)):
+                yield tok
 
     def _previous_sentence_start(self, token: int) -> int:
         """First token of the sentence before the one holding ``token`` (0 in the first sentence)."""
