@@ -187,9 +187,11 @@ def _clause_under_circumstance(verb: Token) -> list[Token]:
     "that" is more often the relative pronoun it mislabelled."""
     found: list[Token] = []
     stack = [c for c in verb.rights if c.dep_ in ("dobj", "dative", "prep", "npadvmod")]
+    told = verb.lemma_.lower() == "tell"
     while stack:
         node = stack.pop()
-        listener = _listener(node)
+        # whatever one tells is told to someone: "told a news conference that …"
+        listener = _listener(node) or (told and node.dep_ in ("dobj", "dative") and node.head.i == verb.i)
         for child in node.rights:
             if child.dep_ in ("prep", "pobj"):
                 stack.append(child)

@@ -67,8 +67,17 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _subject_of_aside(verb: Token) -> Token | None:
-    """The subject the parser gave to an aside before the verb ("Clinton, exasperated, responded")."""
+    """The subject the parser gave to an aside before the verb ("Clinton, exasperated, responded";
+    "President Jan Kral, asked about the dispute, said", where "Kral asked" reads as a fronted clause)."""
+    doc = verb.doc
     for child in verb.lefts:
+        if child.dep_ in ("ccomp", "advcl") and child.tag_ in ("VBN", "VBD", "VBG"):
+            # the aside sits between two commas, right before the verb
+            subject = next((c for c in child.lefts if c.dep_ == "nsubj"), None)
+            between = [t.text for t in doc[subject.i + 1 : child.i]] if subject is not None else []
+            closed = doc[child.right_edge.i].text == "," or doc[verb.i - 1].text == ","
+            if subject is not None and between == [","] and closed:
+                return subject
         if child.dep_ == "parataxis" and child.doc[child.right_edge.i].text == ",":
             subject = next((c for c in child.lefts if c.dep_ == "nsubj"), None)
             if subject is not None:

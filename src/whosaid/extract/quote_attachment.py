@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from whosaid.extract.candidates import Candidate
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.cue_subjects import subject_of
+from whosaid.extract.cues import load_lexicon
 from whosaid.extract.quote_runs import adds_to, clause_verb
 from whosaid.extract.quotes import QuoteRegion, title_cased
 from whosaid.extract.speakers import ISSUED_DOCUMENTS
@@ -62,6 +63,8 @@ def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[i
         return
     region = following[0]
     gap = doc_text(doc)[clause_end : region.start]
+    if gap.strip(" ,;:—–-.") and _aside_ending(doc, cue_tok, clause_end, region.start):
+        gap = ""  # “A,” Hale testified, his voice breaking. “B.”: the sentence's end is the clause's
     if region.start in governed or gap.strip(" ,;:—–-.") or "\n" in doc_text(doc)[draft.end : region.start]:
         return  # the clause may end on the paragraph break: a new paragraph is not the second piece
     if adds_to(doc, draft.end, region.start, cue_tok.idx):
@@ -75,6 +78,26 @@ def extend_split_quote(draft: Draft, quotes: QuoteMap, doc: Doc, governed: set[i
     draft.end = region.inner_end
     draft.kind = "mixed"  # the content now holds the unquoted attribution between the two parts
     governed.add(region.start)
+
+
+MAX_ASIDE_WORDS = 6
+
+
+def _aside_ending(doc: Doc, cue: Token, start: int, end: int) -> bool:
+    """The text from ``start`` to ``end`` is a short aside that finishes the cue's sentence and holds
+    no cue of its own (", his voice breaking.", ", smiling."), which the parser may have made the
+    sentence's root, leaving the cue verb's own clause short of it."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return False
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    lexicon = load_lexicon()
+    return (
+        0 < len(words) <= MAX_ASIDE_WORDS
+        and doc_text(doc)[start:end].rstrip()[-1:] in (".", ",")
+        and all(t.sent.start == cue.sent.start for t in words)
+        and not any(t.lemma_ in lexicon.verbs for t in words)
+    )
 
 
 def _new_sentence_after(region: QuoteRegion, after: list[Token], doc: Doc) -> bool:

@@ -35,6 +35,13 @@ def clean_name(span: Span, titles: bool = True) -> tuple[str, list[Token]]:
         or speech_verb(tokens[0].text)
     ):
         tokens = tokens[1:]
+    if (
+        len(tokens) > 5
+        and tokens[0].like_num
+        and tokens[2].lower_ in ("year", "years")
+        and tokens[4].lower_ == "old"
+    ):
+        tokens = tokens[5:]  # "27-year-old Milan Varga": an age, no part of the name
     if not tokens:
         return "", []
     doc = span.doc
@@ -227,7 +234,13 @@ def name_tokens(head: Token, start: int) -> list[Token]:
         and not speech_verb(doc[first - 1].text)
     ):
         first -= 1
-    return [t for t in doc[first : head.i + 1] if t.is_alpha or (t.text[:1].isalpha() and "." in t.text)]
+    return [
+        t
+        for t in doc[first : head.i + 1]
+        if t.is_alpha
+        or (t.text[:1].isalpha() and "." in t.text)
+        or t.text.replace("’", "").replace("'", "").isalpha()  # "O’Malley"
+    ]
 
 
 def honorific_before(head: Token, start: int) -> str | None:
@@ -281,6 +294,31 @@ def role_apposition(head: Token, child: Token) -> bool:
 
 # Words of organisations named after a person or a place with a given name ("Virginia Tech").
 ORG_NAME_WORDS = {"tech", "state", "university", "college", "institute", "foundation", "fund", "capital"}
+
+
+# Last words of a firm's or an institution's name, which the tagger sometimes calls a person's
+# ("Halvorsen Shipping", "Koenig Holdings"). Words that are also common surnames (Power, Steel,
+# White, House) are left out: "Samantha Power" is a person.
+COMPANY_NAME_ENDINGS = {
+    "shipping", "holdings", "group", "airlines", "airways", "motors", "energy", "bank", "capital",
+    "partners", "industries", "technologies", "systems", "logistics", "foods", "mining",
+    "pharmaceuticals", "pharma", "telecom", "media", "insurance", "securities", "investments", "corp",
+    "corporation", "inc", "ltd", "limited", "plc", "ag", "gmbh", "electric", "chemicals",
+    "semiconductor", "semiconductors", "labs", "ventures", "resources", "petroleum", "enterprises",
+    "solutions", "networks", "software", "robotics", "therapeutics", "aerospace", "railways",
+    "automotive", "financial", "bancorp",
+}  # fmt: skip
+INSTITUTION_NAME_ENDINGS = {
+    "foundation", "institute", "university", "association", "ministry", "committee", "agency", "commission",
+}  # fmt: skip
+
+
+def reads_as_company(ent: Span, institutions: bool = True) -> bool:
+    """A name of two words or more that ends in a firm's word (or, with ``institutions``, an
+    institution's), whatever label the tagger gave it."""
+    words = [t for t in ent if not t.is_punct]
+    endings = COMPANY_NAME_ENDINGS | INSTITUTION_NAME_ENDINGS if institutions else COMPANY_NAME_ENDINGS
+    return len(words) >= 2 and words[-1].lower_.rstrip(".") in endings and words[0].is_title
 
 
 def reads_as_person(ent: Span) -> bool:

@@ -87,3 +87,16 @@ def first_name_gender(word: str) -> str | None:
 def _unaccented(word: str) -> str:
     """The word without accents ("françois" → "francois"): the list is written without them."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# Capitalised words before a group's name that pick some of it ("Senate Republicans", "Some
+# Democrats"); other capitalised words make a longer name ("Liberal Democrats", "Free Democrats").
+GROUP_QUALIFIERS = {
+    "some", "many", "most", "several", "senior", "top", "leading", "other", "only", "senate", "house",
+    "fellow", "establishment", "mainstream",
+}  # fmt: skip
+
+
+def part_of_party_name(word: str) -> bool:
+    """Whether a capitalised word before a group's name belongs to the name ("Liberal" Democrats)."""
+    return word.istitle() and word.lower() not in GROUP_QUALIFIERS and not is_title_word(word)

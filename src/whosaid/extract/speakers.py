@@ -44,6 +44,7 @@ from whosaid.extract.speaker_names import (
     name_tokens,
     person_role,
     place_word_in,
+    reads_as_company,
     reads_as_person,
     role_apposition,
     role_words,
@@ -57,6 +58,7 @@ from whosaid.extract.speaker_words import (
     honorific_gender,
     is_org_word,
     is_title_word,
+    part_of_party_name,
 )
 from whosaid.model import EntityType
 
@@ -95,6 +97,11 @@ class Resolution:
     how: str  # name | pronoun | description | group | org | unknown
 
 
+def _reported(token: Token) -> bool:
+    """Whether ``token`` lies in a clause someone's words report (a ccomp), not the narration."""
+    return any(a.dep_ == "ccomp" for a in token.ancestors) or token.dep_ == "ccomp"
+
+
 def _subject_rank(token: Token) -> int:
     """0 when a name is the subject of the sentence's main verb ("Pataki says Kasich …": Pataki),
     1 when it is the subject of some clause, 2 otherwise (an object, a possessor)."""
@@ -110,6 +117,9 @@ def _subject_rank(token: Token) -> int:
 # How far after a description its person may be named ("The health secretary said … . Priya Shah,
 # the health secretary, told …"): further on, a role match names someone else as often as not.
 LATER_SENTENCES = 1
+# How far into the story a headline's description ("Former mayor tells jury …") is looked for: the
+# dateline and the lede, which name whom the headline describes.
+HEADLINE_AHEAD = 3
 
 
 class ArticlePeople:
@@ -126,26 +136,32 @@ class ArticlePeople:
         self.people: list[Person] = []
         self.by_last: dict[str, list[Person]] = {}
         self.orgs: dict[str, str] = {}
+        self.firm_short_names: dict[str, str] = {}  # first word -> a firm's full name
         self.org_mentions: list[tuple[int, str]] = []  # (token index, name) of named organisations
         self.media: set[str] = set()  # the names among them that are news outlets
         for ent in doc.ents:
+            if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":
+                continue  # "the Oslo-based company": a place, whatever the tagger says
             # a name right after "newspaper" is an outlet's, whatever the tagger says ("Spanish
             # newspaper Diario Deportivo" PERSON)
             outlet = (
                 ent.start > 0 and doc[ent.start - 1].lower_ in MEDIA_NOUNS and ent.label_ in ("ORG", "PERSON")
             )
             if not outlet and (
-                ent.label_ == "PERSON"
+                (ent.label_ == "PERSON" and not reads_as_company(ent))
                 or (ent.label_ == "ORG" and (reads_as_person(ent) or self._appositive_person(ent)))
             ):
                 self._add_person(ent)
-            elif ent.label_ in ("ORG", "NORP", "GPE") or outlet:
+            elif ent.label_ in ("ORG", "NORP", "GPE", "PERSON") or outlet:
                 name, _ = clean_name(ent, titles=not is_org_word(ent[-1].lower_))
                 if name:
                     key = name.split()[-1].lower()
                     if len(name) > len(self.orgs.get(key, "")):
                         self.orgs[key] = name
-                    if (ent.label_ == "ORG" or outlet) and (quoted is None or not quoted(ent.start_char)):
+                    if reads_as_company(ent, institutions=False):  # "Halvorsen" after "Halvorsen Shipping"
+                        self.firm_short_names.setdefault(name.split()[0].lower(), name)
+                    organisation = ent.label_ in ("ORG", "PERSON") or outlet  # a PERSON here is a firm
+                    if organisation and (quoted is None or not quoted(ent.start_char)):
                         self.org_mentions.append((ent.root.i, name))
                         if outlet or is_media_name(name):
                             self.media.add(name)
@@ -166,7 +182,10 @@ class ArticlePeople:
         for i in np.flatnonzero(
             (tagged[:, 0] == PROPN) & (tagged[:, 1] == 0) & (tagged[:, 2] == appos)
         ).tolist():
-            named = appositive_name(doc[i].head, self)
+            owner = doc[i].head
+            named = appositive_name(owner, self)
+            if named is None and owner.dep_ == "pobj" and owner.head.dep_ == "prep":
+                named = appositive_name(owner.head.head, self)  # "The UN envoy for Sudan, Ramtane Lamamra,"
             if named is None or named[0].i != i:
                 continue
             words = named[1]
@@ -268,7 +287,19 @@ class ArticlePeople:
             if role_apposition(head, child):
                 person.roles.append(" ".join(t.text for t in child.subtree))
         if head.dep_ == "appos" and head.head.ent_type_ != "PERSON":  # "her Danish counterpart, Jens Holm"
-            person.roles.append(" ".join(t.text for t in head.head.subtree if t.i < head.head.i + 1))
+            owner = head.head
+            named_owner = owner.pos_ == "PROPN"  # a place or body, not "an analyst at the firm, Janney …"
+            office = (
+                owner.head.head
+                if named_owner and owner.dep_ == "pobj" and owner.head.dep_ == "prep"
+                else None
+            )
+            if office is not None and office.pos_ == "NOUN" and is_title_word(office.lower_):
+                # "The former mayor of Port Selden, Richard Hale": the office, with its place
+                words = [t for t in office.subtree if t.i < ent.start and not t.is_punct]
+                person.roles.append(" ".join(t.text for t in words))
+            else:
+                person.roles.append(" ".join(t.text for t in owner.subtree if t.i < owner.i + 1))
 
     def person_of(self, token: Token) -> Person | None:
         same = self.by_last.get(surname_key(token))
@@ -287,6 +318,10 @@ class ArticlePeople:
         the pronoun's sentence or the one before ("Analysts at Berenberg were less alarmed. … they
         wrote"), outside quotation marks; None when a person or a singular subject came between."""
         for tok in self._subjects_back(before, lambda t: t.dep_ in SPEAKER_DEPS):
+            if any(c.lower_ == "their" for c in tok.children):
+                return None  # "Had their arguments prevailed …, they argue": whoever "their" is
+            if _reported(tok):
+                continue  # "The authors cautioned that the study … . They wrote": the study is talked of
             if tok.tag_ in ("NNS", "NNPS"):
                 return tok
             if tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in PERSONAL_PRONOUNS:
@@ -332,6 +367,8 @@ class ArticlePeople:
         words: list[str],
         required: list[str],
         later: bool = False,
+        ahead: int = LATER_SENTENCES,
+        head_alone: bool = False,
     ) -> Person | None:
         """The person mentioned before token ``before`` whose roles hold the description's ``head``
         noun and every one of its ``required`` (proper) words, and most of its other ``words``
@@ -341,13 +378,16 @@ class ArticlePeople:
         Sen." named before): a description names someone the article introduced with that role, or
         stays unresolved rather than falling on whoever came last.
 
-        With ``later``, the person is looked for in the next sentence instead, the nearest first,
-        and a word besides the head must match: a lede may name the speaker only further down
-        ("The health secretary said … Priya Shah, the health secretary, told …")."""
+        With ``later``, the person is looked for in the next ``ahead`` sentences instead, the nearest
+        first, and a word besides the head must match (unless ``head_alone``): a lede may name the
+        speaker only further down ("The health secretary said … Priya Shah, the health secretary,
+        told …")."""
         best: Person | None = None
-        best_score = 1 if later else 0  # ahead, the head noun alone is not enough ("the senator")
+        # ahead, the head noun alone is not enough ("the senator"), but from a headline, whose person
+        # the lede introduces with the office ("Former mayor tells jury" … "The former mayor of …")
+        best_score = 1 if later and not head_alone else 0
         order = self.mention_order if later else list(reversed(self.mention_order))
-        horizon = self._sentences_ahead(before, LATER_SENTENCES) if later else before
+        horizon = self._sentences_ahead(before, ahead) if later else before
         for index, person in order:
             if (not before < index < horizon if later else index >= before) or person.name in exclude:
                 continue
@@ -497,6 +537,94 @@ def _employer(head: Token, people: ArticlePeople, exclude: set[str]) -> Resoluti
     return None
 
 
+# A player's position: match reports re-name the player just written about by it ("the forward"),
+# with no role given before, unlike an office ("the senator"), which must match one.
+PLAYING_POSITIONS = {
+    "striker", "forward", "midfielder", "defender", "goalkeeper", "keeper", "winger", "quarterback",
+    "pitcher",
+}  # fmt: skip
+
+
+PEOPLE_NOUN_ENDINGS = ("an", "man", "woman", "ard", "ese", "i", "on")  # Texan, Frenchman, Spaniard, Briton
+SHORT_PEOPLE_NOUNS = {
+    "dane",
+    "swede",
+    "pole",
+    "scot",
+    "finn",
+    "turk",
+    "czech",
+    "greek",
+    "brit",
+    "swiss",
+    "thai",
+}
+PARTY_MEMBERS = {
+    "democrat",
+    "republican",
+    "conservative",
+    "liberal",
+    "libertarian",
+    "socialist",
+    "independent",
+}
+
+
+def _age_of(head: Token) -> str | None:
+    """The age an "N-year-old" headed by ``head`` gives ("27"), or None."""
+    if head.lower_ != "old":
+        return None
+    year = next((c for c in head.lefts if c.lower_ in ("year", "years")), None)
+    number = next((c for c in year.lefts if c.like_num), None) if year is not None else None
+    return number.text if number is not None else None
+
+
+def _age_description(head: Token) -> bool:
+    """ "the 27-year-old" on its own: a person by their age alone."""
+    return _age_of(head) is not None and any(c.lower_ == "the" for c in head.lefts)
+
+
+def _given_age(head: Token) -> Token | None:
+    """The name an "N-year-old" description re-names: the latest one the article gave that age
+    before it ("Varga, 27,", "27-year-old Varga")."""
+    age = _age_of(head)
+    for tok in reversed(head.doc[: head.i]):
+        if age is None or tok.text != age:
+            continue
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            return tok.head
+        old = tok.head.head if tok.head.lower_ in ("year", "years") else None
+        if old is not None and old.lower_ == "old" and old.head.pos_ == "PROPN":
+            return old.head
+    return None
+
+
+def _people_noun(head: Token) -> bool:
+    """ "the Spaniard", "the Texan": a person by where they are from alone (not by party, which is
+    matched against roles like an office, nor a title such as "The Federalist" or "The Tennessean",
+    whose capital mid-sentence gives it away; a sentence's first "The" is left alone)."""
+    word = head.lower_
+    return (
+        head.ent_type_ == "NORP"
+        and head.tag_ in ("NN", "NNP")
+        and [c.text for c in head.lefts] == ["the"]  # "The Tennessean" is a newspaper
+        and word not in PARTY_MEMBERS
+        and (word.endswith(PEOPLE_NOUN_ENDINGS) or word in SHORT_PEOPLE_NOUNS)
+    )
+
+
+def _entity_of(token: Token) -> Span:
+    """The named-entity span ``token`` is part of."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def _entity_end(token: Token) -> int:
     """Token end of the named entity ``token`` is in (its name may run on past the phrase's head:
     "the Royal College of Nursing" is headed by "College"), up to a dash, a bracket or a verb, where
@@ -602,8 +730,16 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         s, e = speaker_tokens(org)
         return resolve_speaker(org, s, e, people, exclude)
     # a known surname the tagger took for a plural noun ("Reynders told reporters") is still theirs
-    surname = head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.is_title and head.i > head.sent.start)
-    if head.ent_type_ == "PERSON" or (surname and people.person_of(head) is not None):
+    known_person = people.person_of(head)
+    # at a sentence's start a capital says nothing, unless the article gave that surname in full
+    # ("Joao Pires … . Pires says nobody came")
+    opening = head.i == head.sent.start and not (known_person is not None and known_person.firsts)
+    surname = head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.is_title and not opening)
+    short_firm = people.firm_short_names.get(lower) if end - start == 1 else None
+    if short_firm is not None and (known_person is None or not known_person.firsts):
+        return Resolution(short_firm, "ORG", None, "org")  # "Halvorsen declined" after "Halvorsen Shipping"
+    named_firm = head.ent_type_ == "PERSON" and reads_as_company(_entity_of(head))  # "Halvorsen Shipping"
+    if (head.ent_type_ == "PERSON" and not named_firm) or (surname and known_person is not None):
         name, role = person_role(doc, start, end, head)
         person = people.lookup(name_tokens(head, start), honorific_before(head, start))
         canonical = person.name if person else name
@@ -634,6 +770,18 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             return Resolution(res.speaker, "ORG", None, "pronoun")
     if lower in GROUP_PRONOUNS or lower in ("i", "you", "it", "one"):
         return Resolution(None, None, None, "unknown")
+    if _age_description(head) or _people_noun(head):
+        # "the 27-year-old", "the Spaniard": a sports and features habit of re-naming the person
+        # just written about; no entity of that name, and nobody at all if no one fits
+        aged = _given_age(head)
+        if aged is not None:
+            s, e = speaker_tokens(aged)
+            res = resolve_speaker(aged, s, e, people, exclude)
+            return Resolution(res.speaker, res.speaker_type or "PERSON", None, "description")
+        person = people.recent_person(head.i, exclude)
+        if person is not None:
+            return Resolution(person.name, "PERSON", None, "description")
+        return Resolution(None, "PERSON", doc[start:end].text, "unknown")
     if lower in UNNAMED_SOURCES and head.tag_ == "NN" and not is_title_word(lower):
         return Resolution(None, "PERSON", None, "unknown")  # "a person familiar with …": unnamed
     phrase, _ = clean_name(doc[start:end])
@@ -644,7 +792,7 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         firm = people.recent_org(head.i, described)
         if firm is not None:
             return Resolution(firm, "ORG", None, "description")
-    if head.ent_type_ in ("ORG", "GPE", "NORP") or is_org_word(lower):
+    if head.ent_type_ in ("ORG", "GPE", "NORP") or is_org_word(lower) or named_firm:
         # a title word before an institution noun is part of its name ("the State Department");
         # before a name the tagger called an organisation, a title ("Councillor Maja Holt")
         if (
@@ -656,9 +804,16 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             # only after an organisation's noun ("Meenakshi Ganguly of Human Rights Watch" is a
             # person) and through a preposition ("Union Cries Negligence" is a headline's verb)
             end = max(end, _entity_end(head))  # "the Royal College of Nursing", not "… College"
-        phrase, _ = clean_name(doc[start:end], titles=not is_org_word(lower))
+        phrase, name_words = clean_name(doc[start:end], titles=not is_org_word(lower))
         key = lower.removesuffix("’s").removesuffix("'s")
         known = people.orgs.get(key) if head.ent_type_ else None
+        extra = name_words[: len(name_words) - len(known.split())] if known else []
+        if (
+            known
+            and phrase.endswith(" " + known)
+            and all(t.pos_ == "PROPN" and part_of_party_name(t.text) for t in extra)
+        ):
+            known = None  # "The Liberal Democrats", whose tagged name is only "Democrats"
         return Resolution(known or phrase, "ORG", None, "org")
     if head.tag_ in ("NNS", "NNPS"):
         text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
@@ -670,7 +825,20 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         employer = _employer(head, people, exclude)  # "a spokesman for the campaign"
         if employer is not None:
             return Resolution(employer.speaker, employer.speaker_type, doc[start:end].text, employer.how)
+        if head.idx < doc_text(doc).find("\n") and not any(c.dep_ == "poss" for c in head.children):
+            # a headline's "Former mayor tells jury …": the story names them in its first lines
+            words, required = description_words(head)
+            person = people.described(
+                head.i, exclude, lower, words, required, later=True, ahead=HEADLINE_AHEAD, head_alone=True
+            )
+            if person is not None:
+                return Resolution(person.name, "PERSON", doc[start:end].text, "description")
         return Resolution(None, "PERSON", doc[start:end].text, "unknown")
+    if lower in PLAYING_POSITIONS and [c.lower_ for c in head.lefts] == ["the"]:
+        # "Varga was more modest. … the forward told": the tagger may call "forward" an adverb
+        person = _described_person(head, people, exclude) or people.recent_person(head.i, exclude)
+        if person:
+            return Resolution(person.name, "PERSON", doc[start:end].text, "description")
     if head.pos_ == "NOUN" and determiners and is_title_word(lower):
         person = _described_person(head, people, exclude)
         if person:

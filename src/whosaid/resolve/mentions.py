@@ -10,7 +10,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from whosaid.extract.speaker_names import reads_as_person
+from whosaid.extract.speaker_names import reads_as_company, reads_as_person
+from whosaid.extract.speaker_words import part_of_party_name
 from whosaid.model import EntityType, Span
 from whosaid.resolve.doc_text import doc_text
 from whosaid.resolve.names import clean_name, fold, given_names, person_name, role_nouns, titles
@@ -90,6 +91,22 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _party_name_start(doc: Doc, start: int, end: int) -> int:
+    """Start of a group's name with the capitalised words the tagger left out before it ("[Liberal]
+    Democrats"), not a qualifier ("Senate Republicans"), a place or a headline's capitals."""
+    while (
+        start > 1
+        and doc[start - 1].pos_ == "PROPN"
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].dep_ in ("amod", "compound")
+        and start <= doc[start - 1].head.i < end
+        and part_of_party_name(doc[start - 1].text)
+        and (doc[start - 2].lower_ == "the" or doc[start - 2].is_lower)
+    ):
+        start -= 1
+    return start
+
+
 def name_mentions(doc: Doc) -> list[NameMention]:
     """NER names worth tracking, cleaned, each typed by the label most of its occurrences got."""
     found: list[NameMention] = []
@@ -100,6 +117,8 @@ def name_mentions(doc: Doc) -> list[NameMention]:
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end:
             continue
+        if label in ("ORG", "NORP"):
+            start = _party_name_start(doc, start, end)
         span = doc[start:end]
         text = span.text
         if not any(c.isalpha() for c in text) or clean_name(text) != text:
@@ -122,10 +141,28 @@ def name_mentions(doc: Doc) -> list[NameMention]:
         elif mention.type == "ORG" and reads_as_person(doc[mention.token_start : mention.token_end]):
             # "Marcus Feld" only ever ORG: a person's name as the extractor reads it
             mention.type = "PERSON"
+        elif mention.type == "PERSON" and reads_as_company(doc[mention.token_start : mention.token_end]):
+            mention.type = "ORG"  # "Halvorsen Shipping" PERSON: a firm as the extractor reads it
+    _firms_by_first_word(doc, found)
     _surnames_are_people(found)
     found = [_with_given_name(doc, m) if m.type == "PERSON" else m for m in found]
     trimmed = [_headline_trimmed(doc, m, found) for m in found]
     return [m for m in trimmed if m is not None]
+
+
+def _firms_by_first_word(doc: Doc, found: list[NameMention]) -> None:
+    """ "Halvorsen declined" after "Halvorsen Shipping": a lone word the tagger called a person is the
+    firm whose name it opens, unless the article names a person with that surname in full."""
+    firms = {
+        fold(m.text).split()[0]
+        for m in found
+        if m.type == "ORG" and reads_as_company(doc[m.token_start : m.token_end], institutions=False)
+    }
+    people = {fold(m.text).split()[-1] for m in found if m.type == "PERSON" and len(m.text.split()) > 1}
+    for mention in found:
+        word = fold(mention.text)
+        if mention.type == "PERSON" and word in firms and word not in people:
+            mention.type = "ORG"
 
 
 def _surnames_are_people(found: list[NameMention]) -> None:

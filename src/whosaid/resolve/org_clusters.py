@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from whosaid.extract.speaker_names import COMPANY_NAME_ENDINGS
 from whosaid.resolve.names import clean_name, fold
 from whosaid.resolve.org_names import ORG_TYPES, org_head, short_form_of
 
@@ -32,10 +33,27 @@ def tail_short_form(short: str, full: str) -> bool:
     return [fold(w) for w in long_words[-len(words) :]] == [fold(w) for w in words]
 
 
+def lead_short_form(short: str, full: str) -> bool:
+    """ "Halvorsen" of "Halvorsen Shipping": a firm called again by the first word of its name."""
+    words, long_words = clean_name(short).split(), clean_name(full).split()
+    return (
+        len(words) == 1
+        and len(long_words) >= 2
+        and words[0][:1].isupper()
+        and fold(words[0]) == fold(long_words[0])
+        and fold(long_words[-1]).rstrip(".") in COMPANY_NAME_ENDINGS
+    )
+
+
+def _by_last_words(short: str, full: str) -> bool:
+    return tail_short_form(short, full) or lead_short_form(short, full)
+
+
 def fitting_orgs(clusters: list[Cluster], phrase: str, exclude: int = -1) -> list[tuple[int, str]]:
     """Organisation clusters with a name ``phrase`` is a short form of: (cluster, that name). A phrase
-    without an institution head noun fits by its last words ("The Post": "New York Post")."""
-    fits_name = short_form_of if org_head(phrase) is not None else tail_short_form
+    without an institution head noun fits by its last words ("The Post": "New York Post") or a firm's
+    first word ("Halvorsen": "Halvorsen Shipping")."""
+    fits_name = short_form_of if org_head(phrase) is not None else _by_last_words
     fits: list[tuple[int, str]] = []
     for i, cluster in enumerate(clusters):
         if i == exclude or cluster.type not in ORG_TYPES or not cluster.spans:
