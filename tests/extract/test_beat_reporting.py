@@ -169,3 +169,33 @@ def test_a_police_rank_is_a_title_not_a_name(nlp: Any) -> None:
     urged, urged_raw = about_pair(pairs, "anyone with footage to come forward")
     assert urged.speaker == urged_raw.speaker == "Mark Ellis"
     assert urged.speaker_role == urged_raw.speaker_role == "Detective Inspector"
+
+
+def test_a_wire_dateline_is_neither_speaker_nor_content(nlp: Any) -> None:
+    text = (
+        "WELLINGTON, New Zealand (AP) — New Zealand's largest teachers' union on Wednesday rejected "
+        'the pay offer, saying it fell "well short" of what was needed.\n\n'
+        "FRANKFURT (Reuters) - European Central Bank President Christine Lagarde said on Thursday that "
+        "the fight against inflation was not over.\n\n"
+        "BUENA PARK, Calif. - Hillary Clinton said she would deliver change."
+    )
+    statements = run(nlp, text)
+    union = about(statements, 'it fell "well short" of what was needed')
+    assert union.speaker_text == "New Zealand's largest teachers' union"
+    lagarde = about(statements, "that the fight against inflation was not over")
+    assert lagarde.speaker == "Christine Lagarde"
+    assert lagarde.speaker_text == "European Central Bank President Christine Lagarde"
+    assert about(statements, "she would deliver change").speaker == "Hillary Clinton"
+
+
+def test_an_acronym_and_a_dash_opening_a_sentence_are_no_dateline(nlp: Any) -> None:
+    text = "NATO - the alliance of 32 countries - said on Monday that it would send more troops."
+    said = about(run(nlp, text), "that it would send more troops")
+    assert said.speaker == "NATO"
+
+
+def test_a_noun_phrase_the_parser_cut_into_subjects_is_one_speaker(nlp: Any) -> None:
+    text = "Ex-adviser says PM knew of party during lockdown\n\nA former adviser spoke to the inquiry."
+    headline = about(run(nlp, text), "PM knew of party during lockdown")
+    assert headline.speaker_text is not None and headline.speaker_text.endswith("adviser")
+    assert headline.speaker is None  # the lede names no one

@@ -57,9 +57,34 @@ _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?", re.I)
 STAMP_SEPARATORS = {"—", "–", "-", ":", "|"}
 
 
+# A wire dateline: a place in capitals, maybe its region, maybe the agency, and a dash
+# ("WELLINGTON, New Zealand (AP) — ", "FRANKFURT (Reuters) - ").
+_DATELINE = re.compile(
+    r"""[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][\w.' ]*)*(?: \([\w .&-]+\))? ?(?:—|–|--|-) ?(?=[A-Z"“])"""
+)
+
+
+def dateline_end(doc: Doc, start: int) -> int:
+    """The first token after a wire dateline opening the paragraph at token ``start``, or ``start``."""
+    if start >= len(doc) or (start > 0 and "\n" not in doc[start - 1].text) or not doc[start].is_upper:
+        return start
+    text = doc_text(doc)
+    match = _DATELINE.match(text, doc[start].idx, min(len(text), doc[start].idx + 80))
+    if match is None or "\n" in match.group():
+        return start
+    end = start
+    while end < len(doc) and doc[end].idx < match.end():
+        end += 1
+    return end
+
+
 def after_time_stamp(doc: Doc, start: int, limit: int) -> int:
     """The first token after a live blog's time stamp opening a paragraph ("22:40 — Turnout was
-    …", "9.15am: …"), or ``start``: the stamp is the page's furniture, neither speaker nor content."""
+    …", "9.15am: …") or a wire dateline ("FRANKFURT (Reuters) - "), or ``start``: the stamp is the
+    page's furniture, neither speaker nor content."""
+    after = dateline_end(doc, start)
+    if start < after < limit:
+        return after
     if (
         start >= limit
         or (start > 0 and "\n" not in doc[start - 1].text)

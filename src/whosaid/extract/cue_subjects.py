@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from whosaid.extract.content_edges import marked_by_that, paragraph_of
+from whosaid.extract.content_edges import dateline_end, marked_by_that, paragraph_of
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.quotes import QUOTE_MARKS
 
@@ -52,7 +52,7 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ == "nsubj" and _inside_quotation_before(child, current):
                 continue
             if child.dep_ == "nsubj":
-                return child
+                return _past_dateline(_last_subject(child, current), current)
             if child.dep_ == "nsubjpass":
                 return None if current.lemma_ in ("tell", "ask", "inform") else child
             if child.dep_ == "agent":
@@ -64,6 +64,33 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return _subject_of_aside(current)
     return None
+
+
+def _last_subject(subject: Token, verb: Token) -> Token:
+    """Of several subjects the parser gave one verb before it ("Ex - adviser says": three; "BUENA
+    PARK, Calif. - Hillary Clinton said"; "In his book, Braynard says"), the one nearest the verb."""
+    others = [c for c in verb.lefts if c.dep_ == "nsubj" and c.i > subject.i]
+    if not others or subject.i > verb.i:
+        return subject
+    last = others[-1]
+    # not across a verb or a complementizer: "outlets reported that the Secret Service …" has the
+    # clause's subject hung on the cue
+    between = subject.doc[subject.i + 1 : last.left_edge.i]
+    crossed = any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in between)
+    return subject if crossed else last
+
+
+def _past_dateline(subject: Token, verb: Token) -> Token:
+    """The subject after a wire dateline the parser took for it: in "WELLINGTON, New Zealand (AP) —
+    The union rejected …" it made the place the subject and the union its apposition, in "BUENA
+    PARK, Calif. - Hillary Clinton said" a second subject."""
+    end = dateline_end(subject.doc, subject.left_edge.i)
+    if subject.i >= end:
+        return subject
+    later = [c for c in verb.lefts if c.dep_ == "nsubj" and c.i >= end]
+    if later:
+        return later[-1]
+    return next((c for c in subject.rights if c.dep_ == "appos" and c.i >= end), subject)
 
 
 def _subject_of_aside(verb: Token) -> Token | None:
