@@ -199,3 +199,38 @@ def test_a_noun_phrase_the_parser_cut_into_subjects_is_one_speaker(nlp: Any) -> 
     headline = about(run(nlp, text), "PM knew of party during lockdown")
     assert headline.speaker_text is not None and headline.speaker_text.endswith("adviser")
     assert headline.speaker is None  # the lede names no one
+
+
+def test_why_a_source_is_unnamed_is_no_statement(nlp: Any) -> None:
+    text = (
+        "An official at the utility, who spoke on condition of anonymity because he was not "
+        "authorised to discuss the matter, said the reservoir was at its lowest level since 1976. "
+        "Officials were allowed to say that the talks had stalled."
+    )
+    statements = run(nlp, text)
+    assert all(s.content != "the matter" for s in statements)
+    assert about(statements, "the reservoir was at its lowest level since 1976").speaker is None
+    assert about(statements, "that the talks had stalled").speaker == "Officials"
+
+
+def test_a_quotation_paragraph_is_the_speaker_the_next_one_points_back_to(nlp: Any) -> None:
+    text = (
+        '"No one is above the law," Justice Minister Samuel Owusu told state broadcaster GTV.\n\n'
+        '"This is a dark day for our democracy."\n\n'
+        "That was how Haddad's deputy, Kofi Mensah, described the ruling in a speech on Tuesday."
+    )
+    statements = run(nlp, text)
+    dark = about(statements, "This is a dark day for our democracy.")
+    assert dark.kind == "direct"
+    assert dark.speaker == "Kofi Mensah"
+    assert about(statements, "No one is above the law,").content == "No one is above the law,"
+
+
+def test_both_names_no_one_on_its_own(nlp: Any) -> None:
+    text = (
+        "Fischer and Moreno have clashed repeatedly over water policy. Both said they would attend "
+        "a public meeting on Thursday."
+    )
+    both = about(run(nlp, text), "they would attend a public meeting on Thursday")
+    assert both.speaker_text == "Both"
+    assert both.speaker is None

@@ -259,6 +259,21 @@ def _anonymity_terms(comp: Token) -> bool:
     return "anonymity" in words[:4]
 
 
+# Verbs of permission an anonymous source's reason for anonymity runs through: "he was not
+# authorised to discuss the matter", "was not allowed to speak publicly".
+PERMISSION_LEMMAS = {"authorize", "authorise", "allow", "permit", "empower", "clear"}
+
+
+def _unauthorised_speech(verb: Token) -> bool:
+    """ "not authorised to discuss the matter": why a source is unnamed, not something said."""
+    head = verb.head
+    permission = verb.dep_ == "xcomp" and head.lemma_.lower() in PERMISSION_LEMMAS | {
+        "authorised",
+        "authorized",
+    }
+    return permission and any(c.dep_ == "neg" for c in head.children)
+
+
 # A cue verb whose particle makes it an action, not speech ("nurses called off a strike").
 ACTION_PARTICLES = {("call", "off")}
 
@@ -294,7 +309,12 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
     With ``open_vocabulary`` every verb and every complement type is proposed (a trained model
     filters them); without it only lexicon cues with clausal or infinitival complements are.
     """
-    if verb.pos_ not in ("VERB", "AUX") or _action_with_particle(verb) or _compound_noun_read_as_verb(verb):
+    if (
+        verb.pos_ not in ("VERB", "AUX")
+        or _action_with_particle(verb)
+        or _compound_noun_read_as_verb(verb)
+        or _unauthorised_speech(verb)
+    ):
         return []
     strength = lexicon.verb_strength(verb.lemma_)
     if not (open_vocabulary or strength > 0.0):

@@ -100,6 +100,33 @@ def _aside_ending(doc: Doc, cue: Token, start: int, end: int) -> bool:
     )
 
 
+POINTING_BACK = {"that", "this", "those", "these", "such"}
+# Verbs outside the cue lexicon that refer back to words said: "That was how X described it",
+# "as X put it".
+SUMMING_UP_VERBS = {"describe", "put", "call", "sum"}
+
+
+def cue_pointing_back(region: QuoteRegion, doc: Doc, lexicon_verb: set[str]) -> Token | None:
+    """The cue of the paragraph right after a quotation that stands as a paragraph of its own, when
+    that paragraph opens by pointing back at it ("That was how Kofi Mensah described the ruling",
+    "Those were the words of …"): the quotation is that speaker's, not a continuation of the one
+    before."""
+    text = doc_text(doc)
+    line_end = text.find("\n", region.end)
+    if line_end < 0 or text[region.end : line_end].strip(" .,") or not text[: region.start].endswith("\n"):
+        return None
+    span = doc.char_span(region.end, len(text), alignment_mode="expand")
+    words = [t for t in span if not t.is_space and not t.is_punct] if span is not None else []
+    if not words or words[0].lower_ not in POINTING_BACK or "\n" not in text[region.end : words[0].idx]:
+        return None
+    sentence = words[0].sent
+    verbs = lexicon_verb | SUMMING_UP_VERBS
+    return next(
+        (t for t in sentence if t.lemma_ in verbs and t.pos_ == "VERB" and subject_of(t) is not None),
+        None,
+    )
+
+
 def _new_sentence_after(region: QuoteRegion, after: list[Token], doc: Doc) -> bool:
     """`“… I was kidding.” To which she said, “…”`: a full stop inside the marks and a capitalised
     word that names no one start a new sentence, whose verb is not this quotation's cue."""
@@ -238,6 +265,11 @@ def attribute_bare_quote(
     if signed is not None:
         dash, name = signed
         return Candidate(dash.i, dash.i + 1, region.inner_start, region.inner_end, name, 0.9, "quote")
+    pointed = cue_pointing_back(region, doc, lexicon_verb)
+    if pointed is not None:  # "“…” ¶ That was how Kofi Mensah described the ruling."
+        return Candidate(
+            pointed.i, pointed.i + 1, region.inner_start, region.inner_end, subject_of(pointed), 0.85, "quote"
+        )
     if _new_sentence_after(region, after, doc):
         after = []
     for tok in after:

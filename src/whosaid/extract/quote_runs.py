@@ -148,7 +148,16 @@ def _continues_paragraph(text: str, left: QuoteRegion, right: QuoteRegion) -> bo
         return False
     line_end = text.find("\n", right.end)
     rest = text[right.end : len(text) if line_end < 0 else line_end]
-    return not rest.strip(TRAILING)
+    return not rest.strip(TRAILING) and not _pointed_back_at(text, line_end)
+
+
+def _pointed_back_at(text: str, line_end: int) -> bool:
+    """The next paragraph opens by pointing back at the quotation ("That was how X described …"): it
+    names that quotation's speaker (``quote_attachment.cue_pointing_back``), so it carries on no run."""
+    if line_end < 0:
+        return False
+    words = text[line_end:].split(maxsplit=1)
+    return bool(words) and words[0].lower() in ("that", "this", "those", "these", "such")
 
 
 def adds_to(doc: Doc, start: int, end: int, cue: int) -> bool:

@@ -768,8 +768,8 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         res = resolve_speaker(body, s, e, people, exclude)
         if res.speaker_type == "ORG" and res.speaker:
             return Resolution(res.speaker, "ORG", None, "pronoun")
-    if lower in GROUP_PRONOUNS or lower in ("i", "you", "it", "one"):
-        return Resolution(None, None, None, "unknown")
+    if lower in GROUP_PRONOUNS or lower in ("i", "you", "it", "one", "both"):
+        return Resolution(None, None, None, "unknown")  # "Both said": whom the ledger cannot name alone
     if _age_description(head) or _people_noun(head):
         # "the 27-year-old", "the Spaniard": a sports and features habit of re-naming the person
         # just written about; no entity of that name, and nobody at all if no one fits
