@@ -234,3 +234,27 @@ def test_both_names_no_one_on_its_own(nlp: Any) -> None:
     both = about(run(nlp, text), "they would attend a public meeting on Thursday")
     assert both.speaker_text == "Both"
     assert both.speaker is None
+
+
+def test_a_relative_known_by_a_given_name_is_a_pronoun_antecedent(nlp: Any) -> None:
+    text = (
+        "Jose Antonio Medina, 58, has farmed olives in Jaen for four decades.\n\n"
+        '"The trees are dying of thirst," he said. His wife, Carmen, nodded. "We have lost half the '
+        'harvest already," she said.'
+    )
+    lost = about(run(nlp, text), "We have lost half the harvest already,")
+    assert lost.speaker == "Carmen"  # not "Jaen", the place the tagger called a person
+
+
+def test_an_organisation_named_beside_or_before_its_spokesperson(nlp: Any) -> None:
+    text = (
+        "Her record label, Polar Records, said in an emailed statement that all tickets would be "
+        "refunded. A Ticketmaster spokesperson told Reuters that refunds would take 30 days. "
+        "Donald Trump campaigned in Ohio. A Trump spokesman said he was tired."
+    )
+    statements = run(nlp, text)
+    assert about(statements, "that all tickets would be refunded").speaker == "Polar Records"
+    ticketmaster = about(statements, "that refunds would take 30 days")
+    assert ticketmaster.speaker == "Ticketmaster"
+    assert ticketmaster.speaker_type == "ORG"
+    assert about(statements, "he was tired").speaker is None  # a person's spokesman is no organisation

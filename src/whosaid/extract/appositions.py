@@ -58,6 +58,8 @@ def appositive_name(head: Token, people: ArticlePeople) -> tuple[Token, list[Tok
         person_noun = _person_noun(head) and not (child.ent_type_ == "ORG" and head.lower_ in BUSINESS_NOUNS)
         if name_shaped(words) and (person_noun or _known_name(words, people)):
             return child, words
+        if len(words) == 1 and head.lower_ in KIN_NOUNS and first_name_gender(words[0].text) is not None:
+            return child, words  # "His wife, Carmen, nodded": a relative known by a given name alone
     return None
 
 
@@ -116,6 +118,13 @@ def unmarked_appositive(head: Token) -> Token | None:
     return None
 
 
+# Nouns for someone's relatives and neighbours, whom features name by a given name alone.
+KIN_NOUNS = {
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "partner",
+    "neighbour", "neighbor", "friend", "grandson", "granddaughter", "grandmother", "grandfather",
+}  # fmt: skip
+
+
 def name_shaped(words: list[Token]) -> bool:
     """Two or three adjacent capitalised words, as a given name and a surname are written."""
     if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1:
@@ -130,7 +139,7 @@ def name_shaped(words: list[Token]) -> bool:
 BUSINESS_NOUNS = COMPANY_NOUNS | {
     "operator", "provider", "supplier", "developer", "owner", "distributor", "contractor", "producer",
     "exporter", "importer", "builder", "maker", "processor", "utility", "insurer", "lender", "brewer",
-    "miner", "shipper", "grocer", "wholesaler", "landlord", "employer",
+    "miner", "shipper", "grocer", "wholesaler", "landlord", "employer", "label", "studio", "charity", "chain",
 }  # fmt: skip
 # Endings of nouns for people by what they do (master, fisherman, activist, historian, resident);
 # "the new ferry, Nordic Star," is a thing and its name no speaker.

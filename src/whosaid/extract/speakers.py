@@ -147,6 +147,8 @@ class ArticlePeople:
             outlet = (
                 ent.start > 0 and doc[ent.start - 1].lower_ in MEDIA_NOUNS and ent.label_ in ("ORG", "PERSON")
             )
+            if ent.label_ == "PERSON" and _place_after_in(ent):
+                continue  # "has farmed olives in Jaen": a place the tagger called a person
             if not outlet and (
                 (ent.label_ == "PERSON" and not reads_as_company(ent))
                 or (ent.label_ == "ORG" and (reads_as_person(ent) or self._appositive_person(ent)))
@@ -179,9 +181,14 @@ class ArticlePeople:
         DEP of every token."""
         doc = self.doc
         appos = doc.vocab.strings["appos"]
-        for i in np.flatnonzero(
-            (tagged[:, 0] == PROPN) & (tagged[:, 1] == 0) & (tagged[:, 2] == appos)
-        ).tolist():
+        untagged = np.flatnonzero((tagged[:, 0] == PROPN) & (tagged[:, 1] == 0) & (tagged[:, 2] == appos))
+        # a given name the tagger took for a place ("His wife, Carmen [GPE], nodded")
+        person = doc.vocab.strings["PERSON"]
+        mistagged = np.flatnonzero(
+            (tagged[:, 0] == PROPN) & (tagged[:, 1] != 0) & (tagged[:, 1] != person) & (tagged[:, 2] == appos)
+        )
+        given = [i for i in mistagged.tolist() if first_name_gender(doc[i].text) is not None]
+        for i in sorted(untagged.tolist() + given):
             owner = doc[i].head
             named = appositive_name(owner, self)
             if named is None and owner.dep_ == "pobj" and owner.head.dep_ == "prep":
@@ -514,7 +521,16 @@ def _document_owner(head: Token) -> Token | None:
 
 
 def _employer(head: Token, people: ArticlePeople, exclude: set[str]) -> Resolution | None:
-    """Who "a spokesman for X" / "an aide to X" speaks for: X, resolved like any speaker."""
+    """Who "a spokesman for X" / "an aide to X" / "a Ticketmaster spokesperson" speaks for: X,
+    resolved like any speaker."""
+    named = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if named and named[-1].i == head.i - 1 and head.lower_ in SPOKES_NOUNS:
+        # the organisation's name right before "spokesperson", tagged or not ("A Google spokesperson")
+        org = named[-1]
+        if org.ent_type_ in ("", "ORG") and people.person_of(org) is None:
+            s, e = speaker_tokens(org)
+            name, _ = clean_name(head.doc[s:e], titles=False)
+            return Resolution(name, "ORG", None, "org") if name else None
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "to", "at", "with"):
             obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
@@ -537,6 +553,9 @@ def _employer(head: Token, people: ArticlePeople, exclude: set[str]) -> Resoluti
     return None
 
 
+SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative"}
+
+
 # A player's position: match reports re-name the player just written about by it ("the forward"),
 # with no role given before, unlike an office ("the senator"), which must match one.
 PLAYING_POSITIONS = {
@@ -547,27 +566,11 @@ PLAYING_POSITIONS = {
 
 PEOPLE_NOUN_ENDINGS = ("an", "man", "woman", "ard", "ese", "i", "on")  # Texan, Frenchman, Spaniard, Briton
 SHORT_PEOPLE_NOUNS = {
-    "dane",
-    "swede",
-    "pole",
-    "scot",
-    "finn",
-    "turk",
-    "czech",
-    "greek",
-    "brit",
-    "swiss",
-    "thai",
-}
+    "dane", "swede", "pole", "scot", "finn", "turk", "czech", "greek", "brit", "swiss", "thai",
+}  # fmt: skip
 PARTY_MEMBERS = {
-    "democrat",
-    "republican",
-    "conservative",
-    "liberal",
-    "libertarian",
-    "socialist",
-    "independent",
-}
+    "democrat", "republican", "conservative", "liberal", "libertarian", "socialist", "independent",
+}  # fmt: skip
 
 
 def _age_of(head: Token) -> str | None:
@@ -610,6 +613,17 @@ def _people_noun(head: Token) -> bool:
         and [c.text for c in head.lefts] == ["the"]  # "The Tennessean" is a newspaper
         and word not in PARTY_MEMBERS
         and (word.endswith(PEOPLE_NOUN_ENDINGS) or word in SHORT_PEOPLE_NOUNS)
+    )
+
+
+def _place_after_in(ent: Span) -> bool:
+    """A one-word name after "in" that opens with no given name: a place, whatever its label."""
+    word = ent.root
+    return (
+        len(ent) == 1
+        and word.dep_ == "pobj"
+        and word.head.lower_ == "in"
+        and first_name_gender(word.text) is None
     )
 
 
