@@ -258,3 +258,14 @@ def test_an_organisation_named_beside_or_before_its_spokesperson(nlp: Any) -> No
     assert ticketmaster.speaker == "Ticketmaster"
     assert ticketmaster.speaker_type == "ORG"
     assert about(statements, "he was tired").speaker is None  # a person's spokesman is no organisation
+
+
+def test_a_person_named_by_nationality_keeps_the_extractors_person(nlp: Any) -> None:
+    text = (
+        "France's Lucas Moreau beat Carlos Alcaraz in five sets on Friday.\n\n"
+        'Alcaraz, the defending champion, was gracious in defeat. "He played better today. He '
+        'deserved it," the Spaniard said.'
+    )
+    pairs = pipeline_and_extractor(nlp, text)
+    said, said_raw = about_pair(pairs, "He played better today. He deserved it,")
+    assert said.speaker == said_raw.speaker == "Carlos Alcaraz"  # not the NORP entity "Spaniard"

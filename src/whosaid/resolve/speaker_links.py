@@ -36,6 +36,8 @@ def link_speakers(builder: ClusterBuilder, statements: list[Statement]) -> dict[
         target = cluster_of_span(builder, span) if not group else None
         if target is not None and builder.clusters[target].type != "PERSON":
             target = person_by_surname(builder, text, target, span.start)
+        if target is not None and _person_named_by_nationality(statement, builder.clusters[target].type):
+            target = None  # "the Spaniard" is one Spaniard, not Spain's people
         if target is None and statement.speaker:
             target = cluster_of_name(builder, statement.speaker, person=not group)
             if target is not None:
@@ -50,6 +52,8 @@ def link_speakers(builder: ClusterBuilder, statements: list[Statement]) -> dict[
         if target is None:
             name = statement.speaker or clean_name(text)
             target = cluster_of_name(builder, name, person=not group) if name else None
+            if target is not None and _person_named_by_nationality(statement, builder.clusters[target].type):
+                target = None
             if target is None:
                 target = _new_speaker_cluster(builder, statement, span, text)
             else:
@@ -59,6 +63,12 @@ def link_speakers(builder: ClusterBuilder, statements: list[Statement]) -> dict[
         take_fuller_name(builder, target, statement.speaker)
         links[pos] = target
     return links
+
+
+def _person_named_by_nationality(statement: Statement, cluster_type: str) -> bool:
+    """A person the phrase names by a nationality ("the Spaniard"): the extractor's person, or no one,
+    never the NORP cluster of the word."""
+    return statement.speaker_type == "PERSON" and cluster_type == "NORP"
 
 
 def _new_speaker_cluster(builder: ClusterBuilder, statement: Statement, span: Span, text: str) -> int:
