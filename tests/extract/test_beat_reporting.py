@@ -269,3 +269,36 @@ def test_a_person_named_by_nationality_keeps_the_extractors_person(nlp: Any) -> 
     pairs = pipeline_and_extractor(nlp, text)
     said, said_raw = about_pair(pairs, "He played better today. He deserved it,")
     assert said.speaker == said_raw.speaker == "Carlos Alcaraz"  # not the NORP entity "Spaniard"
+
+
+def test_an_everyday_person_quoted_without_a_name_is_no_entity(nlp: Any) -> None:
+    text = (
+        'A nurse who asked not to be named said: "We were told to fix the numbers or lose our jobs." '
+        '"Her health comes first," wrote one fan on Instagram. A statement said the plan was wrong.'
+    )
+    pairs = pipeline_and_extractor(nlp, text)
+    nurse, nurse_raw = about_pair(pairs, "We were told to fix the numbers or lose our jobs.")
+    assert nurse.speaker is nurse_raw.speaker is None
+    assert nurse.speaker_text == "A nurse"
+    fan, _ = about_pair(pairs, "Her health comes first,")
+    assert fan.speaker is None and fan.speaker_text == "one fan"
+    statement, _ = about_pair(pairs, "the plan was wrong")
+    assert statement.speaker == "statement"  # a document still speaks as before
+
+
+def test_it_after_an_organisation_that_reported_on_something(nlp: Any) -> None:
+    text = (
+        'Trump\'s campaign said in a statement that the video was "fake news". It said Harris had '
+        '"no record to run on".'
+    )
+    said = about(run(nlp, text), 'Harris had "no record to run on"')
+    assert said.speaker == "Trump's campaign"
+
+
+def test_a_rival_speaking_in_a_while_clause_is_not_this_content(nlp: Any) -> None:
+    text = (
+        "Former President Donald Trump told a rally on Saturday that Vice President Kamala Harris would "
+        '"destroy" the economy, while Harris accused her rival of "selling out" American workers.'
+    )
+    told = about(run(nlp, text), 'that Vice President Kamala Harris would "destroy" the economy')
+    assert told.content == 'that Vice President Kamala Harris would "destroy" the economy'

@@ -123,6 +123,17 @@ def marked_by_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
+def _rival_speaker(clause: Token) -> bool:
+    """ "…, while Harris accused her rival of …": a contrasting clause in which someone named speaks
+    is the other side's statement, not more of this one's content."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.lemma_ in CONJ_CUES
+        and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in clause.children)
+        and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in clause.children)
+    )
+
+
 def complement_edge(comp: Token) -> int:
     """Last token of a complement, without a trailing clause set off by a comma ("the incident,
     calling the protester …", "“self-deportation,” which is like …"), which PolNeAR leaves out."""
@@ -137,6 +148,9 @@ def complement_edge(comp: Token) -> int:
         joined = comp.pos_ == "VERB" or (
             comp.pos_ == "AUX" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
         )
+        if _rival_speaker(child):
+            before = doc[child.left_edge.i - 1]
+            return before.i - 1 if before.text == "," else child.left_edge.i - 1
         if child.dep_ == "conj" and joined and child.lemma_ in CONJ_CUES:
             cc = [c for c in comp.rights if c.dep_ == "cc" and c.i < child.i]
             if cc:

@@ -339,8 +339,9 @@ class ArticlePeople:
         """The head of the organisation "it" most likely points back to: the latest subject in the
         pronoun's sentence or the one before, outside quotation marks, when that subject is a named
         organisation or an organisation's noun ("The union rejected that claim. In a statement, it
-        said …"); None when someone or something else is the latest subject."""
-        for tok in self._subjects_back(before, lambda t: t.dep_ in SPEAKER_DEPS):
+        said …"); None when someone or something else is the latest subject. Subjects inside what
+        someone said do not count ("The campaign said the video was fake. It said …")."""
+        for tok in self._subjects_back(before, lambda t: t.dep_ in SPEAKER_DEPS and not _reported(t)):
             organisation = tok.ent_type_ == "ORG" or (not tok.ent_type_ and is_organisation_noun(tok.lower_))
             return tok if organisation and tok.tag_ in ("NN", "NNP") else None
         return None
@@ -573,6 +574,24 @@ PARTY_MEMBERS = {
 }  # fmt: skip
 
 
+# Nouns for ordinary people whom a story quotes without a name ("a nurse", "one commuter"); an
+# indefinite one is someone, not an entity the ledger can track across articles.
+EVERYDAY_PEOPLE = {
+    "nurse", "fan", "commuter", "voter", "parent", "student", "teacher", "doctor", "worker", "patient",
+    "victim", "passenger", "customer", "shopper", "mother", "father", "child", "neighbour", "neighbor",
+    "mourner", "survivor", "protester", "protestor", "tourist", "resident", "witness", "engineer",
+    "driver", "farmer", "employee", "volunteer", "bystander", "onlooker", "attendee", "participant",
+}  # fmt: skip
+
+
+def _someone_unnamed(head: Token) -> bool:
+    """ "A nurse who asked not to be named", "one fan": an indefinite everyday person."""
+    indefinite = any(
+        c.lower_ in ("a", "an", "another", "one") and c.dep_ in ("det", "nummod") for c in head.lefts
+    )
+    return indefinite and head.tag_ == "NN" and head.lower_ in EVERYDAY_PEOPLE
+
+
 def _age_of(head: Token) -> str | None:
     """The age an "N-year-old" headed by ``head`` gives ("27"), or None."""
     if head.lower_ != "old":
@@ -798,6 +817,8 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         return Resolution(None, "PERSON", doc[start:end].text, "unknown")
     if lower in UNNAMED_SOURCES and head.tag_ == "NN" and not is_title_word(lower):
         return Resolution(None, "PERSON", None, "unknown")  # "a person familiar with …": unnamed
+    if _someone_unnamed(head):
+        return Resolution(None, "PERSON", None, "unknown")  # "a nurse", "one fan": no entity of their own
     phrase, _ = clean_name(doc[start:end])
     described = org_description(lower)
     if described == "media" and lower == "paper" and len(list(head.lefts)) > 1:
