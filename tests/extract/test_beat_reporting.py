@@ -302,3 +302,15 @@ def test_a_rival_speaking_in_a_while_clause_is_not_this_content(nlp: Any) -> Non
     )
     told = about(run(nlp, text), 'that Vice President Kamala Harris would "destroy" the economy')
     assert told.content == 'that Vice President Kamala Harris would "destroy" the economy'
+
+
+def test_a_report_relayed_according_to_an_outlet_keeps_both_statements(nlp: Any) -> None:
+    text = 'On Monday, Mayor Erik Lund said he was "happy to see" the result, according to The Daily Record.'
+    statements = run(nlp, text)
+    said = about(statements, 'he was "happy to see" the result')
+    assert said.content == 'he was "happy to see" the result'  # without ", according to …"
+    assert said.speaker == "Erik Lund"
+    assert said.via == "Daily Record"
+    source = about(statements, 'On Monday, Mayor Erik Lund said he was "happy to see" the result')
+    assert source.cue == "according to"
+    assert source.via is None

@@ -257,6 +257,24 @@ def dedupe(drafts: list[Draft], doc: Doc) -> list[Draft]:
         if source is not None:
             quote.cand = replace(quote.cand, via=quote.cand.via or source.cand.speaker_head)
             relaying.add(id(source))
+    # "Lund said he was “happy to see” it, according to The Daily Record": both stay, as PolNeAR
+    # annotates them, and the reported statement names its relay
+    for inner in kept:
+        if inner.kind == "direct" or inner.cand.speaker_head is None or inner.cand.cue_start < 0:
+            continue
+        cue = doc[inner.cand.cue_start].idx
+        source = next(
+            (
+                a
+                for a in kept
+                if a.cand.form == "according" and a is not inner and a.start <= cue < inner.end <= a.end
+            ),
+            None,
+        )
+        relay = source.cand.speaker_head if source is not None else None
+        named = relay is not None and relay.pos_ == "PROPN" and relay.i != inner.cand.speaker_head.i
+        if relay is not None and named:  # a named relay, not "a survey", "the report", nor the speaker
+            inner.cand = replace(inner.cand, via=inner.cand.via or relay)
     return [d for d in kept if id(d) not in relaying]
 
 
@@ -352,6 +370,8 @@ def _relay_name(words: list[Token]) -> list[Token]:
     nouns = [i for i, t in enumerate(words) if t.text.islower() and (t.pos_ == "NOUN" or i == 0)]
     if nouns and nouns[-1] + 1 < len(words) and words[nouns[-1] + 1].pos_ == "PROPN":
         return words[nouns[-1] + 1 :]
+    if len(words) > 1 and words[0].lower_ == "the":
+        return words[1:]  # "The Daily Record" at a sentence's start, as "the Philippine Star"
     return words
 
 

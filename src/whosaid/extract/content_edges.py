@@ -148,6 +148,8 @@ def complement_edge(comp: Token) -> int:
         joined = comp.pos_ == "VERB" or (
             comp.pos_ == "AUX" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
         )
+        if child.dep_ == "prep" and child.lower_ == "according" and doc[child.i - 1].text == ",":
+            return child.i - 2  # "…, according to Xinhua": the relay, not the content
         if _rival_speaker(child):
             before = doc[child.left_edge.i - 1]
             return before.i - 1 if before.text == "," else child.left_edge.i - 1

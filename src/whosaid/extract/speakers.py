@@ -818,7 +818,8 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     if lower in UNNAMED_SOURCES and head.tag_ == "NN" and not is_title_word(lower):
         return Resolution(None, "PERSON", None, "unknown")  # "a person familiar with …": unnamed
     if _someone_unnamed(head):
-        return Resolution(None, "PERSON", None, "unknown")  # "a nurse", "one fan": no entity of their own
+        # "a nurse", "one fan": no entity of their own; still the description it was, for confidence
+        return Resolution(None, "PERSON", None, "description")
     phrase, _ = clean_name(doc[start:end])
     described = org_description(lower)
     if described == "media" and lower == "paper" and len(list(head.lefts)) > 1:
