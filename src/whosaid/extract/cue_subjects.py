@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from whosaid.extract.content_edges import dateline_end, marked_by_that, paragraph_of
+from whosaid.extract.content_edges import CONJ_CUES, dateline_end, marked_by_that, paragraph_of
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.quotes import QUOTE_MARKS
 
@@ -150,7 +150,8 @@ def _reporter_of_joined_cue(verb: Token) -> Token | None:
     were interesting but cautioned that …"), when that clause's subject is no one who speaks."""
     clause = verb.head
     lexicon = load_lexicon()
-    if verb.dep_ != "conj" or lexicon.verb_strength(verb.lemma_) < JOINED_CUE_STRENGTH:
+    joined = lexicon.verb_strength(verb.lemma_) >= JOINED_CUE_STRENGTH or verb.lemma_ in CONJ_CUES
+    if verb.dep_ != "conj" or not joined:  # "… and called it “a provocation”": a cue the content ends at
         return None
     reporter = _reporting_verb(clause)
     if reporter is None or lexicon.verb_strength(reporter.lemma_) <= 0.0:
