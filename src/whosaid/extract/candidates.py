@@ -261,16 +261,15 @@ def _anonymity_terms(comp: Token) -> bool:
 
 # Verbs of permission an anonymous source's reason for anonymity runs through: "he was not
 # authorised to discuss the matter", "was not allowed to speak publicly".
-PERMISSION_LEMMAS = {"authorize", "authorise", "allow", "permit", "empower", "clear"}
+PERMISSION_LEMMAS = {
+    "authorize", "authorise", "authorized", "authorised", "allow", "permit", "empower", "clear",
+}  # fmt: skip
 
 
 def _unauthorised_speech(verb: Token) -> bool:
     """ "not authorised to discuss the matter": why a source is unnamed, not something said."""
     head = verb.head
-    permission = verb.dep_ == "xcomp" and head.lemma_.lower() in PERMISSION_LEMMAS | {
-        "authorised",
-        "authorized",
-    }
+    permission = verb.dep_ == "xcomp" and head.lemma_.lower() in PERMISSION_LEMMAS
     return permission and any(c.dep_ == "neg" for c in head.children)
 
 

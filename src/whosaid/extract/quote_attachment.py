@@ -13,7 +13,7 @@ from whosaid.extract.candidates import Candidate
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.cue_subjects import subject_of
 from whosaid.extract.cues import load_lexicon
-from whosaid.extract.quote_runs import adds_to, clause_verb
+from whosaid.extract.quote_runs import POINTING_BACK, adds_to, clause_verb
 from whosaid.extract.quotes import QuoteRegion, title_cased
 from whosaid.extract.speakers import ISSUED_DOCUMENTS
 
@@ -100,7 +100,6 @@ def _aside_ending(doc: Doc, cue: Token, start: int, end: int) -> bool:
     )
 
 
-POINTING_BACK = {"that", "this", "those", "these", "such"}
 # Verbs outside the cue lexicon that refer back to words said: "That was how X described it",
 # "as X put it".
 SUMMING_UP_VERBS = {"describe", "put", "call", "sum"}

@@ -151,13 +151,17 @@ def _continues_paragraph(text: str, left: QuoteRegion, right: QuoteRegion) -> bo
     return not rest.strip(TRAILING) and not _pointed_back_at(text, line_end)
 
 
+# Words that open a paragraph pointing back at the quotation before it ("That was how …").
+POINTING_BACK = {"that", "this", "those", "these", "such"}
+
+
 def _pointed_back_at(text: str, line_end: int) -> bool:
     """The next paragraph opens by pointing back at the quotation ("That was how X described …"): it
     names that quotation's speaker (``quote_attachment.cue_pointing_back``), so it carries on no run."""
     if line_end < 0:
         return False
     words = text[line_end:].split(maxsplit=1)
-    return bool(words) and words[0].lower() in ("that", "this", "those", "these", "such")
+    return bool(words) and words[0].lower() in POINTING_BACK
 
 
 def adds_to(doc: Doc, start: int, end: int, cue: int) -> bool:
