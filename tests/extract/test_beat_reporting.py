@@ -314,3 +314,14 @@ def test_a_report_relayed_according_to_an_outlet_keeps_both_statements(nlp: Any)
     source = about(statements, 'On Monday, Mayor Erik Lund said he was "happy to see" the result')
     assert source.cue == "according to"
     assert source.via is None
+
+
+def test_i_in_an_interviews_answer_is_the_interviewee(nlp: Any) -> None:
+    text = (
+        "The following is a transcript of an interview with Finance Minister Karin Holm.\n\n"
+        "HOST: Minister, critics say this budget does nothing for renters. What do you say to them?\n\n"
+        "HOLM: I say read the budget. We are building 40,000 new homes."
+    )
+    answer = about(run(nlp, text), "read the budget")
+    assert answer.speaker_text == "I"
+    assert answer.speaker == "Karin Holm"

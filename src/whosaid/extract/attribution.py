@@ -343,6 +343,10 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
                 res.role,
                 res.how,
             )
+            if stmt.speaker is None and speaker_head.lower_ == "i":
+                teller = _first_person_of(statements, stmt)
+                if teller is not None:  # "HOLM: I say read the budget": the one whose words hold it
+                    stmt.speaker, stmt.speaker_type, how = teller.speaker, teller.speaker_type, "pronoun"
         elif cand.form == "continuation" and previous is not None and _continues(text, previous, stmt):
             stmt.speaker, stmt.speaker_type = previous.speaker, previous.speaker_type
             how = "continuation"
@@ -362,6 +366,18 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n+")
+
+
+def _first_person_of(statements: list[Statement], stmt: Statement) -> Statement | None:
+    """The latest statement before ``stmt`` whose content holds its cue and whose speaker is known:
+    an "I" in someone's words (an interview's answer, a quotation) is that someone."""
+    if stmt.cue_span is None:
+        return None
+    at = stmt.cue_span.start
+    return next(
+        (o for o in reversed(statements) if o.speaker and o.content_span.start <= at < o.content_span.end),
+        None,
+    )
 
 
 def _relay_name(words: list[Token]) -> list[Token]:
