@@ -325,3 +325,12 @@ def test_i_in_an_interviews_answer_is_the_interviewee(nlp: Any) -> None:
     answer = about(run(nlp, text), "read the budget")
     assert answer.speaker_text == "I"
     assert answer.speaker == "Karin Holm"
+
+
+def test_a_city_naming_a_place_is_not_the_company_meant(nlp: Any) -> None:
+    text = (
+        "Nordic Air apologised on Monday after more than 300 passengers were stranded at Oslo airport "
+        'for 14 hours. "We are deeply sorry for the disruption," the airline said in a statement.'
+    )
+    sorry = about(run(nlp, text), "We are deeply sorry for the disruption,")
+    assert sorry.speaker == "Nordic Air"  # not "Oslo", which the tagger called an organisation

@@ -121,6 +121,12 @@ def _subject_rank(token: Token) -> int:
     return 0 if main else 1
 
 
+# Nouns for places that a city's name modifies ("Oslo airport"): the name is no organisation there.
+PLACE_NOUNS = {
+    "airport", "station", "harbour", "harbor", "port", "bridge", "square", "street", "road", "avenue",
+    "stadium", "arena", "border", "crossing",
+}  # fmt: skip
+
 # How far after a description its person may be named ("The health secretary said … . Priya Shah,
 # the health secretary, told …"): further on, a role match names someone else as often as not.
 LATER_SENTENCES = 1
@@ -149,6 +155,8 @@ class ArticlePeople:
         for ent in doc.ents:
             if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":
                 continue  # "the Oslo-based company": a place, whatever the tagger says
+            if ent.end < len(doc) and ent[-1].head.i == ent.end and doc[ent.end].lower_ in PLACE_NOUNS:
+                continue  # "at Oslo airport": a place's name, no organisation
             # a name right after "newspaper" is an outlet's, whatever the tagger says ("Spanish
             # newspaper Diario Deportivo" PERSON)
             outlet = (
