@@ -17,6 +17,9 @@ if TYPE_CHECKING:  # speakers imports this module: the type only, to avoid a cyc
     from whosaid.extract.speakers import ArticlePeople
 
 APPOSITION_MARKS = (",", "(", "—", "–")
+# Prepositions after a person's noun whose object the parser sets a name beside ("The mayor of Vila
+# Rio, Joana Reis,").
+PLACE_PREPOSITIONS = ("of", "to", "for", "at")
 
 
 def appositive_name(head: Token, people: ArticlePeople) -> tuple[Token, list[Token]] | None:
@@ -71,11 +74,21 @@ def _appositive_children(head: Token) -> list[Token]:
     found = list(head.rights)
     if head.tag_ == "NN" and _person_noun(head):
         for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "to", "for", "at"):
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and obj.ent_type_ != "PERSON":
                         found.extend(c for c in obj.rights if c.dep_ == "appos")
     return found
+
+
+def office_of_place(place: Token) -> Token | None:
+    """The person's noun whose place or body a name was set beside ("The UN envoy for Sudan, Ramtane
+    Lamamra,": "envoy" for "Sudan"), as `_appositive_children` looks from the noun; else None."""
+    prep = place.head
+    if place.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
+        return None
+    noun = prep.head
+    return noun if noun.tag_ == "NN" and _person_noun(noun) and place.ent_type_ != "PERSON" else None
 
 
 def appositive_org(head: Token) -> Token | None:

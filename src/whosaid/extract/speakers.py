@@ -23,6 +23,7 @@ from whosaid.extract.appositions import (
     appositive_org,
     description_before,
     is_organisation_noun,
+    office_of_place,
 )
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.org_descriptions import (
@@ -206,8 +207,9 @@ class ArticlePeople:
         for i in sorted(untagged.tolist() + given):
             owner = doc[i].head
             named = appositive_name(owner, self)
-            if named is None and owner.dep_ == "pobj" and owner.head.dep_ == "prep":
-                named = appositive_name(owner.head.head, self)  # "The UN envoy for Sudan, Ramtane Lamamra,"
+            office = office_of_place(owner) if named is None else None
+            if office is not None:  # "The UN envoy for Sudan, Ramtane Lamamra,"
+                named = appositive_name(office, self)
             if named is None or named[0].i != i:
                 continue
             words = named[1]
