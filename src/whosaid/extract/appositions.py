@@ -136,6 +136,12 @@ KIN_NOUNS = {
     "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "partner",
     "neighbour", "neighbor", "friend", "grandson", "granddaughter", "grandmother", "grandfather",
 }  # fmt: skip
+# The gender a kin noun gives the person named beside it ("Her husband, Tom,": "she" is not Tom).
+KIN_GENDERS = {
+    "wife": "f", "husband": "m", "son": "m", "daughter": "f", "mother": "f", "father": "m",
+    "brother": "m", "sister": "f", "grandson": "m", "granddaughter": "f", "grandmother": "f",
+    "grandfather": "m", "widow": "f", "widower": "m", "uncle": "m", "aunt": "f",
+}  # fmt: skip
 
 
 def name_shaped(words: list[Token]) -> bool:

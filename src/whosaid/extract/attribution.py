@@ -23,6 +23,7 @@ from whosaid.extract.quote_attachment import (
 )
 from whosaid.extract.quote_runs import merge_quote_runs
 from whosaid.extract.quotes import QuoteRegion, find_quotes, title_cased
+from whosaid.extract.repeated_quotes import credit_repeated_quotations
 
 # parse_candidates is re-exported: scripts/train_extract.py imports it from here
 from whosaid.extract.selection import parse_candidates as parse_candidates
@@ -362,7 +363,9 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
             previous = stmt
     quoted = {i for i, s in enumerate(statements) if s.cue_span and quotes.region_at(s.cue_span.start)}
     dropped |= nested_dropped(doc, statements, forms, quoted, dropped)
-    return without(statements, dropped) if dropped else statements
+    kept = without(statements, dropped) if dropped else statements
+    credit_repeated_quotations(kept)
+    return kept
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n+")

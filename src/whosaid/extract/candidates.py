@@ -20,6 +20,7 @@ from whosaid.extract.content_edges import (
     content_first_token,
     marked_by_that,
     paragraph_bounds,
+    raised_from_conjunct,
     raised_subject_start,
     relative_cue_gap,
     rest_edge,
@@ -378,6 +379,8 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
         if raised is not None:  # subject + complement, the cue words between them left out
             cand.content_start, cand.form, cand.speaker_head = raised, "raising", None
             cand.exclude_start, cand.exclude_end = doc[cue_start].idx, start  # "seen as", "seem like"
+        elif relayed is None and raised_from_conjunct(verb, comp, dep):
+            cand.speaker_head = None  # "… and is understood to have agreed terms": nobody's words
         elif not before_cue and (gap := relative_cue_gap(doc, first, last, cue_start, cue_end)):
             cand.exclude_start, cand.exclude_end = gap  # "which [he said] would fail"
         if before_cue:  # content before the cue: "…, sources said"

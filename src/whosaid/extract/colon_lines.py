@@ -25,7 +25,9 @@ NOT_SPEAKERS = {
     "click", "breaking", "exclusive", "via", "transcript", "q", "a", "question", "answer", "warning", "image",
     "subscribe", "follow", "contact", "correction", "disclaimer", "tags", "share", "listen", "see", "more",
     "q&a", "analysis", "opinion", "explainer", "factbox", "live", "podcast", "review", "interview",
-    "commentary", "editorial", "obituary", "timeline", "recap",
+    "commentary", "editorial", "obituary", "timeline", "recap", "column", "essay", "profile", "feature",
+    "comment", "viewpoint", "perspective", "letters", "dispatch", "briefing", "newsletter", "gallery",
+    "photos", "videos",
 }  # fmt: skip
 
 

@@ -267,6 +267,21 @@ LISTENER_PASSIVES = {
 RAISING_PREPS = {"as", "like"}
 
 
+def raised_from_conjunct(verb: Token, comp: Token, dep: str) -> bool:
+    """A raising passive with no subject of its own, joined to a verb that has one ("The Brazilian
+    scored 17 goals and is understood to have agreed terms"): its subject is what is talked about,
+    not who says it, and the subject's phrase is too far to be drawn into the content."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return (
+        passive
+        and verb.dep_ == "conj"
+        and verb.lemma_.lower() not in LISTENER_PASSIVES
+        and dep in ("xcomp", "oprd")
+        and comp.i > verb.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
 def raised_subject_start(verb: Token, comp: Token, dep: str, cue_start: int) -> int | None:
     """First char of a raised content (the subject), or None when ``verb`` does not raise it."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)

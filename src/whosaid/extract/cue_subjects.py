@@ -55,6 +55,8 @@ def subject_of(verb: Token) -> Token | None:
                 return _past_dateline(_last_subject(child, current), current)
             if child.dep_ == "nsubjpass":
                 return None if current.lemma_ in ("tell", "ask", "inform") else child
+            if child.dep_ == "csubj" and child.tag_ == "VBN" and (noun := _noun_before_participle(child)):
+                return noun  # "Experts not involved in the study cautioned": the participle's noun
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         if current.dep_ in INHERIT_DEPS or current.dep_ == "prep":
@@ -64,6 +66,12 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return _subject_of_aside(current)
     return None
+
+
+def _noun_before_participle(participle: Token) -> Token | None:
+    """The noun a participle phrase the parser took for a clausal subject qualifies ("Experts not
+    involved in the research cautioned", parsed "Experts" nsubj of "involved" csubj of the cue)."""
+    return next((c for c in participle.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _last_subject(subject: Token, verb: Token) -> Token:

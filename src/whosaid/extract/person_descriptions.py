@@ -21,6 +21,12 @@ SHORT_PEOPLE_NOUNS = {
 PARTY_MEMBERS = {
     "democrat", "republican", "conservative", "liberal", "libertarian", "socialist", "independent",
 }  # fmt: skip
+# Nationality compounds the tagger often calls an organisation ("The Dutchman" ORG); a sentence's
+# first "The" cannot make them a title. "The Scotsman" is left out: it is a newspaper.
+NATIONALITY_COMPOUNDS = {
+    "dutchman", "dutchwoman", "frenchman", "frenchwoman", "englishman", "englishwoman", "irishman",
+    "irishwoman", "welshman", "welshwoman", "scotswoman",
+}  # fmt: skip
 
 
 # Nouns for ordinary people whom a story quotes without a name ("a nurse", "one commuter"); an
@@ -71,10 +77,13 @@ def given_age(head: Token) -> Token | None:
 
 
 def people_noun(head: Token) -> bool:
-    """ "the Spaniard", "the Texan": a person by where they are from alone (not by party, which is
-    matched against roles like an office, nor a title such as "The Federalist" or "The Tennessean",
-    whose capital mid-sentence gives it away; a sentence's first "The" is left alone)."""
+    """ "the Spaniard", "the Texan", "the Dutchman": a person by where they are from alone (not by
+    party, which is matched against roles like an office, nor a title such as "The Federalist" or
+    "The Tennessean", whose capital mid-sentence gives it away; a sentence's first "The" is left
+    alone, except before a nationality compound)."""
     word = head.lower_
+    if word in NATIONALITY_COMPOUNDS:
+        return [c.lower_ for c in head.lefts] == ["the"]
     return (
         head.ent_type_ == "NORP"
         and head.tag_ in ("NN", "NNP")

@@ -183,13 +183,30 @@ UNNAMED_SOURCES = {"person", "source", "official", "insider", "diplomat"}
 # in neighbouring Kessria", "diplomats briefed on the talks", "lawyers for the cooperative".
 GROUP_PREPS = {"in", "at", "for", "from", "with", "of", "close", "inside", "within", "on"}
 MAX_GROUP_MODIFIER_TOKENS = 8
+# Singular nouns that stand for the plural after their "of": "a group of 40 backbenchers wrote" is
+# the backbenchers speaking.
+COLLECTIVE_NOUNS = {
+    "group", "handful", "number", "dozen", "couple", "coalition", "delegation", "team", "panel",
+    "pair", "trio",
+}  # fmt: skip
+
+
+def members_of(head: Token) -> Token | None:
+    """The plural noun a collective noun is made of ("a group of senators": "senators"), or None."""
+    if head.lower_ not in COLLECTIVE_NOUNS or head.ent_type_:
+        return None
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return members if members is not None and members.tag_ in ("NNS", "NNPS") else None
 
 
 def _group_modifiers_end(head: Token, end: int) -> int:
     """``end`` moved past the modifiers that follow a plural common noun or an unnamed source ("a
     person familiar with the talks"): an adjective phrase, a participle phrase or a prepositional
     phrase (not a relative clause, nor anything past a comma)."""
-    if (head.tag_ != "NNS" and head.lower_ not in UNNAMED_SOURCES) or head.ent_type_:
+    if (
+        head.tag_ != "NNS" and head.lower_ not in UNNAMED_SOURCES and members_of(head) is None
+    ) or head.ent_type_:
         return end
     doc = head.doc
     for child in head.rights:

@@ -19,13 +19,14 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.appositions import (
+    KIN_GENDERS,
     appositive_name,
     appositive_org,
     description_before,
     is_organisation_noun,
     office_of_place,
 )
-from whosaid.extract.content_edges import doc_text
+from whosaid.extract.content_edges import doc_text, paragraph_of
 from whosaid.extract.org_descriptions import (
     MEDIA_NOUNS,
     OrgKind,
@@ -49,6 +50,7 @@ from whosaid.extract.speaker_names import (
     could_be_name,
     description_words,
     honorific_before,
+    members_of,
     name_tokens,
     person_role,
     place_word_in,
@@ -115,6 +117,10 @@ def _subject_rank(token: Token) -> int:
     1 when it is the subject of some clause, 2 otherwise (an object, a possessor)."""
     if token.dep_ == "appos" and token.head.dep_ in SPEAKER_DEPS:
         token = token.head  # "One pastor, Darran Whiting, said"
+    elif token.dep_ == "appos" and (office := office_of_place(token.head)) is not None:
+        token = (
+            office  # "The headteacher of St Mary's, Rachel Green, said": the parse hangs her on the school
+        )
     if token.dep_ not in SPEAKER_DEPS:
         return 2
     verb = token.head
@@ -312,6 +318,7 @@ class ArticlePeople:
                 person.roles.append(" ".join(t.text for t in child.subtree))
         if head.dep_ == "appos" and head.head.ent_type_ != "PERSON":  # "her Danish counterpart, Jens Holm"
             owner = head.head
+            person.gender = person.gender or KIN_GENDERS.get(owner.lower_)
             named_owner = owner.pos_ == "PROPN"  # a place or body, not "an analyst at the firm, Janney …"
             office = (
                 owner.head.head
@@ -365,16 +372,19 @@ class ArticlePeople:
 
     def recent_description(self, before: int) -> Token | None:
         """The head of a description that brings in someone new ("NATO's secretary general said …",
-        "A police spokesman said …") and is the latest main-clause subject in the sentence before
-        the one of token ``before``, outside quotation marks; None when a name, a pronoun or another
-        noun is the latest such subject. A "he" right after it continues the newcomer, not a name
-        from further back. A definite description ("The Vermont senator") mostly re-names someone
-        already named, so it is left to the pronoun's usual antecedent, and so is one who spoke to a
-        person ("A reporter asked Sanders … . He replied": the one asked answers)."""
+        "A police spokesman said …", "One witness told …") and is the latest main-clause subject in
+        the sentence before the one of token ``before``, outside quotation marks; None when a name,
+        a pronoun or another noun is the latest such subject. A "he" right after it continues the
+        newcomer, not a name from further back. A definite description ("The Vermont senator")
+        mostly re-names someone already named, so it is left to the pronoun's usual antecedent, and
+        so is one who spoke to a person ("A reporter asked Sanders … . He replied": the one asked
+        answers)."""
         doc = self.doc
         for tok in self._subjects_back(doc[before].sent.start, lambda t: _subject_rank(t) == 0):
             if tok.dep_ == "appos":
                 return None  # "One pastor, Darran Whiting, said": a name
+            if someone_unnamed(tok):
+                return tok  # "One witness told … . “…,” she said": the witness, not a name further back
             if tok.tag_ == "NN" and not tok.ent_type_ and is_title_word(tok.lower_) and _introduces(tok):
                 addressed = ("dobj", "dative")
                 spoke_to = any(c.dep_ in addressed and c.ent_type_ == "PERSON" for c in tok.head.children)
@@ -640,6 +650,29 @@ def _described_person(head: Token, people: ArticlePeople, exclude: set[str]) -> 
     return person
 
 
+def _named_further_on(head: Token, people: ArticlePeople, exclude: set[str]) -> Person | None:
+    """The person a bare office noun in the headline or an indefinite one opening the lede stands
+    for, when the next lines introduce someone with that office: a headline's "Former mayor tells
+    jury …", a lede's "A federal judge on Monday blocked …" before "U.S. District Judge Aleta
+    Trauger wrote". None elsewhere: further into a story a description names someone new."""
+    doc = head.doc
+    in_headline = head.idx < doc_text(doc).find("\n") and not any(c.dep_ == "poss" for c in head.children)
+    indefinite_lede = _opens_lede(head) and any(c.lower_ in ("a", "an") for c in head.lefts)
+    if not (in_headline or indefinite_lede):
+        return None
+    words, required = description_words(head)
+    return people.described(
+        head.i, exclude, head.lower_, words, required, later=True, ahead=HEADLINE_AHEAD, head_alone=True
+    )
+
+
+def _opens_lede(head: Token) -> bool:
+    """Whether ``head`` is in the first sentence of the story after its headline line."""
+    doc = head.doc
+    sent = head.sent
+    return sent.start > 0 and paragraph_of(doc, sent.start) == 1 and paragraph_of(doc, sent.start - 1) == 0
+
+
 def _office(roles: list[str]) -> str | None:
     """The head noun of a person's first role that names an office ("foreign minister" -> minister)."""
     for role in roles:
@@ -754,6 +787,9 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         if person is not None:
             return Resolution(person.name, "PERSON", None, "description")
         return Resolution(None, "PERSON", doc[start:end].text, "unknown")
+    if (members := members_of(head)) is not None:  # "a group of 40 Labour backbenchers wrote"
+        s, e = speaker_tokens(members)
+        return resolve_speaker(members, s, e, people, exclude)
     if lower in UNNAMED_SOURCES and head.tag_ == "NN" and not is_title_word(lower):
         return Resolution(None, "PERSON", None, "unknown")  # "a person familiar with …": unnamed
     if someone_unnamed(head):
@@ -800,14 +836,9 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         employer = _employer(head, people, exclude)  # "a spokesman for the campaign"
         if employer is not None:
             return Resolution(employer.speaker, employer.speaker_type, doc[start:end].text, employer.how)
-        if head.idx < doc_text(doc).find("\n") and not any(c.dep_ == "poss" for c in head.children):
-            # a headline's "Former mayor tells jury …": the story names them in its first lines
-            words, required = description_words(head)
-            person = people.described(
-                head.i, exclude, lower, words, required, later=True, ahead=HEADLINE_AHEAD, head_alone=True
-            )
-            if person is not None:
-                return Resolution(person.name, "PERSON", doc[start:end].text, "description")
+        person = _named_further_on(head, people, exclude)
+        if person is not None:
+            return Resolution(person.name, "PERSON", doc[start:end].text, "description")
         return Resolution(None, "PERSON", doc[start:end].text, "unknown")
     if lower in PLAYING_POSITIONS and [c.lower_ for c in head.lefts] == ["the"]:
         # "Varga was more modest. … the forward told": the tagger may call "forward" an adverb
@@ -820,7 +851,9 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             return Resolution(person.name, "PERSON", doc[start:end].text, "description")
         return Resolution(None, "PERSON", doc[start:end].text, "unknown")
     if head.pos_ == "PROPN" and head.ent_type_ == "" and is_title_word(lower):
-        return Resolution(None, "PERSON", doc[start:end].text, "unknown")  # "Aide Says …" in a headline
+        person = _named_further_on(head, people, exclude)  # "Judge Blocks …" in a headline
+        name = person.name if person is not None else None
+        return Resolution(name, "PERSON", doc[start:end].text, "description" if name else "unknown")
     if head.pos_ == "PROPN":
         kind = _organisation_noun_before(head, start)
         if kind is not None:  # "The union Unite called": the noun says what the name is

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
+from whosaid.extract.person_descriptions import NATIONALITY_COMPOUNDS
 from whosaid.extract.speaker_names import reads_as_company, reads_as_person
 from whosaid.extract.speaker_words import part_of_party_name
 from whosaid.model import EntityType, Span
@@ -121,6 +122,8 @@ def name_mentions(doc: Doc) -> list[NameMention]:
             start = _party_name_start(doc, start, end)
         span = doc[start:end]
         text = span.text
+        if end - start == 1 and span[0].lower_ in NATIONALITY_COMPOUNDS:
+            continue  # "The Dutchman" (tagged ORG) re-names a person; the extractor says whom
         if not any(c.isalpha() for c in text) or clean_name(text) != text:
             cleaned = clean_name(text)
             offset = text.find(cleaned) if cleaned else -1

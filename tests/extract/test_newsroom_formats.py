@@ -1,0 +1,126 @@
+"""Attributions in the formats newsrooms print beyond the lede-and-quotes story: a police appeal's
+unnamed witness, a study's outside experts, a court ruling's judge named after the lede, a transfer
+rumour's passive "is understood", a letter signed by a group, a match report's "the Dutchman", a
+column's rubric and an interview's headline. Fictional sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .test_extract_speakers import about, run
+from .test_speaker_names import about as about_pair
+from .test_speaker_names import pipeline_and_extractor
+
+
+def test_she_after_an_unnamed_witness_is_the_witness_not_an_earlier_name(nlp: Any) -> None:
+    text = (
+        '"This was a terrifying experience," said Detective Chief Inspector Sarah Whitfield.\n\n'
+        "One witness, who did not want to be named, told the Evening Post that she saw the men "
+        'running towards the station. "They pushed past people and one of them dropped a bag," she '
+        "said."
+    )
+    statements = run(nlp, text)
+    assert about(statements, "This was a terrifying experience,").speaker == "Sarah Whitfield"
+    bag = about(statements, "They pushed past people and one of them dropped a bag,")
+    assert bag.speaker_text == "she"
+    assert bag.speaker is None  # the witness has no name; Whitfield is not she
+
+
+def test_a_name_the_parser_set_beside_a_school_is_the_sentences_subject(nlp: Any) -> None:
+    text = (
+        'Her husband, Tom, said he had lost "my best friend".\n\n'
+        "The headteacher of St Mary's Primary School, Rachel Green, said pupils and staff were "
+        '"heartbroken". Counsellors would be available at the school this week, she said.'
+    )
+    counsellors = about(run(nlp, text), "Counsellors would be available at the school this week")
+    assert counsellors.speaker == "Rachel Green"  # not Tom, whom "Her husband" made a subject
+
+
+def test_a_kin_noun_gives_the_gender_a_pronoun_is_checked_against(nlp: Any) -> None:
+    text = 'Her husband, Tom, said he had lost "my best friend". "She was everything to us," she said.'
+    everything = about(run(nlp, text), "She was everything to us,")
+    assert everything.speaker is None  # "she" is not the husband
+
+
+def test_experts_qualified_by_a_participle_are_the_speakers(nlp: Any) -> None:
+    text = (
+        "The researchers followed 160,000 adults for nine years. Those who walked 7,000 steps daily "
+        "were less likely to develop dementia, the study found.\n\n"
+        '"The message is encouraging," said Dr. Melody Ding, the study\'s lead author and a '
+        'professor at the University of Sydney. "Even modest increases in activity help."\n\n'
+        "Experts not involved in the research cautioned that the findings show an association "
+        "rather than cause and effect."
+    )
+    cautioned = about(run(nlp, text), "that the findings show an association rather than cause and effect")
+    assert cautioned.speaker == "Experts"  # not "research", the noun of the participle's phrase
+
+
+def test_a_passive_raising_cue_joined_to_another_verb_has_no_speaker(nlp: Any) -> None:
+    text = (
+        "The Brazilian, 22, scored 17 goals in the Portuguese league last season and is understood "
+        "to have agreed personal terms."
+    )
+    statements = run(nlp, text)
+    assert all(s.speaker is None for s in statements), [(s.speaker, s.content) for s in statements]
+
+
+def test_a_group_of_people_speaks_as_those_people(nlp: Any) -> None:
+    text = (
+        "Her comments came after a group of 40 Labour backbenchers wrote to the prime minister "
+        'warning that the plans would "concrete over the countryside". A group of senators said the '
+        "deal was dead. The team said the player was injured."
+    )
+    statements = run(nlp, text)
+    warning = about(statements, 'that the plans would "concrete over the countryside"')
+    assert warning.speaker == "40 Labour backbenchers"
+    assert warning.speaker_text == "a group of 40 Labour backbenchers"
+    assert about(statements, "the deal was dead").speaker == "senators"
+    assert about(statements, "the player was injured").speaker == "team"  # no "of": the team itself
+
+
+def test_a_nationality_compound_re_names_the_person_written_about(nlp: Any) -> None:
+    text = (
+        "Ajax coach Erik ten Hag did not hide his frustration after the defeat.\n\n"
+        'The Dutchman also criticised the referee, saying the second goal "should never have stood".'
+    )
+    pairs = pipeline_and_extractor(nlp, text)
+    saying, saying_raw = about_pair(pairs, 'the second goal "should never have stood"')
+    assert saying.speaker == saying_raw.speaker == "Erik ten Hag"  # not an organisation "Dutchman"
+
+
+def test_an_indefinite_office_in_the_lede_is_the_person_the_next_lines_name(nlp: Any) -> None:
+    text = (
+        "Judge says state abortion law is too vague\n\n"
+        "A federal judge on Monday temporarily blocked a Tennessee law, ruling that key parts of it "
+        "were unconstitutionally vague.\n\n"
+        'In a 42-page opinion, U.S. District Judge Aleta Trauger wrote that the law "leaves ordinary '
+        'people guessing".\n\n'
+        "A judge in Texas said the same law was sound."
+    )
+    statements = run(nlp, text)
+    ruling = about(statements, "that key parts of it were unconstitutionally vague")
+    assert ruling.speaker == "Aleta Trauger"
+    assert ruling.speaker_text == "A federal judge"
+    assert about(statements, "state abortion law is too vague").speaker == "Aleta Trauger"  # "Judge says"
+    texas = about(statements, "the same law was sound")
+    assert texas.speaker is None  # past the lede, "a judge" is someone new
+
+
+def test_a_rubric_before_a_headline_colon_is_no_speaker(nlp: Any) -> None:
+    text = "Column: The art of the non-answer\n\nPoliticians have always dodged questions."
+    assert [s.content for s in run(nlp, text)] == []
+
+
+def test_a_headline_quotation_repeated_in_an_answer_is_the_answerers(nlp: Any) -> None:
+    text = (
+        "Q&A: 'We underestimated how fast the water would rise'\n\n"
+        "Mayor Ingrid Solberg spoke to our reporter about the recovery.\n\n"
+        "**Did the town do enough to prepare?**\n\n"
+        "Solberg: Honestly, no. We underestimated how fast the water would rise. The barriers were "
+        "built for a once-in-a-century event."
+    )
+    statements = run(nlp, text)
+    headline = about(statements, "We underestimated how fast the water would rise")
+    assert headline.content_span.end < text.index("\n")
+    assert headline.speaker == "Ingrid Solberg"
+    assert headline.speaker_text is None  # the headline names no one; the answer does
