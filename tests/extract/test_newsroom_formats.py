@@ -124,3 +124,59 @@ def test_a_headline_quotation_repeated_in_an_answer_is_the_answerers(nlp: Any) -
     assert headline.content_span.end < text.index("\n")
     assert headline.speaker == "Ingrid Solberg"
     assert headline.speaker_text is None  # the headline names no one; the answer does
+
+
+def test_a_closing_cue_clause_parsed_as_a_conjunct_attributes_the_sentence(nlp: Any) -> None:
+    text = (
+        "Pilots at Skyline Airways have voted overwhelmingly to strike in a dispute over pay, their "
+        "union announced on Friday, threatening disruption for thousands of holidaymakers."
+    )
+    announced = about(
+        run(nlp, text), "Pilots at Skyline Airways have voted overwhelmingly to strike in a dispute over pay"
+    )
+    assert announced.cue == "announced"
+    assert announced.speaker_text == "their union"
+
+
+def test_a_fact_checks_claim_label_is_neither_cue_nor_speaker(nlp: Any) -> None:
+    text = (
+        "CLAIM: In a campaign ad, the Missouri Democratic Party claims that Sen. Josh Hawley "
+        '"voted against funding for veterans\' health care".\n\n'
+        "VERDICT: Misleading, because the bill covered the whole federal government."
+    )
+    statements = run(nlp, text)
+    claims = about(statements, "that Sen. Josh Hawley \"voted against funding for veterans' health care")
+    assert claims.speaker == "Missouri Democratic Party"
+    assert all(s.speaker_text not in ("CLAIM", "VERDICT") and s.cue != "CLAIM" for s in statements)
+
+
+def test_an_organisation_named_right_after_its_noun_speaks(nlp: Any) -> None:
+    text = (
+        "Earthquake survivors pulled from rubble in Turkey\n\n"
+        "ANTAKYA, Turkey — Rescuers pulled a 10-year-old girl alive from the rubble of a collapsed "
+        "apartment building on Tuesday, more than 50 hours after a powerful earthquake struck southern "
+        "Turkey, state broadcaster TRT reported.\n\n"
+        "The airline Ryanair said flights were cancelled."
+    )
+    statements = run(nlp, text)
+    rescued = about(
+        statements,
+        "Rescuers pulled a 10-year-old girl alive from the rubble of a collapsed apartment building on "
+        "Tuesday, more than 50 hours after a powerful earthquake struck southern Turkey",
+    )
+    assert (rescued.speaker, rescued.speaker_text) == ("TRT", "state broadcaster TRT")  # not "broadcaster"
+    assert about(statements, "flights were cancelled").speaker == "Ryanair"
+
+
+def test_it_after_a_review_or_a_gallery_that_spoke(nlp: Any) -> None:
+    text = (
+        "The review, led by senior midwife Donna Ockenden, said staff had ignored the concerns of "
+        'mothers. It concluded that a "culture of blame" had stopped doctors from speaking up.\n\n'
+        "The gallery said the painting was undamaged. It said the room had been closed to the public."
+    )
+    statements = run(nlp, text)
+    assert (
+        about(statements, 'that a "culture of blame" had stopped doctors from speaking up').speaker
+        == "review"
+    )
+    assert about(statements, "the room had been closed to the public").speaker == "gallery"

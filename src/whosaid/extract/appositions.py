@@ -110,6 +110,8 @@ def appositive_org(head: Token) -> Token | None:
             and (org_head or any(is_organisation_noun(t.lower_) for t in doc[child.left_edge.i : child.i]))
         ):
             return child
+        if child == unmarked_appositive(head):
+            return child  # "state broadcaster TRT reported"
     return None
 
 
@@ -120,13 +122,17 @@ def is_organisation_noun(word: str) -> bool:
 
 def unmarked_appositive(head: Token) -> Token | None:
     """A person's name right after a singular noun, with no comma ("The union leader Piotr Nowak",
-    "his colleague David French"): the name's head token. Not after a plural ("top aides John
-    Podesta" names one of several) nor across a dash."""
+    "his colleague David French"), or an organisation's after an organisation noun ("state
+    broadcaster TRT"): the name's head token. Not after a plural ("top aides John Podesta" names one
+    of several) nor across a dash."""
     if head.tag_ != "NN":
         return None
     for child in head.rights:
         first = child.left_edge
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and first.i == head.i + 1:
+        named = child.ent_type_ == "PERSON" or (
+            child.ent_type_ == "ORG" and is_organisation_noun(head.lower_)
+        )
+        if child.dep_ == "appos" and named and first.i == head.i + 1:
             return child if first.text[:1].isupper() else None
     return None
 

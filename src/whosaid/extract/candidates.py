@@ -290,6 +290,13 @@ NOUN_LIKE_VERBS = {
 }  # fmt: skip
 
 
+def _label_read_as_verb(verb: Token) -> bool:
+    """A capitalised label opening a line before its colon ("CLAIM: …", "Claim: …" in a fact check)."""
+    doc = verb.doc
+    line_start = verb.i == 0 or "\n" in doc[verb.i - 1].text
+    return line_start and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":" and verb.text[:1].isupper()
+
+
 def _compound_noun_read_as_verb(verb: Token) -> bool:
     if verb.lower_ not in NOUN_LIKE_VERBS or verb.i == 0:
         return False
@@ -313,6 +320,7 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
         verb.pos_ not in ("VERB", "AUX")
         or _action_with_particle(verb)
         or _compound_noun_read_as_verb(verb)
+        or _label_read_as_verb(verb)
         or _unauthorised_speech(verb)
     ):
         return []
@@ -387,7 +395,7 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
             cand.form = "final"
         found.append(cand)
     if (
-        verb.dep_ in ("parataxis", "ccomp", "advcl")
+        (verb.dep_ in ("parataxis", "ccomp", "advcl") or _spliced_cue_clause(verb))
         # "In his state, Christie said, offenders are …": a parenthetical cue may precede the head
         and (verb.i > verb.head.i or verb.dep_ == "parataxis")
         and not any(d == "ccomp" for _, d in complements)
@@ -412,6 +420,23 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
             if end > start:
                 found.append(cand)
     return found
+
+
+def _spliced_cue_clause(verb: Token) -> bool:
+    """A closing cue clause the parser joined to the reported clause as a conjunct, with a comma and
+    no "and" ("Pilots have voted to strike, their union announced on Friday")."""
+    if verb.dep_ != "conj" or verb.i < verb.head.i:
+        return False
+    doc = verb.doc
+    start = verb.left_edge.i  # the comma itself, when the parser hung it on the cue
+    between = doc[verb.head.i + 1 : start]
+    own_subject = any(c.dep_ == "nsubj" for c in verb.children)
+    return (
+        own_subject
+        and start > 0
+        and "," in (doc[start].text, doc[start - 1].text)
+        and not any(t.dep_ == "cc" and t.head == verb.head for t in between)
+    )
 
 
 def from_according(token: Token) -> Candidate | None:

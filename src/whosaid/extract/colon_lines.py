@@ -29,6 +29,10 @@ NOT_SPEAKERS = {
     "comment", "viewpoint", "perspective", "letters", "dispatch", "briefing", "newsletter", "gallery",
     "photos", "videos",
 }  # fmt: skip
+# A fact check's labels, page furniture only on their own ("CLAIM: …"; "Bombshell Claim: …" speaks).
+FACT_CHECK_LABELS = {
+    "claim", "claims", "verdict", "rating", "fact", "facts", "context", "background", "summary",
+}  # fmt: skip
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
@@ -90,6 +94,8 @@ def colon_line_candidates(doc: Doc) -> list[Candidate]:
         if any(t.tag_ in FINITE_TAGS and not t.is_upper for t in prefix) or any(
             t.lower_ in NOT_SPEAKERS for t in prefix
         ):
+            continue
+        if len(prefix) == 1 and prefix[0].lower_ in FACT_CHECK_LABELS:
             continue
         if any(t.text in ("?", "!", '"', "“", "”", "''", "(", ")") for t in prefix):
             continue

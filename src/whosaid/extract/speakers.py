@@ -367,7 +367,7 @@ class ArticlePeople:
         someone said do not count ("The campaign said the video was fake. It said …")."""
         for tok in self._subjects_back(before, lambda t: t.dep_ in SPEAKER_DEPS and not _reported(t)):
             organisation = tok.ent_type_ == "ORG" or (not tok.ent_type_ and is_organisation_noun(tok.lower_))
-            return tok if organisation and tok.tag_ in ("NN", "NNP") else None
+            return tok if (organisation or _report_noun(tok)) and tok.tag_ in ("NN", "NNP") else None
         return None
 
     def recent_description(self, before: int) -> Token | None:
@@ -666,6 +666,16 @@ def _named_further_on(head: Token, people: ArticlePeople, exclude: set[str]) -> 
     )
 
 
+# Documents that speak as their own source ("the study found"), and so can be what "it" points to.
+REPORT_NOUNS = {
+    "report", "review", "study", "survey", "poll", "inquiry", "investigation", "audit", "analysis",
+}  # fmt: skip
+
+
+def _report_noun(tok: Token) -> bool:
+    return not tok.ent_type_ and tok.lower_ in REPORT_NOUNS
+
+
 def _opens_lede(head: Token) -> bool:
     """Whether ``head`` is in the first sentence of the story after its headline line."""
     doc = head.doc
@@ -773,6 +783,8 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         res = resolve_speaker(body, s, e, people, exclude)
         if res.speaker_type == "ORG" and res.speaker:
             return Resolution(res.speaker, "ORG", None, "pronoun")
+        if _report_noun(body) and res.speaker:  # "The review said … . It concluded": the review
+            return Resolution(res.speaker, res.speaker_type, None, "pronoun")
     if lower in GROUP_PRONOUNS or lower in ("i", "you", "it", "one", "both"):
         return Resolution(None, None, None, "unknown")  # "Both said": whom the ledger cannot name alone
     if age_description(head) or people_noun(head):
