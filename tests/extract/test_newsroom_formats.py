@@ -180,3 +180,59 @@ def test_it_after_a_review_or_a_gallery_that_spoke(nlp: Any) -> None:
         == "review"
     )
     assert about(statements, "the room had been closed to the public").speaker == "gallery"
+
+
+def test_a_place_the_tagger_calls_a_person_is_no_pronouns_antecedent(nlp: Any) -> None:
+    text = (
+        "For 31 years, Angus MacLeod climbed the 112 steps of the Skerry Point lighthouse every "
+        "night. Now, at 74, he says he misses the climb.\n\n"
+        "Pope Leo XIV spoke from the central balcony of St Peter's Basilica. He singled out the "
+        'suffering of children, saying their cries "rise to heaven". "Weapons must fall silent," '
+        "the pontiff said."
+    )
+    pairs = pipeline_and_extractor(nlp, text)
+    climb, climb_raw = about_pair(pairs, "he misses the climb")
+    assert climb.speaker == climb_raw.speaker == "Angus MacLeod"  # not "Skerry Point"
+    cries, cries_raw = about_pair(pairs, 'their cries "rise to heaven"')
+    assert cries.speaker == cries_raw.speaker == "Leo XIV"  # not "Basilica"
+    silent, silent_raw = about_pair(pairs, "Weapons must fall silent,")
+    assert silent.speaker == silent_raw.speaker == "Leo XIV"  # "the pontiff" is the pope
+
+
+def test_letters_after_a_name_and_a_councillors_title_are_no_part_of_it(nlp: Any) -> None:
+    text = (
+        "Opening the prosecution case, Jonathan Sandiford KC said the defendant had stabbed Amy Walsh. "
+        "Mr Sandiford told the jury that Carter had become obsessed with her.\n\n"
+        'Councillor Brenda Holt wrote that residents were "scroungers". Ms Holt said she was sorry.'
+    )
+    pairs = pipeline_and_extractor(nlp, text)
+    opening, opening_raw = about_pair(pairs, "the defendant had stabbed Amy Walsh")
+    assert opening.speaker == opening_raw.speaker == "Jonathan Sandiford"
+    assert opening.speaker_text == "Jonathan Sandiford KC"  # the phrase stays as written
+    told, _ = about_pair(pairs, "that Carter had become obsessed with her")
+    assert told.speaker == "Jonathan Sandiford"
+    wrote, wrote_raw = about_pair(pairs, 'that residents were "scroungers"')
+    assert wrote.speaker == wrote_raw.speaker == "Brenda Holt"
+    assert about_pair(pairs, "she was sorry")[0].speaker == "Brenda Holt"
+
+
+def test_a_name_inside_a_full_name_is_that_person(nlp: Any) -> None:
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva on Monday pledged to end illegal deforestation "
+        'in the Amazon by 2030. "The Amazon is not for sale," Lula said in his opening speech.'
+    )
+    pairs = pipeline_and_extractor(nlp, text)
+    sale, sale_raw = about_pair(pairs, "The Amazon is not for sale,")
+    assert sale.speaker == sale_raw.speaker == "Luiz Inacio Lula da Silva"
+
+
+def test_the_one_asked_is_not_the_speaker_of_the_question(nlp: Any) -> None:
+    text = (
+        "Professor Elena Vasquez of the University of Barcelona won the prize on Tuesday.\n\n"
+        "Asked how she planned to spend the prize money, Vasquez laughed. Asked by a reporter about "
+        'her plans, she smiled. "On my students," she said.'
+    )
+    statements = run(nlp, text)
+    asked = [s for s in statements if s.cue == "Asked"]
+    assert all(s.speaker != "Elena Vasquez" for s in asked), [(s.speaker, s.content) for s in asked]
+    assert about(statements, "On my students,").speaker == "Elena Vasquez"

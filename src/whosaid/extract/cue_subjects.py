@@ -19,6 +19,7 @@ from whosaid.extract.quotes import QUOTE_MARKS
 # Dependents that carry the subject of a participle or conjoined cue ("…, adding that …", "likely
 # to say").
 INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "acomp"}
+ASKING = {"ask", "question", "press", "quiz"}
 MAX_HEADS = 6  # heads climbed from a cue to its subject ("… and score endorsements by citing …")
 
 
@@ -59,6 +60,8 @@ def subject_of(verb: Token) -> Token | None:
                 return noun  # "Experts not involved in the study cautioned": the participle's noun
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if current is verb and _asked_participle(verb):
+            return None  # "Asked how she would spend it, Vasquez laughed": she is who was asked
         if current.dep_ in INHERIT_DEPS or current.dep_ == "prep":
             current = (
                 _reporter_of_trailing_participle(current) or _reporter_of_joined_cue(current) or current.head
@@ -66,6 +69,18 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return _subject_of_aside(current)
     return None
+
+
+def _asked_participle(verb: Token) -> bool:
+    """A passive participle of asking set before its clause ("Asked about …, X said"): the clause's
+    subject is the one asked, and the asker goes unnamed (PolNeAR gives no source, 34 of 38 on train)."""
+    return (
+        verb.tag_ in ("VBN", "VBD")  # the tagger reads a sentence's first "Asked" as a past tense
+        and verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and verb.lemma_ in ASKING
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)
+    )
 
 
 def _noun_before_participle(participle: Token) -> Token | None:

@@ -25,6 +25,13 @@ from whosaid.extract.speaker_words import (
 NAME_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod", "advmod"}
 
 
+# Letters after a name for an office or an honour ("Jonathan Sandiford KC", "Jo Stevens MP"): no
+# part of who the person is. Written in capitals, so matched as written.
+POST_NOMINALS = frozenset(
+    {"KC", "QC", "SC", "MP", "MEP", "MSP", "MLA", "TD", "OBE", "CBE", "MBE", "KBE", "DBE"}
+)
+
+
 def clean_name(span: Span, titles: bool = True) -> tuple[str, list[Token]]:
     """The name words of a speaker phrase without a leading article, title (``titles``: off for an
     organisation, whose "State" in "the State Department" is its name) or spacing."""
@@ -42,6 +49,8 @@ def clean_name(span: Span, titles: bool = True) -> tuple[str, list[Token]]:
         and tokens[4].lower_ == "old"
     ):
         tokens = tokens[5:]  # "27-year-old Milan Varga": an age, no part of the name
+    while len(tokens) > 1 and tokens[-1].text in POST_NOMINALS:
+        tokens = tokens[:-1]
     if not tokens:
         return "", []
     doc = span.doc
@@ -338,6 +347,39 @@ def reads_as_company(ent: Span, institutions: bool = True) -> bool:
     return len(words) >= 2 and words[-1].lower_.rstrip(".") in endings and words[0].is_title
 
 
+# Last words of a place's or a building's name, which the tagger may call a person ("the Skerry Point
+# lighthouse", "St Peter's Basilica"); and a saint's name opening one ("St Mary's").
+PLACE_NAME_ENDINGS = {
+    "point", "square", "basilica", "cathedral", "church", "chapel", "abbey", "mosque", "temple",
+    "palace", "castle", "tower", "bridge", "street", "avenue", "road", "lane", "park", "gardens",
+    "island", "islands", "bay", "harbour", "harbor", "beach", "valley", "hill", "hills", "lake",
+    "river", "mountain", "mountains", "heights", "estate", "airport", "station", "stadium", "arena",
+}  # fmt: skip
+SAINT_WORDS = {"st", "st.", "saint"}
+# Of those, the ones no surname shares, so a place even alone ("Basilica"; not "Park", "Hill").
+BUILDING_WORDS = {
+    "basilica", "cathedral", "chapel", "abbey", "mosque", "temple", "square", "stadium", "arena", "airport",
+}  # fmt: skip
+
+
+def reads_as_place(ent: Span) -> bool:
+    """A name that ends in a place's word or opens with "St", whatever label the tagger gave it."""
+    words = [t for t in ent if not t.is_punct]
+    if not words:
+        return False
+    last = words[-1].lower_
+    return (
+        (len(words) > 1 and last in PLACE_NAME_ENDINGS)
+        or (len(words) == 1 and last in BUILDING_WORDS)
+        or words[0].lower_ in SAINT_WORDS
+    )
+
+
+def _capitalised(token: Token) -> bool:
+    """ "Hale", "MacLeod", "DeSantis"; not "NASA"."""
+    return token.text[:1].isupper() and any(c.islower() for c in token.text)
+
+
 def reads_as_person(ent: Span) -> bool:
     """A name the tagger called an organisation that reads as a person's: it opens with a given
     name, or comes right after a title ("UN special envoy Hanna Lindqvist"), and has nothing else
@@ -345,7 +387,7 @@ def reads_as_person(ent: Span) -> bool:
     words = list(ent)
     if not (
         2 <= len(words) <= 3
-        and all(t.pos_ == "PROPN" and t.is_title for t in words)
+        and all(t.pos_ == "PROPN" and _capitalised(t) for t in words)
         and not any(is_org_word(t.lower_) or t.lower_ in ORG_NAME_WORDS for t in words)
     ):
         return False

@@ -29,6 +29,7 @@ HEAD_EQUIVALENTS = {
     "candidate": {"candidate", "nominee", "contender"},
     "nominee": {"nominee", "candidate"},
     "contender": {"contender", "candidate", "nominee"},
+    "pontiff": {"pontiff", "pope"},
 }
 # Modifiers that say nothing about who is meant ("the former secretary" is matched on "secretary").
 VAGUE = {"former", "then", "current", "new", "top", "senior", "longtime", "outgoing", "incoming", "own"}

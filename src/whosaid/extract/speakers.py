@@ -43,6 +43,7 @@ from whosaid.extract.person_descriptions import (
     someone_unnamed,
 )
 from whosaid.extract.speaker_names import (
+    POST_NOMINALS,
     UNNAMED_SOURCES,
     bare_role,
     canonical_form,
@@ -56,6 +57,7 @@ from whosaid.extract.speaker_names import (
     place_word_in,
     reads_as_company,
     reads_as_person,
+    reads_as_place,
     role_apposition,
     role_words,
     speaker_tokens,
@@ -169,8 +171,8 @@ class ArticlePeople:
             outlet = (
                 ent.start > 0 and doc[ent.start - 1].lower_ in MEDIA_NOUNS and ent.label_ in ("ORG", "PERSON")
             )
-            if ent.label_ == "PERSON" and _place_after_in(ent):
-                continue  # "has farmed olives in Jaen": a place the tagger called a person
+            if ent.label_ == "PERSON" and (_place_after_in(ent) or reads_as_place(ent)):
+                continue  # "has farmed olives in Jaen", "St Peter's Basilica": places, tagged people
             if not outlet and (
                 (ent.label_ == "PERSON" and not reads_as_company(ent))
                 or (ent.label_ == "ORG" and (reads_as_person(ent) or self._appositive_person(ent)))
@@ -253,7 +255,7 @@ class ArticlePeople:
             return None
         same = self.by_last.get(surname_key(tokens[-1]))
         if not same:
-            return None
+            return self._by_inner_name(tokens[0]) if len(tokens) == 1 else None
         if len(tokens) > 1:  # any given name or leading word the article used for them
             given = {t.lower_ for t in tokens[:-1]}
             return next((p for p in same if given & p.firsts), None)
@@ -262,6 +264,14 @@ class ArticlePeople:
             said = [p for p in same if p.gender == gender]
             same = said or [p for p in same if p.gender is None]
         return self._principal(same, tokens[-1]) if same else None
+
+    def _by_inner_name(self, word: Token) -> Person | None:
+        """The one person whose full name holds ``word`` between its first and last words: "Lula"
+        after "Luiz Inacio Lula da Silva", "López" after "Andrés Manuel López Obrador"."""
+        if not word.text[:1].isupper():
+            return None
+        holders = [p for p in self.people if any(word.text in form.split()[1:-1] for form in p.forms)]
+        return holders[0] if len(holders) == 1 else None
 
     def _principal(self, same: list[Person], surname: Token) -> Person:
         """Of the bearers of a bare surname, the one introduced first (``same`` is in that order):
@@ -718,6 +728,8 @@ def resolve_speaker(
 
 def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: set[str]) -> Resolution:
     doc = head.doc
+    if head.text in POST_NOMINALS and head.i > start and doc[head.i - 1].pos_ == "PROPN":
+        head = doc[head.i - 1]  # "Jonathan Sandiford KC said": the name ends before the letters
     lower = head.lower_
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         noun = head.head.head

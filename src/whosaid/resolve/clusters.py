@@ -173,6 +173,7 @@ class ClusterBuilder:
     ) -> tuple[int | None, str]:
         matches: list[int] = []
         by_given: list[int] = []  # "Hillary" for "Hillary Clinton": only when no surname fits
+        by_inner: list[int] = []  # "Lula" for "Luiz Inacio Lula da Silva": when nothing else does
         for i, cluster in enumerate(self.clusters):
             if cluster.type != "PERSON":
                 continue
@@ -185,7 +186,9 @@ class ClusterBuilder:
                     break
                 if name.is_single and parts.given and parts.given[0] == name.surname and i not in by_given:
                     by_given.append(i)
-        matches = matches or by_given
+                if name.is_single and name.surname in parts.given[1:] and i not in by_inner:
+                    by_inner.append(i)
+        matches = matches or by_given or (by_inner if len(by_inner) == 1 else [])
         shared = len(matches)
         if gender is not None and name.is_single:  # "Mrs. Clinton" is not Bill, "Mr. Obama" not Michelle
             # a bearer known to be of that gender before one whose given name says nothing

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from whosaid.extract.person_descriptions import NATIONALITY_COMPOUNDS
-from whosaid.extract.speaker_names import reads_as_company, reads_as_person
+from whosaid.extract.speaker_names import reads_as_company, reads_as_person, reads_as_place
 from whosaid.extract.speaker_words import part_of_party_name
 from whosaid.model import EntityType, Span
 from whosaid.resolve.doc_text import doc_text
@@ -146,6 +146,8 @@ def name_mentions(doc: Doc) -> list[NameMention]:
             mention.type = "PERSON"
         elif mention.type == "PERSON" and reads_as_company(doc[mention.token_start : mention.token_end]):
             mention.type = "ORG"  # "Halvorsen Shipping" PERSON: a firm as the extractor reads it
+        elif mention.type == "PERSON" and reads_as_place(doc[mention.token_start : mention.token_end]):
+            mention.type = "FAC"  # "St Peter's Basilica" PERSON: a place, as the extractor reads it
     _firms_by_first_word(doc, found)
     _surnames_are_people(found)
     found = [_with_given_name(doc, m) if m.type == "PERSON" else m for m in found]

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from whosaid.extract.speaker_names import POST_NOMINALS
+
 
 @cache
 def lexicon(name: str) -> frozenset[str]:
@@ -96,6 +98,10 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _SPACES = re.compile(r"\s+")
 
 
+# "Jonathan Sandiford KC": the letters after a name, as the extractor drops them.
+_POST_NOMINALS = re.compile(r"(?:\s+(?:" + "|".join(sorted(POST_NOMINALS)) + r"))+$")
+
+
 # Names recur across clusters, candidates and articles: the pure functions below are memoised
 # (bounded), which saves the single writer ~10 ms an article of re-folding the same aliases.
 @lru_cache(maxsize=65_536)
@@ -105,6 +111,7 @@ def clean_name(text: str) -> str:
     if text.rstrip().endswith(".") and re.search(r"\b(?:Jr|Sr|Inc|Co|Corp|Ltd|[A-Z])\.$", text.rstrip()):
         name = _SPACES.sub(" ", text).strip(" \t\n,;:\"'“”‘’()")  # keep the dot of "Jr." or "U.S."
     name = _POSSESSIVE.sub("", name)
+    name = _POST_NOMINALS.sub("", name)
     if name.lower().startswith("the "):
         name = name[4:]
     return name.strip()
