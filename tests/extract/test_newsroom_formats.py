@@ -236,3 +236,41 @@ def test_the_one_asked_is_not_the_speaker_of_the_question(nlp: Any) -> None:
     asked = [s for s in statements if s.cue == "Asked"]
     assert all(s.speaker != "Elena Vasquez" for s in asked), [(s.speaker, s.content) for s in asked]
     assert about(statements, "On my students,").speaker == "Elena Vasquez"
+
+
+def test_a_ledes_definite_office_is_the_person_the_next_lines_name(nlp: Any) -> None:
+    text = (
+        "Ex-president to testify\n\n"
+        "The lawyer for former president Ricardo Alves said on Wednesday that his client would "
+        "testify before the committee.\n\n"
+        '"He has nothing to hide," attorney Paulo Cunha told reporters.'
+    )
+    testify = about(run(nlp, text), "that his client would testify before the committee")
+    assert (testify.speaker, testify.speaker_text) == ("Paulo Cunha", "The lawyer")
+
+
+def test_a_headline_label_naming_no_speaker_gives_way_to_the_bodys_speaker(nlp: Any) -> None:
+    text = (
+        "Storm Babet: 'I've never seen anything like it'\n\n"
+        '"It came up through the floorboards in ten minutes," said Gail Anderson, 52. "I\'ve lived '
+        "here all my life and I've never seen anything like it.\"\n\n"
+        "Lukashenko: 'We will close the border tomorrow'\n\n"
+    )
+    statements = run(nlp, text)
+    headline = about(statements, "I've never seen anything like it")
+    assert headline.content_span.end < text.index("\n")
+    assert headline.speaker == "Gail Anderson"
+    assert headline.speaker_text is None and headline.speaker_span is None
+
+
+def test_he_after_an_unnamed_neighbour_is_the_neighbour(nlp: Any) -> None:
+    text = (
+        '"It came up through the floorboards," said Gail Anderson, 52.\n\n'
+        "Her neighbour, a retired teacher, said he had been rescued from his upstairs window by the "
+        'fire service. "They were heroes," he said.'
+    )
+    statements = run(nlp, text)
+    rescued = about(statements, "he had been rescued from his upstairs window by the fire service")
+    assert rescued.speaker is None and rescued.speaker_text == "Her neighbour"
+    heroes = about(statements, "They were heroes,")
+    assert heroes.speaker is None  # not Gail Anderson

@@ -364,7 +364,7 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
     quoted = {i for i, s in enumerate(statements) if s.cue_span and quotes.region_at(s.cue_span.start)}
     dropped |= nested_dropped(doc, statements, forms, quoted, dropped)
     kept = without(statements, dropped) if dropped else statements
-    credit_repeated_quotations(kept)
+    credit_repeated_quotations(kept, text)
     return kept
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from whosaid.extract.appositions import KIN_NOUNS
+
 # A player's position: match reports re-name the player just written about by it ("the forward"),
 # with no role given before, unlike an office ("the senator"), which must match one.
 PLAYING_POSITIONS = {
@@ -45,6 +47,16 @@ def someone_unnamed(head: Token) -> bool:
         c.lower_ in ("a", "an", "another", "one") and c.dep_ in ("det", "nummod") for c in head.lefts
     )
     return indefinite and head.tag_ == "NN" and head.lower_ in EVERYDAY_PEOPLE
+
+
+def unnamed_relative(head: Token) -> bool:
+    """ "Her neighbour, a retired teacher,", "his wife": someone known by whose relative they are,
+    with no name the article gives (a name in apposition is looked for first)."""
+    return (
+        head.tag_ == "NN"
+        and head.lower_ in KIN_NOUNS
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+    )
 
 
 def age_of(head: Token) -> str | None:

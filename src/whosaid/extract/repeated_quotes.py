@@ -1,7 +1,8 @@
 """Quotations a story prints twice: a headline or a pull quote that repeats words the body
 attributes ("Q&A: 'We underestimated how fast the water would rise'" … "Solberg: Honestly, no. We
 underestimated how fast the water would rise."). The copy with no speaker of its own is the body's
-speaker's."""
+speaker's, and so is a headline's copy under a label that names no speaker ("Storm Babet: 'I've
+never seen anything like it'" … "said Gail Anderson")."""
 
 from __future__ import annotations
 
@@ -23,11 +24,25 @@ def _contains(words: list[str], run: list[str]) -> bool:
     return any(words[i : i + size] == run for i in range(len(words) - size + 1))
 
 
-def credit_repeated_quotations(statements: list[Statement]) -> None:
-    """Give a quotation with no speaker and no speaker phrase the speaker of a statement whose
-    content holds all of its words in the same order; the nearest such statement wins."""
+def _quoted_in(stmt: Statement, run: list[str], text: str) -> bool:
+    """Whether ``run`` is in the statement's own quoted words: a direct quotation, or a piece of a
+    split one (not a mixed statement quoting someone else's phrase)."""
+    if stmt.kind == "direct":
+        return True
+    return any(_contains(_words(part.of(text)), run) for part in stmt.content_parts)
+
+
+def credit_repeated_quotations(statements: list[Statement], text: str) -> None:
+    """Give a quotation with no speaker and no speaker phrase, or a headline's quotation under a
+    label, the speaker of a statement whose content holds all of its words in the same order; the
+    nearest such statement wins, one quoting them as its own words for a label."""
+    headline_end = text.find("\n")
     for index, stmt in enumerate(statements):
-        if stmt.kind != "direct" or stmt.speaker is not None or stmt.speaker_text is not None:
+        if stmt.kind != "direct":
+            continue
+        unattributed = stmt.speaker is None and stmt.speaker_text is None
+        labelled = stmt.cue == ":" and 0 <= stmt.content_span.start < headline_end
+        if not (unattributed or labelled):
             continue
         run = _words(stmt.content)
         if len(run) < MIN_REPEATED_WORDS:
@@ -37,7 +52,16 @@ def credit_repeated_quotations(statements: list[Statement]) -> None:
             key=lambda j: abs(j - index),
         )
         source = next(
-            (statements[j] for j in nearest_first if _contains(_words(statements[j].content), run)), None
+            (
+                statements[j]
+                for j in nearest_first
+                if _contains(_words(statements[j].content), run)
+                and (unattributed or _quoted_in(statements[j], run, text))
+            ),
+            None,
         )
-        if source is not None:
-            stmt.speaker, stmt.speaker_type = source.speaker, source.speaker_type
+        if source is None or source.speaker == stmt.speaker:
+            continue
+        stmt.speaker, stmt.speaker_type = source.speaker, source.speaker_type
+        if labelled:  # the label was a section's or an event's name, not who spoke
+            stmt.speaker_text, stmt.speaker_span, stmt.speaker_role = None, None, None

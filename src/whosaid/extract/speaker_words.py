@@ -30,6 +30,10 @@ HEAD_EQUIVALENTS = {
     "nominee": {"nominee", "candidate"},
     "contender": {"contender", "candidate", "nominee"},
     "pontiff": {"pontiff", "pope"},
+    "lawyer": {"lawyer", "attorney", "counsel", "barrister", "solicitor"},
+    "attorney": {"attorney", "lawyer", "counsel"},
+    "head": {"head", "chief"},  # "The head of England's referees" … "chief refereeing officer"
+    "boss": {"boss", "chief", "head"},
 }
 # Modifiers that say nothing about who is meant ("the former secretary" is matched on "secretary").
 VAGUE = {"former", "then", "current", "new", "top", "senior", "longtime", "outgoing", "incoming", "own"}

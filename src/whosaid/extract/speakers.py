@@ -41,6 +41,7 @@ from whosaid.extract.person_descriptions import (
     given_age,
     people_noun,
     someone_unnamed,
+    unnamed_relative,
 )
 from whosaid.extract.speaker_names import (
     POST_NOMINALS,
@@ -391,9 +392,12 @@ class ArticlePeople:
         answers)."""
         doc = self.doc
         for tok in self._subjects_back(doc[before].sent.start, lambda t: _subject_rank(t) == 0):
+            unnamed = someone_unnamed(tok.head) or unnamed_relative(tok.head)
+            if tok.dep_ == "appos" and tok.pos_ == "NOUN" and unnamed:
+                return tok.head  # "Her neighbour, a retired teacher, said": no name either
             if tok.dep_ == "appos":
                 return None  # "One pastor, Darran Whiting, said": a name
-            if someone_unnamed(tok):
+            if someone_unnamed(tok) or unnamed_relative(tok):
                 return tok  # "One witness told … . “…,” she said": the witness, not a name further back
             if tok.tag_ == "NN" and not tok.ent_type_ and is_title_word(tok.lower_) and _introduces(tok):
                 addressed = ("dobj", "dative")
@@ -645,8 +649,20 @@ def _described_person(head: Token, people: ArticlePeople, exclude: set[str]) -> 
     person = people.described(head.i, exclude, head.lemma_.lower(), words, required)
     if person is None and head.lower_ != "counterpart" and not people.named_just_before(head.i):
         # only when nobody was named just before, whom the description may re-name by a role the
-        # article never gave them ("… Borger asked. … the senator said" is the one asked)
-        person = people.described(head.i, exclude, head.lemma_.lower(), words, required, later=True)
+        # article never gave them ("… Borger asked. … the senator said" is the one asked); a lede
+        # may hold the name back for its next lines ("The lawyer for … said" … "attorney Paulo
+        # Cunha told reporters"), where the office alone is enough
+        lede = _opens_lede(head)
+        person = people.described(
+            head.i,
+            exclude,
+            head.lemma_.lower(),
+            words,
+            required,
+            later=True,
+            ahead=HEADLINE_AHEAD if lede else LATER_SENTENCES,
+            head_alone=lede,
+        )
     if person is None and head.lower_ == "counterpart":
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         gender = PERSONAL_PRONOUNS.get(owner.lower_) if owner is not None else None  # "Her counterpart"
@@ -816,8 +832,9 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         return resolve_speaker(members, s, e, people, exclude)
     if lower in UNNAMED_SOURCES and head.tag_ == "NN" and not is_title_word(lower):
         return Resolution(None, "PERSON", None, "unknown")  # "a person familiar with …": unnamed
-    if someone_unnamed(head):
-        # "a nurse", "one fan": no entity of their own; still the description it was, for confidence
+    if someone_unnamed(head) or unnamed_relative(head):
+        # "a nurse", "one fan", "her neighbour": no entity of their own; still the description it
+        # was, for confidence
         return Resolution(None, "PERSON", None, "description")
     phrase, _ = clean_name(doc[start:end])
     described = org_description(lower)
