@@ -274,3 +274,47 @@ def test_he_after_an_unnamed_neighbour_is_the_neighbour(nlp: Any) -> None:
     assert rescued.speaker is None and rescued.speaker_text == "Her neighbour"
     heroes = about(statements, "They were heroes,")
     assert heroes.speaker is None  # not Gail Anderson
+
+
+def test_a_dateline_the_parser_joined_to_the_subject_is_no_speaker(nlp: Any) -> None:
+    text = (
+        "India and Pakistan trade blame after border clash\n\n"
+        "May 6, 2026\n\n"
+        "NEW DELHI — India and Pakistan accused each other on Tuesday of starting an exchange of fire "
+        "along the disputed border in Kashmir that killed at least three soldiers.\n\n"
+        'The Indian army said Pakistani troops had opened fire "without provocation".'
+    )
+    accused = about(
+        run(nlp, text),
+        "each other on Tuesday of starting an exchange of fire along the disputed border in Kashmir that "
+        "killed at least three soldiers",
+    )
+    assert accused.speaker == "India"  # not the dateline "NEW DELHI"
+
+
+def test_a_reaction_label_names_the_person_after_their_club(nlp: Any) -> None:
+    text = (
+        'Real Madrid manager Carlo Ancelotti: "It was a difficult game, but we have experience in '
+        'these finals."\n\n'
+        "Real Madrid goalkeeper Thibaut Courtois, speaking to BT Sport: \"I'm just happy to be back "
+        'after my injury."'
+    )
+    statements = run(nlp, text)
+    assert about(statements, "It was a difficult game, but we have experience in these finals.").speaker == (
+        "Carlo Ancelotti"
+    )
+    assert about(statements, "I'm just happy to be back after my injury.").speaker == "Thibaut Courtois"
+
+
+def test_a_given_name_the_tagger_left_out_completes_the_name(nlp: Any) -> None:
+    text = (
+        "Interview: Novelist Amara Osei on grief and exile\n\n"
+        "Amara Osei left Ghana at 19 with one suitcase. Her fourth novel is out this week.\n\n"
+        'You\'ve said you write to "argue with the dead". What do you mean?\n\n'
+        '"My father and I never finished our argument," Osei says.'
+    )
+    pairs = pipeline_and_extractor(nlp, text)
+    argument, argument_raw = about_pair(pairs, "My father and I never finished our argument,")
+    assert argument.speaker == argument_raw.speaker == "Amara Osei"
+    said, _ = about_pair(pairs, 'you write to "argue with the dead"')
+    assert said.speaker is None  # "You", the interviewer's word for her, is no entity named "You"

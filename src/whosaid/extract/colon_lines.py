@@ -45,7 +45,9 @@ def _paragraph_starts(doc: Doc) -> list[int]:
 
 
 def _speaker_head(prefix: list[Token]) -> Token | None:
-    """The last token of the first run of proper nouns, or a lone noun ("Poll", "Newspaper")."""
+    """The last token of the first run of proper nouns, or a lone noun ("Poll", "Newspaper"); when
+    that run names no person but a person's name follows ("Real Madrid manager Carlo Ancelotti",
+    "Thibaut Courtois, speaking to BT Sport"), the name's last token."""
     run: list[Token] = []
     for tok in prefix:
         if tok.pos_ == "PROPN" or (tok.is_upper and tok.is_alpha and len(tok) > 1):
@@ -53,6 +55,11 @@ def _speaker_head(prefix: list[Token]) -> Token | None:
         elif run:
             break
     if run:
+        if run[-1].ent_type_ != "PERSON":
+            later = [t for t in prefix if t.i > run[-1].i and t.ent_type_ == "PERSON"]
+            name = [t for t in later if t.i - later[0].i == later.index(t)]  # the first name's words
+            if name:
+                return name[-1]
         return run[-1]
     nouns = [t for t in prefix if t.pos_ == "NOUN"]
     if len(prefix) <= 2 and nouns:

@@ -105,7 +105,7 @@ def _last_subject(subject: Token, verb: Token) -> Token:
 
 def _past_dateline(subject: Token, verb: Token) -> Token:
     """The subject after a wire dateline the parser took for it: in "WELLINGTON, New Zealand (AP) —
-    The union rejected …" it made the place the subject and the union its apposition, in "BUENA
+    The union rejected …" it made the place the subject and the union its apposition (or conjunct), in "BUENA
     PARK, Calif. - Hillary Clinton said" a second subject."""
     end = dateline_end(subject.doc, subject.left_edge.i)
     if subject.i >= end:
@@ -113,7 +113,8 @@ def _past_dateline(subject: Token, verb: Token) -> Token:
     later = [c for c in verb.lefts if c.dep_ == "nsubj" and c.i >= end]
     if later:
         return later[-1]
-    return next((c for c in subject.rights if c.dep_ == "appos" and c.i >= end), subject)
+    # its apposition, or its conjunct ("NEW DELHI — India and Pakistan accused each other")
+    return next((c for c in subject.rights if c.dep_ in ("appos", "conj") and c.i >= end), subject)
 
 
 def _subject_of_aside(verb: Token) -> Token | None:

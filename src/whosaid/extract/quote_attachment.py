@@ -312,6 +312,10 @@ def attribute_bare_quote(
         while head.head.i < prev and head.head != head and head.dep_ in ("compound", "amod", "det"):
             head = head.head
         speaker = head if head.pos_ in ("PROPN", "NOUN", "PRON") else _intro_subject(intro)
+        if head.dep_ == "pobj":  # "Thibaut Courtois, speaking to BT Sport:": the one speaking
+            speaker = next(
+                (a for a in head.ancestors if a.i >= intro.start and a.ent_type_ == "PERSON"), speaker
+            )
         if head.dep_ in ("dobj", "attr") and head.pos_ == "NOUN" and (subject := _intro_subject(intro)):
             speaker = subject  # "Sanders delivered a snappy retort: “…”" is Sanders's, not the retort's
         return Candidate(prev, prev + 1, region.inner_start, region.inner_end, speaker, 0.7, "colon")

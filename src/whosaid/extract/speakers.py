@@ -236,12 +236,50 @@ class ArticlePeople:
             same = self.by_last.get(surname_key(doc[i]))
             if not same or len(same) != 1 or i in same[0].mentions:
                 continue
+            if i > 0 and self._untagged_given_name(doc[i - 1], same[0]):
+                self._name_in_full(same[0], doc[i - 1], doc[i])
+                continue
             if (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN") or (i > 0 and doc[i - 1].pos_ == "PROPN"):
                 continue  # part of a longer name: another person or an organisation
             same[0].mentions.append(i)
             rank = _subject_rank(doc[i])
             if rank < 2:
                 same[0].subjects[i] = rank
+
+    def _untagged_given_name(self, word: Token, person: Person) -> bool:
+        """Whether ``word`` gives a given name to a person the tagger named by surname alone
+        ("Amara Osei left Ghana at 19" untagged, "Osei says" tagged): a capitalised proper noun,
+        no title, first of a two-word name, and a known given name or one the article writes
+        twice; a capital that only opens a sentence or a title-case headline says nothing alone
+        ("Outside Carrier, workers …")."""
+        doc = self.doc
+        if not (
+            not person.firsts
+            and word.pos_ == "PROPN"
+            and word.is_title
+            and not word.ent_type_
+            and not is_title_word(word.text)
+            and not is_org_word(word.lower_)
+            and (word.i == 0 or doc[word.i - 1].pos_ != "PROPN")
+        ):
+            return False
+        if first_name_gender(word.text) is not None:
+            return True
+        surname = doc[word.i + 1].text
+        pairs = sum(1 for t in doc[:-1] if t.text == word.text and doc[t.i + 1].text == surname)
+        return pairs >= 2
+
+    def _name_in_full(self, person: Person, given: Token, surname: Token) -> None:
+        name = f"{given.text} {surname.text}"
+        person.counts[name] = person.counts.get(name, 0) + 1
+        person.name = canonical_form(person.counts)
+        person.firsts.add(given.lower_)
+        person.forms.add(name)
+        person.gender = person.gender or first_name_gender(given.text)
+        person.mentions.append(surname.i)
+        rank = _subject_rank(surname)
+        if rank < 2:
+            person.subjects[surname.i] = rank
 
     def _appositive_person(self, ent: Span) -> bool:
         """An ORG-tagged name in apposition to a person's description ("the harbour master, Ivo Laine")."""
