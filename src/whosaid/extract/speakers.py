@@ -323,6 +323,15 @@ class ArticlePeople:
         return (recent or same)[0]
 
     def _add_person(self, ent: Span) -> None:
+        previous = self.doc[ent.start - 1] if ent.start > 0 else None
+        if (
+            len(ent) == 1
+            and previous is not None
+            and previous.pos_ == "PROPN"
+            and not previous.ent_type_
+            and first_name_gender(previous.text) is not None
+        ):
+            ent = self.doc[ent.start - 1 : ent.end]  # "Mehmet Yilmaz" with only "Yilmaz" tagged
         name, tokens = clean_name(ent)
         if not tokens or not any(t.is_alpha for t in tokens) or not could_be_name(tokens):
             return
