@@ -327,3 +327,14 @@ def test_given_names_from_many_countries_carry_their_gender(nlp: Any) -> None:
         )
         dug = about(run(nlp, text), "We dug with our hands,")
         assert dug.speaker is None, (name, dug.speaker)  # the only one named is of the other gender
+
+
+def test_a_transcript_label_with_a_title_names_the_speaker(nlp: Any) -> None:
+    text = (
+        "SEN. GRASSLEY: Director Patel, did the bureau open an investigation into the leak?\n\n"
+        "PATEL: Senator, I can't discuss ongoing investigations in an open hearing."
+    )
+    statements = run(nlp, text)
+    question = about(statements, "Director Patel, did the bureau open an investigation into the leak?")
+    assert question.speaker_text == "GRASSLEY"  # not the title "SEN"
+    assert question.speaker is not None and question.speaker.lower() == "grassley"

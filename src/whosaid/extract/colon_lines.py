@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.candidates import Candidate
 from whosaid.extract.content_edges import doc_text
+from whosaid.extract.speaker_words import is_title_word
 
 MAX_PREFIX_TOKENS = 8
 MIN_CONTENT_WORDS = 3
@@ -52,6 +53,8 @@ def _speaker_head(prefix: list[Token]) -> Token | None:
     for tok in prefix:
         if tok.pos_ == "PROPN" or (tok.is_upper and tok.is_alpha and len(tok) > 1):
             run.append(tok)
+        elif tok.text == "." and run and is_title_word(run[-1].text) and tok.i < prefix[-1].i:
+            continue  # "SEN. GRASSLEY": the title's full stop does not end the name
         elif run:
             break
     if run:
