@@ -40,6 +40,7 @@ def clean_name(span: Span, titles: bool = True) -> tuple[str, list[Token]]:
         (titles and is_title_word(tokens[0].text))
         or tokens[0].lower_ in ("the", "a", "an")
         or speech_verb(tokens[0].text)
+        or tokens[0].text == "."  # a title's full stop, split from it ("SEN. GRASSLEY")
     ):
         tokens = tokens[1:]
     if (

@@ -914,6 +914,16 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         ):
             known = None  # "The Liberal Democrats", whose tagged name is only "Democrats"
         return Resolution(known or phrase, "ORG", None, "org")
+    if (
+        head.is_upper
+        and head.is_alpha
+        and len(head) > 2
+        and head.i + 1 < len(doc)
+        and doc[head.i + 1].text == ":"
+    ):
+        # a transcript's label the tagger took for a plural noun ("SEN. GRASSLEY:"): a name
+        person = people.lookup([head])
+        return Resolution(person.name if person else phrase or head.text, "PERSON", None, "name")
     if head.tag_ in ("NNS", "NNPS"):
         text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
         for prefix in ("the ", "The "):
