@@ -338,3 +338,26 @@ def test_a_transcript_label_with_a_title_names_the_speaker(nlp: Any) -> None:
     question = about(statements, "Director Patel, did the bureau open an investigation into the leak?")
     assert question.speaker_text is not None and question.speaker_text.endswith("GRASSLEY")  # not "SEN"
     assert question.speaker is not None and question.speaker.lower() == "grassley"
+
+
+def test_a_bare_noun_for_a_kind_of_person_is_no_entity(nlp: Any) -> None:
+    text = (
+        "Nurse tells inquiry: 'We begged for more staff'\n\n"
+        "A senior nurse has told a public inquiry that managers ignored her.\n\n"
+        'Giving evidence on Thursday, Helen Marsh said: "We begged for more staff. We were told there '
+        'was no money."\n\n'
+        'The mother of a murdered boy has said she wants "justice, not revenge". Donald Trump\'s '
+        "eldest daughter said she would campaign. Warren and Haley clashed, each accusing the other "
+        "of hypocrisy."
+    )
+    pairs = pipeline_and_extractor(nlp, text)
+    headline, headline_raw = about_pair(pairs, "We begged for more staff")
+    assert headline.content_span.end < text.index("\n")
+    assert headline.speaker == headline_raw.speaker == "Helen Marsh"  # the body's, not "Nurse"
+    assert headline.speaker_text == "Nurse"
+    mother, mother_raw = about_pair(pairs, 'she wants "justice, not revenge"')
+    assert mother.speaker is mother_raw.speaker is None  # not an entity "mother"
+    daughter, _ = about_pair(pairs, "she would campaign")
+    assert daughter.speaker is not None and "daughter" in daughter.speaker  # a name owns it: kept
+    each, _ = about_pair(pairs, "the other of hypocrisy")
+    assert each.speaker is None

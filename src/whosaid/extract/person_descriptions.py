@@ -59,6 +59,21 @@ def unnamed_relative(head: Token) -> bool:
     )
 
 
+def bare_person_noun(head: Token) -> bool:
+    """A noun for a kind of person standing for the speaker with no name of its own ("The mother of
+    a murdered boy has said", a headline's "Nurse tells inquiry", which the tagger may call a name).
+    Not one a name owns ("Donald Trump's eldest daughter" says whom it is)."""
+    word = head.lower_
+    doc = head.doc
+    one_word_name = head.ent_iob_ == "B" and (head.i + 1 >= len(doc) or doc[head.i + 1].ent_iob_ != "I")
+    return (
+        (word in EVERYDAY_PEOPLE or word in KIN_NOUNS)
+        and head.tag_ in ("NN", "NNP")
+        and (not head.ent_type_ or one_word_name)
+        and not any(c.dep_ == "poss" for c in head.children)
+    )
+
+
 def age_of(head: Token) -> str | None:
     """The age an "N-year-old" headed by ``head`` gives ("27"), or None."""
     if head.lower_ != "old":

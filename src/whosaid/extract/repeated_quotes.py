@@ -2,7 +2,8 @@
 attributes ("Q&A: 'We underestimated how fast the water would rise'" … "Solberg: Honestly, no. We
 underestimated how fast the water would rise."). The copy with no speaker of its own is the body's
 speaker's, and so is a headline's copy under a label that names no speaker ("Storm Babet: 'I've
-never seen anything like it'" … "said Gail Anderson")."""
+never seen anything like it'" … "said Gail Anderson") or a description the headline leaves
+unresolved ("Nurse tells inquiry: 'We begged for more staff'" … "Helen Marsh … said")."""
 
 from __future__ import annotations
 
@@ -34,15 +35,18 @@ def _quoted_in(stmt: Statement, run: list[str], text: str) -> bool:
 
 def credit_repeated_quotations(statements: list[Statement], text: str) -> None:
     """Give a quotation with no speaker and no speaker phrase, or a headline's quotation under a
-    label, the speaker of a statement whose content holds all of its words in the same order; the
-    nearest such statement wins, one quoting them as its own words for a label."""
+    label or with a speaker left unresolved, the speaker of a statement whose content holds all of
+    its words in the same order; the nearest such statement wins, one quoting them as its own words
+    for a headline."""
     headline_end = text.find("\n")
     for index, stmt in enumerate(statements):
         if stmt.kind != "direct":
             continue
         unattributed = stmt.speaker is None and stmt.speaker_text is None
-        labelled = stmt.cue == ":" and 0 <= stmt.content_span.start < headline_end
-        if not (unattributed or labelled):
+        in_headline = 0 <= stmt.content_span.start < headline_end
+        labelled = stmt.cue == ":" and in_headline
+        described = stmt.speaker is None and in_headline  # "Nurse tells inquiry: '…'"
+        if not (unattributed or labelled or described):
             continue
         run = _words(stmt.content)
         if len(run) < MIN_REPEATED_WORDS:
@@ -63,5 +67,5 @@ def credit_repeated_quotations(statements: list[Statement], text: str) -> None:
         if source is None or source.speaker == stmt.speaker:
             continue
         stmt.speaker, stmt.speaker_type = source.speaker, source.speaker_type
-        if labelled:  # the label was a section's or an event's name, not who spoke
+        if labelled and not described:  # the label was a section's or an event's name, not who spoke
             stmt.speaker_text, stmt.speaker_span, stmt.speaker_role = None, None, None

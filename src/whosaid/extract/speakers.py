@@ -38,6 +38,7 @@ from whosaid.extract.org_descriptions import (
 from whosaid.extract.person_descriptions import (
     PLAYING_POSITIONS,
     age_description,
+    bare_person_noun,
     given_age,
     people_noun,
     someone_unnamed,
@@ -335,6 +336,8 @@ class ArticlePeople:
         name, tokens = clean_name(ent)
         if not tokens or not any(t.is_alpha for t in tokens) or not could_be_name(tokens):
             return
+        if len(tokens) == 1 and bare_person_noun(tokens[0]):
+            return  # a headline's "Nurse" the tagger called a name
         last = surname_key(tokens[-1])
         honorific = honorific_gender(self.doc[ent.start - 1].text) if ent.start > 0 else None
         first = tokens[0].lower_ if len(tokens) > 1 else None
@@ -819,6 +822,8 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     if org is not None:
         s, e = speaker_tokens(org)
         return resolve_speaker(org, s, e, people, exclude)
+    if bare_person_noun(head) and people.person_of(head) is None:
+        return Resolution(None, "PERSON", None, "description")  # "The mother of a murdered boy said"
     # a known surname the tagger took for a plural noun ("Reynders told reporters") is still theirs
     known_person = people.person_of(head)
     # at a sentence's start a capital says nothing, unless the article gave that surname in full
@@ -860,8 +865,9 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             return Resolution(res.speaker, "ORG", None, "pronoun")
         if _report_noun(body) and res.speaker:  # "The review said … . It concluded": the review
             return Resolution(res.speaker, res.speaker_type, None, "pronoun")
-    if lower in GROUP_PRONOUNS or lower in ("i", "you", "it", "one", "both"):
-        return Resolution(None, None, None, "unknown")  # "Both said": whom the ledger cannot name alone
+    if lower in GROUP_PRONOUNS or lower in ("i", "you", "it", "one", "both", "each"):
+        # "Both said", "each accusing the other": whom the ledger cannot name alone
+        return Resolution(None, None, None, "unknown")
     if age_description(head) or people_noun(head):
         # "the 27-year-old", "the Spaniard": a sports and features habit of re-naming the person
         # just written about; no entity of that name, and nobody at all if no one fits
