@@ -361,3 +361,24 @@ def test_a_bare_noun_for_a_kind_of_person_is_no_entity(nlp: Any) -> None:
     assert daughter.speaker is not None and "daughter" in daughter.speaker  # a name owns it: kept
     each, _ = about_pair(pairs, "the other of hypocrisy")
     assert each.speaker is None
+
+
+def test_a_name_the_tagger_missed_after_a_persons_noun_is_a_pronoun_antecedent(nlp: Any) -> None:
+    text = (
+        "When the school banned phones, headteacher Claire Brown expected a revolt.\n\n"
+        'Year 10 pupil Ellie, 15, admitted she had been sceptical. "At first I hated it," she said.'
+    )
+    statements = run(nlp, text)
+    assert about(statements, "she had been sceptical").speaker == "Ellie"  # not "10 pupil Ellie"
+    assert about(statements, "At first I hated it,").speaker == "Ellie"  # not Claire Brown
+
+
+def test_an_explainers_headline_topic_is_no_speaker(nlp: Any) -> None:
+    text = (
+        "Ukraine peace plan: what each side says\n\n"
+        "Ukraine says any settlement must include the withdrawal of all Russian troops."
+    )
+    statements = run(nlp, text)
+    assert [s.content for s in statements] == [
+        "any settlement must include the withdrawal of all Russian troops"
+    ]

@@ -36,6 +36,11 @@ FACT_CHECK_LABELS = {
 }  # fmt: skip
 
 
+# Words opening the rest of a headline that explains a topic rather than quoting anyone (in a
+# transcript's line, "BOLDUAN: Why not debate?" is a question someone asked).
+EXPLAINER_WORDS = {"what", "how", "why", "who", "where", "when", "which"}
+
+
 def _paragraph_starts(doc: Doc) -> list[int]:
     """Token indices that open a paragraph (the first token and each one after a line break)."""
     starts = [0] if len(doc) else []
@@ -118,6 +123,9 @@ def colon_line_candidates(doc: Doc) -> list[Candidate]:
             < MIN_CONTENT_WORDS
         ):
             continue
+        first_word = text[content_start:content_end].split(maxsplit=1)[0].lower()
+        if first_word in EXPLAINER_WORDS and "\n" not in text[: colon.idx]:
+            continue  # a headline's "Ukraine peace plan: what each side says": a topic, not a speaker
         found.append(Candidate(colon.i, colon.i + 1, content_start, content_end, head, 0.6, "colon"))
     return found
 

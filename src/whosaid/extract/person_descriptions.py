@@ -38,6 +38,7 @@ EVERYDAY_PEOPLE = {
     "victim", "passenger", "customer", "shopper", "mother", "father", "child", "neighbour", "neighbor",
     "mourner", "survivor", "protester", "protestor", "tourist", "resident", "witness", "engineer",
     "driver", "farmer", "employee", "volunteer", "bystander", "onlooker", "attendee", "participant",
+    "pupil",
 }  # fmt: skip
 
 

@@ -196,6 +196,7 @@ class ArticlePeople:
         tagged = doc.to_array([POS, ENT_TYPE, DEP])  # read once for both passes below
         self._add_untagged_appositives(tagged)
         self._add_untagged_surnames(tagged)
+        self._add_untagged_named_subjects(tagged)
         # antecedents for pronouns: names in the narration, not inside someone's quoted words
         self.mention_order = sorted(
             (i, p) for p in self.people for i in p.mentions if quoted is None or not quoted(doc[i].idx)
@@ -225,6 +226,23 @@ class ArticlePeople:
             words = named[1]
             if not any(words[-1].i in p.mentions for p in self.people):
                 self._add_person(doc[words[0].i : words[-1].i + 1])
+
+    def _add_untagged_named_subjects(self, tagged: np.ndarray) -> None:
+        """Register a person the tagger did not name but a person's noun right before the name
+        introduces ("Year 10 pupil Ellie, 15, admitted"): "she" after it is hers."""
+        doc = self.doc
+        nsubj = doc.vocab.strings["nsubj"]
+        for i in np.flatnonzero(
+            (tagged[:, 0] == PROPN) & (tagged[:, 1] == 0) & (tagged[:, 2] == nsubj)
+        ).tolist():
+            start = i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+                start -= 1
+            noun = doc[start - 1] if start > 0 else None
+            if noun is None or noun.pos_ != "NOUN" or noun.head.i != i or not _person_kind(noun):
+                continue
+            if not any(i in p.mentions for p in self.people):
+                self._add_person(doc[start : i + 1])
 
     def _add_untagged_surnames(self, tagged: np.ndarray) -> None:
         """Count a lone surname the tagger left unnamed ("Marchand, however, dismissed …") as a
@@ -750,6 +768,12 @@ REPORT_NOUNS = {
 
 def _report_noun(tok: Token) -> bool:
     return not tok.ent_type_ and tok.lower_ in REPORT_NOUNS
+
+
+def _person_kind(noun: Token) -> bool:
+    """A noun for what a person is: an office, a position, an everyday role or a relation."""
+    word = noun.lower_
+    return is_title_word(word) or word in PLAYING_POSITIONS or bare_person_noun(noun)
 
 
 def _opens_lede(head: Token) -> bool:
