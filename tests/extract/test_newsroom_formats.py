@@ -382,3 +382,16 @@ def test_an_explainers_headline_topic_is_no_speaker(nlp: Any) -> None:
     assert [s.content for s in statements] == [
         "any settlement must include the withdrawal of all Russian troops"
     ]
+
+
+def test_a_firms_short_name_and_the_company_are_the_firm_in_full(nlp: Any) -> None:
+    text = (
+        "A tribunal ruled on Monday that Greystone Properties had acted unlawfully.\n\n"
+        'Greystone said in a statement that it was "disappointed" by the decision. The company said '
+        'it had offered residents "generous compensation".'
+    )
+    pairs = pipeline_and_extractor(nlp, text)
+    short, short_raw = about_pair(pairs, 'that it was "disappointed" by the decision')
+    assert short.speaker == short_raw.speaker == "Greystone Properties"
+    company, company_raw = about_pair(pairs, 'it had offered residents "generous compensation"')
+    assert company.speaker == company_raw.speaker == "Greystone Properties"

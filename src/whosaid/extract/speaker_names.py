@@ -333,7 +333,9 @@ COMPANY_NAME_ENDINGS = {
     "corporation", "inc", "ltd", "limited", "plc", "ag", "gmbh", "electric", "chemicals",
     "semiconductor", "semiconductors", "labs", "ventures", "resources", "petroleum", "enterprises",
     "solutions", "networks", "software", "robotics", "therapeutics", "aerospace", "railways",
-    "automotive", "financial", "bancorp",
+    "automotive", "financial", "bancorp", "properties", "homes", "estates", "developments",
+    "construction", "hotels", "resorts", "entertainment", "studios", "brewing", "communications",
+    "healthcare", "biotech", "games",
 }  # fmt: skip
 INSTITUTION_NAME_ENDINGS = {
     "foundation", "institute", "university", "association", "ministry", "committee", "agency", "commission",

@@ -182,6 +182,8 @@ class ArticlePeople:
                 self._add_person(ent)
             elif ent.label_ in ("ORG", "NORP", "GPE", "PERSON") or outlet:
                 name, _ = clean_name(ent, titles=not is_org_word(ent[-1].lower_))
+                if " " not in name:  # "Greystone" after "Greystone Properties": the firm in full
+                    name = self.firm_short_names.get(name.lower(), name)
                 if name:
                     key = name.split()[-1].lower()
                     if len(name) > len(self.orgs.get(key, "")):
