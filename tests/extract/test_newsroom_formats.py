@@ -395,3 +395,18 @@ def test_a_firms_short_name_and_the_company_are_the_firm_in_full(nlp: Any) -> No
     assert short.speaker == short_raw.speaker == "Greystone Properties"
     company, company_raw = about_pair(pairs, 'it had offered residents "generous compensation"')
     assert company.speaker == company_raw.speaker == "Greystone Properties"
+
+
+def test_a_headteacher_in_the_lede_is_the_head_named_next(nlp: Any) -> None:
+    text = (
+        "Headteacher warns of crisis in funding\n\n"
+        "A headteacher has warned that schools in Kent are facing a crisis in funding for pupils with "
+        "special educational needs.\n\n"
+        "'We are being asked to do more and more with less and less,' said Sarah Mitchell, head of "
+        "Oakwood Primary School in Maidstone."
+    )
+    warned = about(
+        run(nlp, text),
+        "that schools in Kent are facing a crisis in funding for pupils with special educational needs",
+    )
+    assert warned.speaker == "Sarah Mitchell"

@@ -34,6 +34,7 @@ HEAD_EQUIVALENTS = {
     "attorney": {"attorney", "lawyer", "counsel"},
     "head": {"head", "chief"},  # "The head of England's referees" … "chief refereeing officer"
     "boss": {"boss", "chief", "head"},
+    "headteacher": {"headteacher", "head", "headmaster", "headmistress", "principal"},
 }
 # Modifiers that say nothing about who is meant ("the former secretary" is matched on "secretary").
 VAGUE = {"former", "then", "current", "new", "top", "senior", "longtime", "outgoing", "incoming", "own"}
