@@ -410,3 +410,18 @@ def test_a_headteacher_in_the_lede_is_the_head_named_next(nlp: Any) -> None:
         "that schools in Kent are facing a crisis in funding for pupils with special educational needs",
     )
     assert warned.speaker == "Sarah Mitchell"
+
+
+def test_a_quotation_nested_in_a_split_quotation_has_its_own_speaker(nlp: Any) -> None:
+    text = (
+        "“The defendant looked at me and said, ‘Have you already decided?’” Hale recalls. “He was "
+        "right. I had.”"
+    )
+    statements = run(nlp, text)
+    question = about(statements, "Have you already decided?")
+    assert question.kind == "direct" and question.speaker_text == "The defendant"
+    outer = about(
+        statements, "The defendant looked at me and said, Have you already decided? He was right. I had."
+    )
+    assert outer.speaker == "Hale"
+    assert question.nested_in == outer.index

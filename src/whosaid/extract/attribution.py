@@ -214,6 +214,9 @@ def collect_drafts(doc: Doc, quotes: QuoteMap) -> list[Draft]:
             if draft.kind == "direct" and draft.start <= nested.start < draft.end:
                 parent = index
                 break
+            if any(s <= nested.start < e for s, e in draft.parts):  # a piece of a joined run
+                parent = index
+                break
         if parent is None or _word_count(doc_text(doc)[nested.inner_start : nested.inner_end]) < 3:
             continue
         outer = quotes.region_at(nested.start)
