@@ -65,7 +65,11 @@ def _speaker_head(prefix: list[Token]) -> Token | None:
     if run:
         if run[-1].ent_type_ != "PERSON":
             later = [t for t in prefix if t.i > run[-1].i and t.ent_type_ == "PERSON"]
-            name = [t for t in later if t.i - later[0].i == later.index(t)]  # the first name's words
+            name = later[:1]  # the first name's words, one after another
+            for tok in later[1:]:
+                if tok.i != name[-1].i + 1:
+                    break
+                name.append(tok)
             if name:
                 return name[-1]
         return run[-1]

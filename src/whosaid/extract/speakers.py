@@ -122,9 +122,8 @@ def _subject_rank(token: Token) -> int:
     if token.dep_ == "appos" and token.head.dep_ in SPEAKER_DEPS:
         token = token.head  # "One pastor, Darran Whiting, said"
     elif token.dep_ == "appos" and (office := office_of_place(token.head)) is not None:
-        token = (
-            office  # "The headteacher of St Mary's, Rachel Green, said": the parse hangs her on the school
-        )
+        # "The headteacher of St Mary's, Rachel Green, said": the parse hangs her on the school
+        token = office
     if token.dep_ not in SPEAKER_DEPS:
         return 2
     verb = token.head
@@ -462,10 +461,9 @@ class ArticlePeople:
         answers)."""
         doc = self.doc
         for tok in self._subjects_back(doc[before].sent.start, lambda t: _subject_rank(t) == 0):
-            unnamed = someone_unnamed(tok.head) or unnamed_relative(tok.head)
-            if tok.dep_ == "appos" and tok.pos_ == "NOUN" and unnamed:
-                return tok.head  # "Her neighbour, a retired teacher, said": no name either
             if tok.dep_ == "appos":
+                if tok.pos_ == "NOUN" and (someone_unnamed(tok.head) or unnamed_relative(tok.head)):
+                    return tok.head  # "Her neighbour, a retired teacher, said": no name either
                 return None  # "One pastor, Darran Whiting, said": a name
             if someone_unnamed(tok) or unnamed_relative(tok):
                 return tok  # "One witness told … . “…,” she said": the witness, not a name further back
