@@ -425,3 +425,10 @@ def test_a_quotation_nested_in_a_split_quotation_has_its_own_speaker(nlp: Any) -
     )
     assert outer.speaker == "Hale"
     assert question.nested_in == outer.index
+
+
+def test_an_organisations_name_the_parser_read_as_two_joined_is_whole(nlp: Any) -> None:
+    text = "Procter & Gamble said sales rose. The Centers for Disease Control and Prevention said cases fell."
+    statements = run(nlp, text)
+    assert about(statements, "sales rose").speaker_text == "Procter & Gamble"  # not "Procter"
+    assert about(statements, "cases fell").speaker == "Centers for Disease Control and Prevention"

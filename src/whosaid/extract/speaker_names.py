@@ -156,6 +156,10 @@ def surname_key(token: Token) -> str:
     return token.lower_.removesuffix("’s").removesuffix("'s")
 
 
+# Punctuation inside an organisation's name ("Procter & Gamble", "A.T. Kearney", "Rolls-Royce").
+NAME_PUNCTUATION = {"&", ".", "-", "'", "’"}
+
+
 def speaker_tokens(head: Token) -> tuple[int, int]:
     """Token range [start, end) of the speaker phrase headed by ``head`` (no relative clause)."""
     start = head.i
@@ -172,6 +176,16 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
             break
     end = _group_modifiers_end(head, end)
     doc = head.doc
+    if head.ent_iob_ in ("B", "I"):  # "Procter & Gamble": a name the parser read as two joined
+        while (
+            end < len(doc)
+            and doc[end].ent_iob_ == "I"
+            and doc[end].ent_type_ == head.ent_type_
+            and doc[end].pos_ not in ("VERB", "AUX")  # a headline's "Trump Said" is no name
+            and not (doc[end].is_punct and doc[end].text not in NAME_PUNCTUATION)  # "De Blasio: …"
+            and head in doc[end].ancestors
+        ):
+            end += 1
     for i in range(head.i - 1, start - 1, -1):
         # a line break or the end of a quotation ends the phrase: "“… hunky-dory,” Gene Sperling said"
         closing = i > 0 and doc[i].text in QUOTE_MARKS and doc[i].tag_ != "POS" and doc[i - 1].text in ",.?!"
