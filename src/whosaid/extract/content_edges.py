@@ -267,15 +267,19 @@ LISTENER_PASSIVES = {
 RAISING_PREPS = {"as", "like"}
 
 
+def _raising_passive(verb: Token) -> bool:
+    """A passive cue whose subject is what is talked about ("is expected to"), not its listener
+    ("was asked to")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_.lower() not in LISTENER_PASSIVES
+
+
 def raised_from_conjunct(verb: Token, comp: Token, dep: str) -> bool:
     """A raising passive with no subject of its own, joined to a verb that has one ("The Brazilian
     scored 17 goals and is understood to have agreed terms"): its subject is what is talked about,
     not who says it, and the subject's phrase is too far to be drawn into the content."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
     return (
-        passive
+        _raising_passive(verb)
         and verb.dep_ == "conj"
-        and verb.lemma_.lower() not in LISTENER_PASSIVES
         and dep in ("xcomp", "oprd")
         and comp.i > verb.i
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -284,8 +288,7 @@ def raised_from_conjunct(verb: Token, comp: Token, dep: str) -> bool:
 
 def raised_subject_start(verb: Token, comp: Token, dep: str, cue_start: int) -> int | None:
     """First char of a raised content (the subject), or None when ``verb`` does not raise it."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    if not (verb.lemma_ in RAISING_LEMMAS or (passive and verb.lemma_.lower() not in LISTENER_PASSIVES)):
+    if not (verb.lemma_ in RAISING_LEMMAS or _raising_passive(verb)):
         return None
     if comp.i < verb.i or not (
         dep in ("xcomp", "oprd") or (dep in ("prep_pobj", "prep_pcomp") and comp.head.lower_ in RAISING_PREPS)

@@ -7,17 +7,11 @@ unresolved ("Nurse tells inquiry: 'We begged for more staff'" … "Helen Marsh �
 
 from __future__ import annotations
 
-import re
-
+from whosaid.extract.scoring import tokens
 from whosaid.model import Statement
 
 # Fewer words recur by chance ("we will win"); a sentence-long run is the same quotation.
 MIN_REPEATED_WORDS = 5
-_WORD = re.compile(r"\w+")
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
 
 
 def _contains(words: list[str], run: list[str]) -> bool:
@@ -30,7 +24,7 @@ def _quoted_in(stmt: Statement, run: list[str], text: str) -> bool:
     split one (not a mixed statement quoting someone else's phrase)."""
     if stmt.kind == "direct":
         return True
-    return any(_contains(_words(part.of(text)), run) for part in stmt.content_parts)
+    return any(_contains(tokens(part.of(text)), run) for part in stmt.content_parts)
 
 
 def credit_repeated_quotations(statements: list[Statement], text: str) -> None:
@@ -39,6 +33,7 @@ def credit_repeated_quotations(statements: list[Statement], text: str) -> None:
     its words in the same order; the nearest such statement wins, one quoting them as its own words
     for a headline."""
     headline_end = text.find("\n")
+    words = [tokens(stmt.content) for stmt in statements]  # each content's words, read once
     for index, stmt in enumerate(statements):
         if stmt.kind != "direct":
             continue
@@ -48,7 +43,7 @@ def credit_repeated_quotations(statements: list[Statement], text: str) -> None:
         described = stmt.speaker is None and in_headline  # "Nurse tells inquiry: '…'"
         if not (unattributed or labelled or described):
             continue
-        run = _words(stmt.content)
+        run = words[index]
         if len(run) < MIN_REPEATED_WORDS:
             continue
         nearest_first = sorted(
@@ -59,8 +54,7 @@ def credit_repeated_quotations(statements: list[Statement], text: str) -> None:
             (
                 statements[j]
                 for j in nearest_first
-                if _contains(_words(statements[j].content), run)
-                and (unattributed or _quoted_in(statements[j], run, text))
+                if _contains(words[j], run) and (unattributed or _quoted_in(statements[j], run, text))
             ),
             None,
         )

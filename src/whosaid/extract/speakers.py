@@ -111,6 +111,26 @@ class Resolution:
     how: str  # name | pronoun | description | group | org | unknown
 
 
+def _count_mention(person: Person, token: Token) -> None:
+    """Record ``token`` as a mention of ``person``, and as a subject when it is one (for pronouns)."""
+    person.mentions.append(token.i)
+    rank = _subject_rank(token)
+    if rank < 2:
+        person.subjects[token.i] = rank
+
+
+def _count_name(person: Person, name: str, tokens: list[Token]) -> None:
+    """Record a written form of ``person``'s name (its words ``tokens``, surname last): its count for
+    the canonical name, a given name and the gender it says, and the mention at the surname."""
+    person.counts[name] = person.counts.get(name, 0) + 1
+    person.name = canonical_form(person.counts)
+    if len(tokens) > 1:
+        person.firsts.update(t.lower_ for t in tokens[:-1])
+        person.gender = person.gender or first_name_gender(tokens[0].text)
+    person.forms.add(name)
+    _count_mention(person, tokens[-1])
+
+
 def _reported(token: Token) -> bool:
     """Whether ``token`` lies in a clause someone's words report (a ccomp), not the narration."""
     return any(a.dep_ == "ccomp" for a in token.ancestors) or token.dep_ == "ccomp"
@@ -257,14 +277,12 @@ class ArticlePeople:
             if not same or len(same) != 1 or i in same[0].mentions:
                 continue
             if i > 0 and self._untagged_given_name(doc[i - 1], same[0]):
-                self._name_in_full(same[0], doc[i - 1], doc[i])
+                given = doc[i - 1]  # "Amara Osei": the full name, as if the tagger had named it
+                _count_name(same[0], f"{given.text} {doc[i].text}", [given, doc[i]])
                 continue
             if (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN") or (i > 0 and doc[i - 1].pos_ == "PROPN"):
                 continue  # part of a longer name: another person or an organisation
-            same[0].mentions.append(i)
-            rank = _subject_rank(doc[i])
-            if rank < 2:
-                same[0].subjects[i] = rank
+            _count_mention(same[0], doc[i])
 
     def _untagged_given_name(self, word: Token, person: Person) -> bool:
         """Whether ``word`` gives a given name to a person the tagger named by surname alone
@@ -288,18 +306,6 @@ class ArticlePeople:
         surname = doc[word.i + 1].text
         pairs = sum(1 for t in doc[:-1] if t.text == word.text and doc[t.i + 1].text == surname)
         return pairs >= 2
-
-    def _name_in_full(self, person: Person, given: Token, surname: Token) -> None:
-        name = f"{given.text} {surname.text}"
-        person.counts[name] = person.counts.get(name, 0) + 1
-        person.name = canonical_form(person.counts)
-        person.firsts.add(given.lower_)
-        person.forms.add(name)
-        person.gender = person.gender or first_name_gender(given.text)
-        person.mentions.append(surname.i)
-        rank = _subject_rank(surname)
-        if rank < 2:
-            person.subjects[surname.i] = rank
 
     def _appositive_person(self, ent: Span) -> bool:
         """An ORG-tagged name in apposition to a person's description ("the harbour master, Ivo Laine")."""
@@ -372,16 +378,7 @@ class ArticlePeople:
             person = Person(name)
             same.append(person)
             self.people.append(person)
-        person.counts[name] = person.counts.get(name, 0) + 1
-        person.name = canonical_form(person.counts)
-        if first is not None:
-            person.firsts.update(t.lower_ for t in tokens[:-1])
-            person.gender = person.gender or first_name_gender(tokens[0].text)
-        person.forms.add(name)
-        person.mentions.append(tokens[-1].i)
-        rank = _subject_rank(tokens[-1])
-        if rank < 2:
-            person.subjects[tokens[-1].i] = rank
+        _count_name(person, name, tokens)
         before = ent.start - 1
         role_tokens: list[Token] = []
         while before >= 0 and self.doc[before].pos_ in ("PROPN", "NOUN", "ADJ") and before > ent.start - 5:
@@ -846,10 +843,10 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     if org is not None:
         s, e = speaker_tokens(org)
         return resolve_speaker(org, s, e, people, exclude)
-    if bare_person_noun(head) and people.person_of(head) is None:
-        return Resolution(None, "PERSON", None, "description")  # "The mother of a murdered boy said"
     # a known surname the tagger took for a plural noun ("Reynders told reporters") is still theirs
     known_person = people.person_of(head)
+    if bare_person_noun(head) and known_person is None:
+        return Resolution(None, "PERSON", None, "description")  # "The mother of a murdered boy said"
     # at a sentence's start a capital says nothing, unless the article gave that surname in full
     # ("Joao Pires … . Pires says nobody came")
     opening = head.i == head.sent.start and not (known_person is not None and known_person.firsts)
