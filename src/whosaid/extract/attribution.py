@@ -13,7 +13,12 @@ from whosaid.extract.confidence import score_statement
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.cue_subjects import subject_of
 from whosaid.extract.cues import load_lexicon
-from whosaid.extract.headlines import headline_candidate, headline_speaker_start, second_clause
+from whosaid.extract.headlines import (
+    headline_candidate,
+    headline_speaker_start,
+    said_after_a_deed,
+    second_clause,
+)
 from whosaid.extract.nesting_pass import nested_dropped
 from whosaid.extract.quote_attachment import (
     absorb_colon_quote,
@@ -291,6 +296,10 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
         headline.probability = headline.strength
         drafts.append(snap(headline, quotes, text))
     split_headline(drafts, doc, quotes)
+    deed = said_after_a_deed(doc)
+    if deed is not None:  # the line as written, in place of what the parse made of its cue
+        drafts = [d for d in drafts if d.cand.cue_start != deed.cue_start]
+        drafts.append(snap(deed, quotes, text))
     people = ArticlePeople(doc, lambda char: quotes.region_at(char) is not None)
     order = sorted(range(len(drafts)), key=lambda i: (drafts[i].start, drafts[i].parent is not None))
     position = {old: new for new, old in enumerate(order)}

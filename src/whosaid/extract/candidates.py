@@ -124,6 +124,25 @@ def _object_complements(noun: Token) -> list[tuple[Token, str]]:
     return found
 
 
+# Cues whose direct object is the listener ("told detectives …"), unlike "say" or "announce".
+LISTENER_OBJECT_CUES = {"tell", "assure", "inform", "remind", "warn", "convince", "persuade"}
+
+
+def _clause_read_as_relative(listener: Token) -> list[Token]:
+    """The reported clause of "told detectives he had spent the night at home", which the parser
+    hangs off the listener as a relative clause with no "that": a clause opening right after the
+    listener with a subject of its own, a pronoun or a name, is what was told."""
+    return [
+        c
+        for c in listener.rights
+        if c.dep_ == "relcl"
+        and c.left_edge.i == listener.i + 1
+        and c.left_edge.dep_ == "nsubj"
+        and c.left_edge.pos_ in ("PRON", "PROPN")
+        and c.left_edge.lower_ not in ("who", "which", "that", "whom")
+    ]
+
+
 def _complements(verb: Token) -> list[tuple[Token, str]]:
     found: list[tuple[Token, str]] = []
     for child in verb.children:
@@ -134,6 +153,8 @@ def _complements(verb: Token) -> list[tuple[Token, str]]:
             if child.dep_ == "dobj":
                 found.extend((clause, "dobj_clause") for clause in _that_clauses(child))
                 found.extend(_object_complements(child))
+                if verb.lemma_.lower() in LISTENER_OBJECT_CUES:
+                    found.extend((clause, "ccomp") for clause in _clause_read_as_relative(child))
         elif child.dep_ == "prep" and child.i > verb.i:
             for grand in child.children:
                 if grand.dep_ in PREP_OBJECT_DEPS:
@@ -310,6 +331,24 @@ def _compound_noun_read_as_verb(verb: Token) -> bool:
     )
 
 
+NAMING_VERBS = {"name", "call", "dub", "nickname", "christen"}
+
+
+def _naming(verb: Token) -> bool:
+    """A verb that gives a name, not a view: "a line cook named Anders Lind", "the chef, whom she
+    calls only Monsieur B." ("called the vote a farce" names no one, and stays a candidate)."""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "ccomp", "xcomp")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i == verb.i - 1 and len(objects) == 1:
+        # right after its noun, with the name alone: not a main verb the parser hung off a noun
+        # ("…, called", "one lawmaker called Trump “the orange prince …”")
+        return True
+    return verb.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.lower_ in ("whom", "who") for c in verb.children
+    )
+
+
 def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[Candidate]:
     """Candidate (cue, content) pairs headed by ``verb``.
 
@@ -322,6 +361,7 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
         or _compound_noun_read_as_verb(verb)
         or _label_read_as_verb(verb)
         or _unauthorised_speech(verb)
+        or _naming(verb)
     ):
         return []
     strength = lexicon.verb_strength(verb.lemma_)

@@ -50,6 +50,19 @@ def _paragraph_starts(doc: Doc) -> list[int]:
     return [i for i in starts if i < len(doc) and not doc[i].is_space]
 
 
+def _capitals_label(prefix: list[Token]) -> bool:
+    """A label in capitals with no title ("KARACHI", "NEW DELHI"; not "SEN. GRASSLEY") before a
+    colon. Opening the story's first paragraph, and no other, it is a place: the dateline."""
+    doc = prefix[0].doc
+    after = prefix[-1].i + 1
+    return (
+        after < len(doc)
+        and doc[after].text == ":"
+        and all(t.is_upper and t.is_alpha for t in prefix)
+        and any(len(t) > 1 for t in prefix)
+    )
+
+
 def _speaker_head(prefix: list[Token]) -> Token | None:
     """The last token of the first run of proper nouns, or a lone noun ("Poll", "Newspaper"); when
     that run names no person but a person's name follows ("Real Madrid manager Carlo Ancelotti",
@@ -93,7 +106,8 @@ def _rest_of_line(text: str, start: int) -> tuple[int, int]:
 def colon_line_candidates(doc: Doc) -> list[Candidate]:
     text = doc_text(doc)
     found: list[Candidate] = []
-    for start in _paragraph_starts(doc):
+    starts = _paragraph_starts(doc)
+    for number, start in enumerate(starts):
         end = start
         while end < len(doc) and "\n" not in doc[end].text and end - start <= MAX_PREFIX_TOKENS:
             if doc[end].text == ":":
@@ -116,6 +130,8 @@ def colon_line_candidates(doc: Doc) -> list[Candidate]:
             continue
         if len(prefix) == 1 and prefix[0].lower_ in FACT_CHECK_LABELS:
             continue
+        if number == 1 and _capitals_label(prefix) and not any(_capitals_label([doc[i]]) for i in starts[2:]):
+            continue  # "KARACHI: The Pakistan Meteorological Department on Wednesday …": a dateline
         if any(t.text in ("?", "!", '"', "“", "”", "''", "(", ")") for t in prefix):
             continue
         head = _speaker_head(prefix)

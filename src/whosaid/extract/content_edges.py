@@ -58,9 +58,10 @@ STAMP_SEPARATORS = {"—", "–", "-", ":", "|"}
 
 
 # A wire dateline: a place in capitals, maybe its region, maybe the agency, and a dash
-# ("WELLINGTON, New Zealand (AP) — ", "FRANKFURT (Reuters) - ").
+# ("WELLINGTON, New Zealand (AP) — ", "FRANKFURT (Reuters) - "), or two places for a story filed
+# from both ("YEREVAN/BAKU, Sept 14 (Meridian) - ").
 _DATELINE = re.compile(
-    r"""[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][\w.' ]*)*(?: \([\w .&-]+\))? ?(?:—|–|--|-) ?(?=[A-Z"“])"""
+    r"""[A-Z][A-Z.'’ /-]*[A-Z.](?:, [A-Z][\w.' ]*)*(?: \([\w .&-]+\))? ?(?:—|–|--|-) ?(?=[A-Z"“])"""
 )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from whosaid.extract.content_edges import CONJ_CUES, dateline_end, marked_by_that, paragraph_of
+from whosaid.extract.content_edges import CONJ_CUES, dateline_end, doc_text, marked_by_that, paragraph_of
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.quotes import QUOTE_MARKS
 
@@ -47,6 +47,9 @@ def _inside_quotation_before(child: Token, verb: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The speaker noun of a cue verb, following participles and conjuncts up to their subject."""
+    inverted = _speaker_after_headline_quotation(verb)
+    if inverted is not None:
+        return inverted
     current = verb
     for _ in range(MAX_HEADS):
         for child in current.children:
@@ -69,6 +72,30 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return _subject_of_aside(current)
     return None
+
+
+# Words that end the speaker phrase after a headline's "says": a clause of its own follows.
+HEADLINE_CLAUSE_WORDS = {"as", "after", "amid", "while", "when", "over", "despite", "ahead"}
+
+
+def _speaker_after_headline_quotation(verb: Token) -> Token | None:
+    """The speaker of a headline that opens with the quotation ("'I heard it on the radio,' says
+    sacked minister as cabinet row deepens"): the last noun of the words after the verb, up to a
+    clause of their own. The parser reads "deepens" as a noun, or "minister" as its subject."""
+    doc = verb.doc
+    line_end = doc_text(doc).find("\n")
+    if verb.i < 2 or line_end < 0 or verb.idx > line_end or verb.lemma_ != "say":
+        return None
+    marks = {doc[verb.i - 1].text, doc[verb.i - 2].text}
+    if "," not in marks or not (marks - {","}) <= QUOTE_MARKS or not marks - {","}:
+        return None
+    speaker: Token | None = None
+    for tok in doc[verb.i + 1 :]:
+        if tok.idx >= line_end or tok.lower_ in HEADLINE_CLAUSE_WORDS or tok.is_punct:
+            break
+        if tok.pos_ in ("NOUN", "PROPN"):
+            speaker = tok
+    return speaker
 
 
 def _asked_participle(verb: Token) -> bool:
@@ -125,15 +152,29 @@ def _subject_of_aside(verb: Token) -> Token | None:
         if child.dep_ in ("ccomp", "advcl") and child.tag_ in ("VBN", "VBD", "VBG"):
             # the aside sits between two commas, right before the verb
             subject = next((c for c in child.lefts if c.dep_ == "nsubj"), None)
-            between = [t.text for t in doc[subject.i + 1 : child.i]] if subject is not None else []
             closed = doc[child.right_edge.i].text == "," or doc[verb.i - 1].text == ","
-            if subject is not None and between == [","] and closed:
+            if subject is not None and closed and _aside_follows(subject, child):
                 return subject
         if child.dep_ == "parataxis" and child.doc[child.right_edge.i].text == ",":
             subject = next((c for c in child.lefts if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return subject
     return None
+
+
+def _aside_follows(subject: Token, aside: Token) -> bool:
+    """Whether only a comma, or the subject's own apposition, stands between the subject and the
+    aside ("Kral, asked about …,"; "Rosa Lind, now 71 and retired to a condo …, says")."""
+    between = subject.doc[subject.i + 1 : aside.i]
+    if [t.text for t in between] == [","]:
+        return True
+    own = {t.i for t in subject.subtree}
+    return (
+        bool(between)
+        and between[0].text == ","
+        and any(c.dep_ == "appos" for c in subject.children)
+        and all(t.i in own or t.dep_ in ("cc", "punct") for t in between)
+    )
 
 
 def _reporter_of_trailing_participle(verb: Token) -> Token | None:

@@ -42,3 +42,24 @@ def parse_lexicon(lines: list[str]) -> CueLexicon:
 def load_lexicon() -> CueLexicon:
     text = resources.files("whosaid.extract").joinpath("cues.tsv").read_text(encoding="utf-8")
     return parse_lexicon(text.splitlines())
+
+
+def headline_verb(word: str, verbs: dict[str, float]) -> bool:
+    """A capitalised present-tense statement verb as headlines write it ("Says", "Warns", "Denies")."""
+    if not word[:1].isupper() or word.isupper():
+        return False
+    low = word.lower()
+    if low == "said":
+        return True
+    if not low.endswith("s"):
+        return False
+    stems = (low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ies") else "")
+    return any(stem in verbs or stem in HEADLINE_VERBS for stem in stems if stem)
+
+
+# Verbs headlines use for statements and stances that the cue lexicon does not list as speech.
+HEADLINE_VERBS = {
+    "endorse", "slam", "praise", "blast", "rip", "knock", "hit", "back", "vow", "pledge", "urge",
+    "tweet", "target", "trash", "support", "attack", "defend", "mock", "dismiss", "reject", "accuse",
+    "demand", "question", "threaten", "challenge", "blame", "swipe", "chide", "scold", "decry",
+}  # fmt: skip

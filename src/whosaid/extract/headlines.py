@@ -14,8 +14,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.candidates import Candidate, char_range
-from whosaid.extract.cues import load_lexicon
-from whosaid.extract.speaker_checks import headline_verb
+from whosaid.extract.content_edges import doc_text
+from whosaid.extract.cues import headline_verb, load_lexicon
+from whosaid.extract.speaker_words import is_title_word
 
 MAX_HEADLINE_TOKENS = 30
 MIN_TITLE_CASE = 0.6  # share of words capitalised for a line to read as a headline
@@ -91,4 +92,37 @@ def second_clause(doc: Doc, content_start: int, content_end: int) -> tuple[int, 
             if not (word.text[:1].isupper() and word.pos_ in ("PROPN", "NOUN", "ADJ")):
                 break
             speaker_end += 1
+    return None
+
+
+def said_after_a_deed(doc: Doc) -> Candidate | None:
+    """A headline's `<Name> <does something>, says <clause>` ("IMF trims growth outlook, says
+    trade barriers now 'the biggest risk'", "…, warns …"): the name that opens the line says what
+    follows the verb. The parser reads it many ways (a sentence-final cue whose subject is the
+    words after it, or no cue at all), so the line is read as written. None when the words after
+    the verb are its speaker ("Deal is done, says club chairman") or the line is in title case,
+    where a name's end cannot be told from the verb after it."""
+    line_end = doc_text(doc).find("\n")
+    if line_end < 0 or headline_end(doc) > 0:
+        return None
+    first = doc[0]
+    if not (first.pos_ == "PROPN" or first.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")):
+        return None
+    doer = first
+    while doer.i + 1 < len(doc) and doc[doer.i + 1].pos_ == "PROPN" and doc[doer.i + 1].idx < line_end:
+        doer = doc[doer.i + 1]
+    verbs = load_lexicon().verbs
+    for cue in doc[doer.i + 2 :]:
+        if cue.idx >= line_end:
+            return None
+        if doc[cue.i - 1].text != "," or not headline_verb(cue.text.capitalize(), verbs):
+            continue
+        after = doc[cue.i + 1]
+        if after.idx >= line_end or after.ent_type_ or after.pos_ == "PROPN" or is_title_word(after.lower_):
+            return None
+        last = cue.i + 1
+        while last < len(doc) and doc[last].idx < line_end:
+            last += 1
+        start, stop = char_range(doc, cue.i + 1, last)
+        return Candidate(cue.i, cue.i + 1, start, stop, doer, 0.9, "headline", probability=0.9)
     return None

@@ -244,7 +244,10 @@ def _straight_close(text: str, i: int, p_start: int, p_end: int) -> int | None:
             return None
         after = text[j + 1] if j + 1 < p_end else " "
         ends = text[j - 1] in CLOSE_AFTER or j + 1 == p_end or after in CLOSE_BEFORE
-        if not text[j - 1].isspace() and ends and not after.isalnum():
+        # a quoted phrase inside a sentence ("was drawn up 'in a hurry' after …") closes before a
+        # space too, unless the word ends in s: "the workers' union" is a plural possessive
+        phrase = after.isspace() and text[j - 1].isalnum() and text[j - 1].lower() != "s"
+        if not text[j - 1].isspace() and (ends or (phrase and " " in text[i:j])) and not after.isalnum():
             return j
     return None
 
@@ -256,12 +259,13 @@ def find_straight_single_quotes(text: str, start: int, end: int) -> list[tuple[i
     An apostrophe opens after a space, a line start, a colon or an opening bracket or dash, before
     a letter, digit or opening mark; it closes only after sentence punctuation or before
     punctuation, the line end or a space at the paragraph's end (``CLOSE_AFTER``,
-    ``CLOSE_BEFORE``). Elisions ("’til", "rock 'n' roll") and possessives then rarely pair, and a
+    ``CLOSE_BEFORE``), or before a space after a phrase of two words or more whose last letter is
+    no possessive's s. Elisions ("’til", "rock 'n' roll") and possessives then rarely pair, and a
     mark that finds no closer in its paragraph is no quotation.
     """
     found: list[tuple[int, int]] = []
-    for match in _PARAGRAPH.finditer(text, start, end):
-        p_start, p_end = match.span()
+    paragraphs = [m.span() for m in _PARAGRAPH.finditer(text, start, end)]
+    for number, (p_start, p_end) in enumerate(paragraphs):
         i = p_start
         while i < p_end:
             if not _opens_straight(text, i, p_start, p_end):
@@ -269,11 +273,24 @@ def find_straight_single_quotes(text: str, start: int, end: int) -> list[tuple[i
                 continue
             close = _straight_close(text, i, p_start, p_end)
             if close is None:
+                if _quotation_goes_on(text, i, p_end, paragraphs[number + 1 : number + 2]):
+                    found.append((i, _rstrip_end(text, i, p_end)))  # open: no closing mark
+                    break
                 i += 1
                 continue
             found.append((i, close + 1))
             i = close + 1
     return found
+
+
+def _quotation_goes_on(text: str, i: int, p_end: int, following: list[tuple[int, int]]) -> bool:
+    """A quotation opened at ``i`` and left open to its paragraph's end, as a quotation running
+    over paragraphs is ('I'm not bitter. … ¶ 'What I am angry about …'): the next paragraph opens
+    with a mark, and no other opens in this one ("rock 'n' roll" opened nothing)."""
+    if not following or any(_opens_straight(text, j, i, p_end) for j in range(i + 1, p_end)):
+        return False
+    next_start, next_end = following[0]
+    return _opens_straight(text, next_start, next_start, next_end)
 
 
 def _trim(region: QuoteRegion, text: str) -> QuoteRegion:
@@ -304,5 +321,7 @@ def find_quotes(text: str) -> list[QuoteRegion]:
         for s, e in find_straight_single_quotes(text, 0, len(text))
         if not any(a < e and s < b for a, b in covered)
     ]
-    regions += [_trim(QuoteRegion(s, e, s + 1, e - 1), text) for s, e in singles]
+    for s, e in singles:
+        closed = text[e - 1] in "’'"  # a straight quotation running on to the next paragraph is not
+        regions.append(_trim(QuoteRegion(s, e, s + 1, e - 1 if closed else e, closed=closed), text))
     return regions + [_trim(r, text) for r in nested]

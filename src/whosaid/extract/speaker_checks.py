@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whosaid.extract.cues import load_lexicon
+from whosaid.extract.cues import headline_verb, load_lexicon
 from whosaid.extract.speaker_names import speaker_tokens, surname_key
 from whosaid.extract.speaker_words import first_name_gender, word_class
 from whosaid.extract.speakers import PERSONAL_PRONOUNS, ArticlePeople
@@ -93,24 +93,3 @@ def headline_verb_before(colon: Token, verbs: dict[str, float]) -> bool:
             return True
         i -= 1
     return False
-
-
-def headline_verb(word: str, verbs: dict[str, float]) -> bool:
-    """A capitalised present-tense statement verb as headlines write it ("Says", "Warns", "Denies")."""
-    if not word[:1].isupper() or word.isupper():
-        return False
-    low = word.lower()
-    if low == "said":
-        return True
-    if not low.endswith("s"):
-        return False
-    stems = (low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ies") else "")
-    return any(stem in verbs or stem in HEADLINE_VERBS for stem in stems if stem)
-
-
-# Verbs headlines use for statements and stances that the cue lexicon does not list as speech.
-HEADLINE_VERBS = {
-    "endorse", "slam", "praise", "blast", "rip", "knock", "hit", "back", "vow", "pledge", "urge",
-    "tweet", "target", "trash", "support", "attack", "defend", "mock", "dismiss", "reject", "accuse",
-    "demand", "question", "threaten", "challenge", "blame", "swipe", "chide", "scold", "decry",
-}  # fmt: skip

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.appositions import unmarked_appositive
-from whosaid.extract.content_edges import after_time_stamp, doc_text
+from whosaid.extract.content_edges import after_time_stamp, dateline_end, doc_text
 from whosaid.extract.cue_subjects import separated
 from whosaid.extract.quotes import QUOTE_MARKS
 from whosaid.extract.speaker_words import (
@@ -147,9 +147,22 @@ def description_words(head: Token) -> tuple[list[str], list[str]]:
             if token.tag_ == "POS" or token.is_punct:
                 continue
             found = [_spelt_out(w) for w in re.findall(r"[a-z]+", token.lower_) if w not in VAGUE]
-            proper = proper_possessor or token.text[:1].isupper() or token.ent_type_ in ("NORP", "GPE", "ORG")
+            proper = (
+                proper_possessor
+                or (token.text[:1].isupper() and not _capital_of_position(token))
+                or token.ent_type_ in ("NORP", "GPE", "ORG")
+            )
             (required if proper else words).extend(found)
     return words, required
+
+
+def _capital_of_position(token: Token) -> bool:
+    """Whether a common noun's capital comes from where it stands, a headline or a sentence's first
+    word ("Airline boss: …"), not from a name: it then says what kind, not which."""
+    if token.pos_ != "NOUN":
+        return False
+    headline_end = doc_text(token.doc).find("\n")
+    return token.is_sent_start or token.idx < headline_end
 
 
 def surname_key(token: Token) -> str:
@@ -158,6 +171,13 @@ def surname_key(token: Token) -> str:
 
 # Punctuation inside an organisation's name ("Procter & Gamble", "A.T. Kearney", "Rolls-Royce").
 NAME_PUNCTUATION = {"&", ".", "-", "'", "’"}
+
+
+def _line_start(doc: Doc, i: int) -> int:
+    """The first token of the paragraph holding token ``i``."""
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        i -= 1
+    return i
 
 
 def speaker_tokens(head: Token) -> tuple[int, int]:
@@ -193,6 +213,11 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
             start = i + 1
             break
     start = after_time_stamp(doc, start, head.i)
+    line = _line_start(doc, start)
+    if line < start < dateline_end(doc, line) <= head.i:
+        # "YEREVAN/BAKU, Sept 14 (Meridian) - Armenia": the dateline's date and agency hang on the
+        # name, but are the dateline's
+        start = dateline_end(doc, line)
     # punctuation, and a subordinator the parser hung on the name ("when Mr. Buchanan called"), lead in
     while start < head.i and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ == "SCONJ"):
         start += 1

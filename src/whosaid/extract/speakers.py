@@ -27,6 +27,7 @@ from whosaid.extract.appositions import (
     office_of_place,
 )
 from whosaid.extract.content_edges import doc_text, paragraph_of
+from whosaid.extract.cues import headline_verb, load_lexicon
 from whosaid.extract.org_descriptions import (
     MEDIA_NOUNS,
     OrgKind,
@@ -182,7 +183,9 @@ class ArticlePeople:
         self.firm_short_names: dict[str, str] = {}  # first word -> a firm's full name
         self.org_mentions: list[tuple[int, str]] = []  # (token index, name) of named organisations
         self.media: set[str] = set()  # the names among them that are news outlets
+        self.not_people = _names_of_things(doc)
         for ent in doc.ents:
+            ent, short = _abbreviated(ent)
             if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":
                 continue  # "the Oslo-based company": a place, whatever the tagger says
             if ent.end < len(doc) and ent[-1].head.i == ent.end and doc[ent.end].lower_ in PLACE_NOUNS:
@@ -209,6 +212,10 @@ class ArticlePeople:
                         self.orgs[key] = name
                     if reads_as_company(ent, institutions=False):  # "Halvorsen" after "Halvorsen Shipping"
                         self.firm_short_names.setdefault(name.split()[0].lower(), name)
+                    if short is not None:
+                        # "The Pakistan Meteorological Department (PMD)": "the PMD" later is it
+                        self.firm_short_names.setdefault(short.lower(), name)
+                        self.orgs.setdefault(short.lower(), name)
                     organisation = ent.label_ in ("ORG", "PERSON") or outlet  # a PERSON here is a firm
                     if organisation and (quoted is None or not quoted(ent.start_char)):
                         self.org_mentions.append((ent.root.i, name))
@@ -363,6 +370,10 @@ class ArticlePeople:
             return
         if len(tokens) == 1 and bare_person_noun(tokens[0]):
             return  # a headline's "Nurse" the tagger called a name
+        if _holds_headline_verb(tokens):
+            return  # "Senator Attacks Plan": a title-case headline's verb read as a name
+        if len(tokens) == 1 and tokens[0].text in self.not_people:
+            return  # "Since Brine landed on a list" after "Brine, her 40-seat restaurant"
         last = surname_key(tokens[-1])
         honorific = honorific_gender(self.doc[ent.start - 1].text) if ent.start > 0 else None
         first = tokens[0].lower_ if len(tokens) > 1 else None
@@ -514,6 +525,18 @@ class ArticlePeople:
             if score > best_score:
                 best, best_score = person, score
         return best
+
+    def sole_holder(self, exclude: set[str], head: str, words: list[str]) -> Person | None:
+        """The one person of the article whose roles hold the ``head`` noun and all ``words``, or
+        None when nobody or several do."""
+        holders = [
+            p
+            for p in self.people
+            if p.name not in exclude
+            and HEAD_EQUIVALENTS.get(head, {head}) & (known := role_words(p.roles))
+            and all(place_word_in(w, known) for w in words)
+        ]
+        return holders[0] if len(holders) == 1 else None
 
     def named_just_before(self, token: int) -> bool:
         """Whether a person is mentioned in the sentence of ``token`` before it, or in the one before."""
@@ -752,9 +775,14 @@ def _named_further_on(head: Token, people: ArticlePeople, exclude: set[str]) -> 
     if not (in_headline or indefinite_lede):
         return None
     words, required = description_words(head)
-    return people.described(
+    person = people.described(
         head.i, exclude, head.lower_, words, required, later=True, ahead=HEADLINE_AHEAD, head_alone=True
     )
+    if person is None and in_headline:
+        # a headline's "Attorney says video contradicts …" may name its person paragraphs down
+        # ("…," said Renata Okafor, an attorney representing …): the one person with that role
+        person = people.sole_holder(exclude, head.lower_, words + required)
+    return person
 
 
 # Documents that speak as their own source ("the study found"), and so can be what "it" points to.
@@ -765,6 +793,64 @@ REPORT_NOUNS = {
 
 def _report_noun(tok: Token) -> bool:
     return not tok.ent_type_ and tok.lower_ in REPORT_NOUNS
+
+
+def _names_of_things(doc: Doc) -> set[str]:
+    """One-word names the tagger calls a place or an organisation in the article at least as often
+    as a person, and never the last word of a person's name: where it calls one of them a person
+    ("Since Brine landed on a list", after "the kitchen of Brine, her restaurant"), it is the thing.
+    (The tagger wavers on a name it sees often: "Sanders" nine times a person, four an organisation.)"""
+    votes: dict[str, int] = {}
+    people: set[str] = set()
+    for ent in doc.ents:
+        if len(ent) == 1 and ent.label_ in ("GPE", "ORG", "FAC", "LOC", "PERSON"):
+            votes[ent.text] = votes.get(ent.text, 0) + (-1 if ent.label_ == "PERSON" else 1)
+            if ent.label_ == "PERSON":
+                people.add(ent.text)
+    surnames = {e[-1].text for e in doc.ents if len(e) > 1 and e.label_ == "PERSON"}
+    return {
+        name
+        for name, vote in votes.items()
+        # a given name is a person's ("His wife, Carmen [GPE], nodded")
+        if vote >= 0 and name in people and name not in surnames and first_name_gender(name) is None
+    }
+
+
+def _abbreviated(ent: Span) -> tuple[Span, str | None]:
+    """An organisation's name and the short form the article gives it in brackets ("the Norwegian
+    Water Resources and Energy Directorate (NVE)": capitals, up to six letters, the first the
+    name's), which the tagger may take into the name; the name alone and the short form, or the
+    entity and None."""
+    doc = ent.doc
+    for at in range(ent.start + 1, min(ent.end + 1, len(doc) - 1)):
+        if doc[at].text != "(":
+            continue
+        short = doc[at + 1].text
+        closed = at + 2 < len(doc) and doc[at + 2].text == ")" and at + 1 >= ent.end - 1
+        name = [t for t in doc[ent.start : at] if t.lower_ != "the"]
+        # its letters start as the name does: "Citizens for … in Washington (CREW)" tagged only
+        # "Washington" is not CREW
+        initial = bool(name) and name[0].text[:1] == short[:1]
+        if (
+            closed
+            and initial
+            and ent.label_ == "ORG"
+            and short.isalpha()
+            and short.isupper()
+            and 2 <= len(short) <= 6
+        ):
+            return Span(doc, ent.start, at, label=ent.label_), short
+        break
+    return ent, None
+
+
+def _holds_headline_verb(tokens: list[Token]) -> bool:
+    """Whether a name in the headline line holds a headline's statement verb ("Attacks", "Says")."""
+    doc = tokens[0].doc
+    if tokens[0].idx >= doc_text(doc).find("\n"):
+        return False
+    verbs = load_lexicon().verbs
+    return any(headline_verb(t.text, verbs) for t in tokens)
 
 
 def _person_kind(noun: Token) -> bool:
@@ -820,6 +906,8 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     lower = head.lower_
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         noun = head.head.head
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            noun = noun.head  # "the Open Signal Alliance, a digital rights group, which said"
         if lower in ("who", "whom"):
             noun = who_antecedent(noun)
         s, e = speaker_tokens(noun)
