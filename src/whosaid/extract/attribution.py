@@ -16,6 +16,7 @@ from whosaid.extract.cues import load_lexicon
 from whosaid.extract.headlines import (
     headline_candidate,
     headline_speaker_start,
+    quotation_then_speaker,
     said_after_a_deed,
     second_clause,
 )
@@ -296,6 +297,17 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
         headline.probability = headline.strength
         drafts.append(snap(headline, quotes, text))
     split_headline(drafts, doc, quotes)
+    first = quotes.top[0] if quotes.top else None
+    labelled = (
+        quotation_then_speaker(doc, (first.start, first.end, first.inner_start, first.inner_end))
+        if first is not None
+        else None
+    )
+    if labelled is not None:  # the quotation's own draft, if any, had no speaker to go with it
+        drafts = [
+            d for d in drafts if not (d.start < labelled.content_end and labelled.content_start < d.end)
+        ]
+        drafts.append(snap(labelled, quotes, text))
     deed = said_after_a_deed(doc)
     if deed is not None:  # the line as written, in place of what the parse made of its cue
         drafts = [d for d in drafts if d.cand.cue_start != deed.cue_start]

@@ -65,6 +65,13 @@ _DATELINE = re.compile(
 )
 
 
+def line_start(doc: Doc, i: int) -> int:
+    """The first token of the paragraph holding token ``i``."""
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        i -= 1
+    return i
+
+
 def dateline_end(doc: Doc, start: int) -> int:
     """The first token after a wire dateline opening the paragraph at token ``start``, or ``start``."""
     if start >= len(doc) or (start > 0 and "\n" not in doc[start - 1].text) or not doc[start].is_upper:

@@ -12,7 +12,14 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from whosaid.extract.content_edges import CONJ_CUES, dateline_end, doc_text, marked_by_that, paragraph_of
+from whosaid.extract.content_edges import (
+    CONJ_CUES,
+    dateline_end,
+    doc_text,
+    line_start,
+    marked_by_that,
+    paragraph_of,
+)
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.quotes import QUOTE_MARKS
 
@@ -134,7 +141,7 @@ def _past_dateline(subject: Token, verb: Token) -> Token:
     """The subject after a wire dateline the parser took for it: in "WELLINGTON, New Zealand (AP) —
     The union rejected …" it made the place the subject and the union its apposition (or conjunct), in "BUENA
     PARK, Calif. - Hillary Clinton said" a second subject."""
-    end = dateline_end(subject.doc, subject.left_edge.i)
+    end = dateline_end(subject.doc, line_start(subject.doc, subject.left_edge.i))
     if subject.i >= end:
         return subject
     later = [c for c in verb.lefts if c.dep_ == "nsubj" and c.i >= end]

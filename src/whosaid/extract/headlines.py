@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from whosaid.extract.candidates import Candidate, char_range
 from whosaid.extract.content_edges import doc_text
 from whosaid.extract.cues import headline_verb, load_lexicon
+from whosaid.extract.person_descriptions import EVERYDAY_PEOPLE
 from whosaid.extract.speaker_words import is_title_word
 
 MAX_HEADLINE_TOKENS = 30
@@ -95,6 +96,9 @@ def second_clause(doc: Doc, content_start: int, content_end: int) -> tuple[int, 
     return None
 
 
+MIN_CLAUSE_WORDS = 3  # what a headline's "…, says" is followed by when it reports a statement
+
+
 def said_after_a_deed(doc: Doc) -> Candidate | None:
     """A headline's `<Name> <does something>, says <clause>` ("IMF trims growth outlook, says
     trade barriers now 'the biggest risk'", "…, warns …"): the name that opens the line says what
@@ -123,6 +127,46 @@ def said_after_a_deed(doc: Doc) -> Candidate | None:
         last = cue.i + 1
         while last < len(doc) and doc[last].idx < line_end:
             last += 1
+        if sum(1 for t in doc[cue.i + 1 : last] if t.is_alpha) < MIN_CLAUSE_WORDS:
+            return None  # "Bank of England holds rates, signals cut": a deed, not a statement
         start, stop = char_range(doc, cue.i + 1, last)
         return Candidate(cue.i, cue.i + 1, start, stop, doer, 0.9, "headline", probability=0.9)
     return None
+
+
+# Words that end the speaker after a quotation's colon ("…': Furlong fumes after …"): what the
+# speaker did or what the piece is about follows.
+LABEL_STOP_POS = {"VERB", "AUX", "ADP", "ADV", "DET", "PRON", "SCONJ", "CCONJ", "PUNCT", "PART"}
+
+
+def quotation_then_speaker(doc: Doc, quotation: tuple[int, int, int, int]) -> Candidate | None:
+    """A headline that opens with the quotation and names its speaker after a colon ("'We were
+    robbed of a point': Furlong fumes after …", "‘This council is not a casino’: Buffalo City mayor
+    survives …"). ``quotation``: (start, end, inner_start, inner_end) of the line's first
+    quotation, marks included in start/end. None when the line is no such headline."""
+    text = doc_text(doc)
+    line_end = text.find("\n")
+    start, end, inner_start, inner_end = quotation
+    if line_end < 0 or start != 0 or end >= line_end or not text[end:line_end].lstrip().startswith(":"):
+        return None
+    colon = next((t for t in doc if t.idx >= end and t.text == ":"), None)
+    if colon is None or colon.idx >= line_end:
+        return None
+    speaker: Token | None = None
+    for tok in doc[colon.i + 1 :]:
+        if tok.idx >= line_end or tok.pos_ in LABEL_STOP_POS:
+            break
+        after_name = speaker is not None and speaker.pos_ == "PROPN"
+        if after_name and tok.tag_ == "NNS" and not _people(tok):
+            break  # "Furlong fumes after …": a verb the tagger took for a plural noun
+        if tok.pos_ in ("NOUN", "PROPN"):
+            speaker = tok
+    if speaker is None:
+        return None
+    return Candidate(colon.i, colon.i + 1, inner_start, inner_end, speaker, 0.6, "headline", probability=0.6)
+
+
+def _people(noun: Token) -> bool:
+    """A plural noun for people ("residents", "officials", "MPs"), not a verb read as one."""
+    lemma = noun.lemma_.lower()
+    return lemma in EVERYDAY_PEOPLE or is_title_word(lemma) or lemma in ("official", "member", "leader")

@@ -39,7 +39,10 @@ def credit_repeated_quotations(statements: list[Statement], text: str) -> None:
             continue
         unattributed = stmt.speaker is None and stmt.speaker_text is None
         in_headline = 0 <= stmt.content_span.start < headline_end
-        labelled = stmt.cue == ":" and in_headline
+        # a label before the quotation ("Storm Babet: '…'"); one after it names the speaker
+        # ("'We're not going anywhere': Hollywood writers vow …")
+        before = stmt.speaker_span is None or stmt.speaker_span.start < stmt.content_span.start
+        labelled = stmt.cue == ":" and in_headline and before
         described = stmt.speaker is None and in_headline  # "Nurse tells inquiry: '…'"
         if not (unattributed or labelled or described):
             continue

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.appositions import unmarked_appositive
-from whosaid.extract.content_edges import after_time_stamp, dateline_end, doc_text
+from whosaid.extract.content_edges import after_time_stamp, dateline_end, doc_text, line_start
 from whosaid.extract.cue_subjects import separated
 from whosaid.extract.quotes import QUOTE_MARKS
 from whosaid.extract.speaker_words import (
@@ -173,13 +173,6 @@ def surname_key(token: Token) -> str:
 NAME_PUNCTUATION = {"&", ".", "-", "'", "’"}
 
 
-def _line_start(doc: Doc, i: int) -> int:
-    """The first token of the paragraph holding token ``i``."""
-    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
-        i -= 1
-    return i
-
-
 def speaker_tokens(head: Token) -> tuple[int, int]:
     """Token range [start, end) of the speaker phrase headed by ``head`` (no relative clause)."""
     start = head.i
@@ -213,7 +206,7 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
             start = i + 1
             break
     start = after_time_stamp(doc, start, head.i)
-    line = _line_start(doc, start)
+    line = line_start(doc, start)
     if line < start < dateline_end(doc, line) <= head.i:
         # "YEREVAN/BAKU, Sept 14 (Meridian) - Armenia": the dateline's date and agency hang on the
         # name, but are the dateline's

@@ -35,6 +35,7 @@ HEAD_EQUIVALENTS = {
     "head": {"head", "chief"},  # "The head of England's referees" … "chief refereeing officer"
     "boss": {"boss", "chief", "head"},
     "headteacher": {"headteacher", "head", "headmaster", "headmistress", "principal"},
+    "pm": {"minister", "premier"},  # British and Commonwealth headlines' "Kosovo PM"
 }
 # Modifiers that say nothing about who is meant ("the former secretary" is matched on "secretary").
 VAGUE = {"former", "then", "current", "new", "top", "senior", "longtime", "outgoing", "incoming", "own"}

@@ -375,7 +375,10 @@ class ArticlePeople:
         if len(tokens) == 1 and tokens[0].text in self.not_people:
             return  # "Since Brine landed on a list" after "Brine, her 40-seat restaurant"
         last = surname_key(tokens[-1])
-        honorific = honorific_gender(self.doc[ent.start - 1].text) if ent.start > 0 else None
+        # the honorific before the name, or the first word of it ("Monsieur Bernard" tagged whole)
+        honorific = (honorific_gender(self.doc[ent.start - 1].text) if ent.start > 0 else None) or (
+            honorific_gender(ent[0].text) if len(ent) > 1 else None
+        )
         first = tokens[0].lower_ if len(tokens) > 1 else None
         same = self.by_last.setdefault(last, [])
         person = self.lookup(tokens, honorific)
