@@ -216,3 +216,37 @@ def test_an_office_the_lexicon_now_knows_names_its_holder(nlp: Any) -> None:
         "Shadow treasurer Marcus Fennimore said the budget would leave the state with debts."
     )
     assert about(run(nlp, text), "state budget leaves a debt hangover").speaker == "Marcus Fennimore"
+
+
+def test_the_speakers_own_act_joined_to_the_clause_ends_the_content(nlp: Any) -> None:
+    cases = {
+        'The club said he was leaving "for personal reasons" and thanked him for his service.': (
+            'he was leaving "for personal reasons"'
+        ),
+        'She said lower rates would "give families some breathing room" and pointing to savings.': (
+            'lower rates would "give families some breathing room"'
+        ),
+    }
+    for sentence, content in cases.items():
+        statements = run(nlp, f"Test\n\n{sentence}")
+        said = next(s for s in statements if s.cue == "said")
+        assert said.content == content, sentence
+        assert all(s.speaker_text != "he" for s in statements)  # "thanked" is the club's, not his
+    kept = run(nlp, "Test\n\nShe said the party would fight on and reject the deal.")[0]
+    assert kept.content == "the party would fight on and reject the deal"  # one form: one clause
+
+
+def test_a_noun_phrase_aside_after_the_clause_is_no_part_of_it(nlp: Any) -> None:
+    # the trimmed end is one the boundary model may choose; here it does
+    text = (
+        "Test\n\nA spokesman said the Department of Foreign Affairs would lodge a diplomatic protest, the "
+        "latest of dozens filed since 2023."
+    )
+    assert run(nlp, text)[0].content == "the Department of Foreign Affairs would lodge a diplomatic protest"
+
+
+def test_a_title_case_headline_with_a_plural_speaker_and_a_bare_verb(nlp: Any) -> None:
+    # the parser reads "Say" as part of a long name; the plural takes the verb without its s
+    text = "Island Nations Say Adaptation Deal Falls Short as Talks Run Into Overtime\n\nDelegates met."
+    stmt = about(run(nlp, text), "Adaptation Deal Falls Short as Talks Run Into Overtime")
+    assert stmt.speaker_text == "Island Nations" and stmt.cue == "Say"

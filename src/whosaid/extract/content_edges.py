@@ -126,6 +126,27 @@ CONJ_CUES = {
 }  # fmt: skip
 
 
+# Acts of the speaker a report joins to what they said ("said he was leaving and thanked him for
+# his service", "said the pair had grown apart, asking fans to be kind").
+SPEAKER_ACTS = {
+    "thank", "accept", "ask", "point", "note", "admit", "acknowledge", "deny", "concede", "vow",
+    "promise", "pledge", "praise", "criticise", "criticize", "blame", "dismiss", "welcome",
+    "apologise", "apologize", "express", "cite", "refuse",
+}  # fmt: skip
+
+
+def speakers_own_act(comp: Token, verb: Token) -> bool:
+    """A verb joined to the reported clause that is the speaker's act, not more of what was said:
+    one of ``SPEAKER_ACTS``, with no subject of its own, in a form the clause's verb does not share
+    ("was leaving … and thanked", "would give … and pointing to")."""
+    return (
+        verb.lemma_ in SPEAKER_ACTS
+        and verb.tag_ in ("VBD", "VBG", "VBZ")
+        and verb.tag_ != comp.tag_
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
+
+
 def marked_by_that(clause: Token) -> bool:
     """Whether a clause has the complementizer "that" ("… that the plan failed")."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
@@ -161,7 +182,7 @@ def complement_edge(comp: Token) -> int:
         if _rival_speaker(child):
             before = doc[child.left_edge.i - 1]
             return before.i - 1 if before.text == "," else child.left_edge.i - 1
-        if child.dep_ == "conj" and joined and child.lemma_ in CONJ_CUES:
+        if child.dep_ == "conj" and joined and (child.lemma_ in CONJ_CUES or speakers_own_act(comp, child)):
             cc = [c for c in comp.rights if c.dep_ == "cc" and c.i < child.i]
             if cc:
                 return cc[-1].i - 1 if doc[cc[-1].i - 1].text != "," else cc[-1].i - 2
@@ -186,8 +207,8 @@ def trim_trailing_aside(doc: Doc, first: int, last: int) -> int:
             tok.tag_ != "VBG" or any(c.dep_ == "mark" for c in tok.children)
         ):
             continue  # "…, when he engages": a clause of time or condition stays in
-        if tok.dep_ == "npadvmod" and tok.pos_ != "NOUN":
-            continue
+        if tok.dep_ == "npadvmod" and tok.pos_ != "NOUN" and not any(c.dep_ == "det" for c in tok.lefts):
+            continue  # (", the latest of dozens filed since 2023" is a noun phrase all the same)
         if tok.dep_ == "appos" and tok.pos_ == "PROPN":
             continue  # "its chief executive, Ana Ruiz": a name in apposition stays (78 to 22 on train)
         if tok.dep_ == "relcl" and doc[tok.left_edge.i].lower_ in ("where", "when"):

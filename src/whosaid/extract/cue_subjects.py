@@ -19,6 +19,7 @@ from whosaid.extract.content_edges import (
     line_start,
     marked_by_that,
     paragraph_of,
+    speakers_own_act,
 )
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.quotes import QUOTE_MARKS
@@ -72,6 +73,13 @@ def subject_of(verb: Token) -> Token | None:
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         if current is verb and _asked_participle(verb):
             return None  # "Asked how she would spend it, Vasquez laughed": she is who was asked
+        if (
+            current.dep_ == "conj"
+            and current.head.dep_ == "ccomp"
+            and speakers_own_act(current.head, current)
+        ):
+            current = current.head.head  # "said he was leaving … and thanked him": the one who said
+            continue
         if current.dep_ in INHERIT_DEPS or current.dep_ == "prep":
             current = (
                 _reporter_of_trailing_participle(current) or _reporter_of_joined_cue(current) or current.head
