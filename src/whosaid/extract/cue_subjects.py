@@ -101,8 +101,9 @@ def _speaker_after_headline_quotation(verb: Token) -> Token | None:
     line_end = doc_text(doc).find("\n")
     if verb.i < 2 or line_end < 0 or verb.idx > line_end or verb.lemma_ != "say":
         return None
-    marks = {doc[verb.i - 1].text, doc[verb.i - 2].text}
-    if "," not in marks or not (marks - {","}) <= QUOTE_MARKS or not marks - {","}:
+    before = {doc[verb.i - 1].text, doc[verb.i - 2].text}  # a comma and a closing mark, either order
+    mark = before - {","}
+    if "," not in before or len(mark) != 1 or not mark <= QUOTE_MARKS:
         return None
     speaker: Token | None = None
     for tok in doc[verb.i + 1 :]:
