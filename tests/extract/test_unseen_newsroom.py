@@ -250,3 +250,24 @@ def test_a_title_case_headline_with_a_plural_speaker_and_a_bare_verb(nlp: Any) -
     text = "Island Nations Say Adaptation Deal Falls Short as Talks Run Into Overtime\n\nDelegates met."
     stmt = about(run(nlp, text), "Adaptation Deal Falls Short as Talks Run Into Overtime")
     assert stmt.speaker_text == "Island Nations" and stmt.cue == "Say"
+
+
+def test_a_quotation_someone_used_to_say_inside_another_is_theirs(nlp: Any) -> None:
+    text = (
+        "Flood\n\n“I heard this roar,” Mr Tuck said. “Jan kept saying, ‘Leave the photos, just leave "
+        "them,’ but you don’t, do you? You grab what you can.”"
+    )
+    nested = about(run(nlp, text), "Leave the photos, just leave them,")
+    assert nested.speaker_text == "Jan" and nested.nested_in is not None
+
+
+def test_a_pronoun_resolved_to_a_name_gives_that_name_a_gender(nlp: Any) -> None:
+    # neither given name is in the list: "he added" makes Deshmane a man, so the "she" after is not him
+    text = (
+        "Party Split\n\nParty president Vasantrao Deshmane said the rebels would return. "
+        '"The door is open," he added.\n\n'
+        "Deshmane said that when Sunanda Kadam-Patil, who leads the breakaway group, joined the party "
+        'in 2004, she had told him, "I will leave this party only when I leave politics."'
+    )
+    inner = about(run(nlp, text), "I will leave this party only when I leave politics.")
+    assert inner.speaker == "Sunanda Kadam-Patil"

@@ -334,5 +334,12 @@ def nested_cue(parent: QuoteRegion, nested: QuoteRegion, doc: Doc, verbs: set[st
         return None
     for tok in reversed(list(span)):
         if tok.lemma_ in verbs and tok.pos_ in ("VERB", "AUX") and nested.start - tok.idx < 40:
-            return tok if tok.tag_ == "VBD" else None
+            return tok if tok.tag_ == "VBD" or _habit_in_the_past(tok) else None
     return None
+
+
+def _habit_in_the_past(verb: Token) -> bool:
+    """A report of what someone used to say, past all the same: "Jan kept saying, ‘…’", "My
+    father used to say, ‘…’" (not "would say", which is as often a hypothetical line)."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.tag_ == "VBD" and head.lemma_ in ("keep", "use")

@@ -963,6 +963,8 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             return Resolution(res.speaker, res.speaker_type or "PERSON", None, "pronoun")
         person = people.recent_person(head.i, exclude, PERSONAL_PRONOUNS[lower])
         if person:
+            if person.gender is None:  # "Teodora Lind … “…,” she says": a name the list lacks
+                person.gender = PERSONAL_PRONOUNS[lower]
             return Resolution(person.name, "PERSON", None, "pronoun")
         return Resolution(None, "PERSON", None, "unknown")
     if lower == "they" and (group := people.recent_group(head.i)) is not None:
