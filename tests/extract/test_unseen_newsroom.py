@@ -271,3 +271,15 @@ def test_a_pronoun_resolved_to_a_name_gives_that_name_a_gender(nlp: Any) -> None
     )
     inner = about(run(nlp, text), "I will leave this party only when I leave politics.")
     assert inner.speaker == "Sunanda Kadam-Patil"
+
+
+def test_a_bare_surname_a_family_shares_is_the_one_the_headline_names(nlp: Any) -> None:
+    text = (
+        "The Quiet Fire of Teodora Lind\n\nTeodora Lind is peeling shallots in the kitchen of her "
+        "restaurant in Portland.\n\nShe grew up above a diner, where her father, a line cook named Anders "
+        'Lind, worked the grill. Rosa Lind, her mother, says her daughter always cooked. "She was going '
+        'to be a lawyer," Rosa Lind said.\n\nCritics have praised the custard. Hal Dunmore, a critic, wrote '
+        "that it was the best reason to drive to Maine.\n\nLind is wary of the attention. "
+        '"The custard is fine," she says.'
+    )
+    assert about(run(nlp, text), "The custard is fine,").speaker == "Teodora Lind"

@@ -281,6 +281,8 @@ class ArticlePeople:
         person = doc.vocab.strings["PERSON"]
         for i in np.flatnonzero((tagged[:, 0] == PROPN) & (tagged[:, 1] != person)).tolist():
             same = self.by_last.get(surname_key(doc[i]))
+            if same and len(same) > 1:  # a family sharing the name: the one the headline names
+                same = [p for p in same if p is self._headlined(same)]
             if not same or len(same) != 1 or i in same[0].mentions:
                 continue
             if i > 0 and self._untagged_given_name(doc[i - 1], same[0]):
@@ -350,10 +352,23 @@ class ArticlePeople:
         newsrooms call the article's principal subject by surname alone and keep the given name for
         the other. Only bearers named in the last paragraphs count when one is: a roundup's later
         item ("Homeland Security Secretary Jeh Johnson … Johnson said") is not about a Johnson
-        named once, long before."""
+        named once, long before. A bearer the headline names is the principal whatever came since
+        ("The Quiet Fire of Teodora Lind" … her father Anders Lind, her mother Rosa Lind … "Lind
+        left the university")."""
+        headlined = self._headlined(same)
+        if headlined is not None:
+            return headlined
         since = surname.idx - RECENT_NAME_CHARS
         recent = [p for p in same if any(since <= self.doc[i].idx < surname.idx for i in p.mentions)]
         return (recent or same)[0]
+
+    def _headlined(self, same: list[Person]) -> Person | None:
+        """The one of ``same`` whose full name the headline writes, if exactly one (the tagger
+        often names nobody in a title-case headline, so its words are read, not its entities)."""
+        text = doc_text(self.doc)
+        headline = text[: max(text.find("\n"), 0)]
+        named = [p for p in same if any(" " in form and form in headline for form in p.forms)]
+        return named[0] if len(named) == 1 else None
 
     def _add_person(self, ent: Span) -> None:
         previous = self.doc[ent.start - 1] if ent.start > 0 else None
