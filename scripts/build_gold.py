@@ -133,6 +133,7 @@ def gold_line(article_path: Path) -> dict[str, Any]:
                 "speaker_span": nearest(text, quote.get("speaker_as_written"), spans, where),
                 "cue": quote.get("cue"),
                 "cue_span": nearest(text, quote.get("cue"), spans, where),
+                "via": quote.get("via"),
                 "kind": kind_of(text, spans),
             }
         )
