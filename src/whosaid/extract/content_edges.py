@@ -67,9 +67,14 @@ _DATELINE = re.compile(
 
 def line_start(doc: Doc, i: int) -> int:
     """The first token of the paragraph holding token ``i``."""
-    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
-        i -= 1
-    return i
+    breaks = _line_breaks(doc)
+    before = bisect.bisect_left(breaks, i)
+    return breaks[before - 1] + 1 if before else 0
+
+
+def in_headline(tok: Token) -> bool:
+    """Whether ``tok`` stands on the text's first line, the headline (a one-line text has none)."""
+    return tok.idx < doc_text(tok.doc).find("\n")
 
 
 def dateline_end(doc: Doc, start: int) -> int:
@@ -109,13 +114,18 @@ def after_time_stamp(doc: Doc, start: int, limit: int) -> int:
 
 def paragraph_of(doc: Doc, i: int) -> int:
     """Number of line breaks before token ``i`` (cached per Doc): equal numbers, same paragraph."""
+    return bisect.bisect_left(_line_breaks(doc), i)
+
+
+def _line_breaks(doc: Doc) -> list[int]:
+    """Indices of the white-space tokens holding a line break, read once per Doc."""
     breaks = doc.user_data.get("whosaid_breaks")
     if breaks is None:
         # white-space tokens off the array: a Token object for every word cost ~1 ms an article
         spaces = np.flatnonzero(doc.to_array(IS_SPACE)).tolist()
         breaks = [i for i in spaces if "\n" in doc[i].text]
         doc.user_data["whosaid_breaks"] = breaks
-    return bisect.bisect_left(breaks, i)
+    return breaks
 
 
 TRAILING_CLAUSE_DEPS = ("acl", "relcl", "advcl")

@@ -16,6 +16,7 @@ from whosaid.extract.content_edges import (
     CONJ_CUES,
     dateline_end,
     doc_text,
+    in_headline,
     line_start,
     marked_by_that,
     paragraph_of,
@@ -97,10 +98,10 @@ def _speaker_after_headline_quotation(verb: Token) -> Token | None:
     """The speaker of a headline that opens with the quotation ("'I heard it on the radio,' says
     sacked minister as cabinet row deepens"): the last noun of the words after the verb, up to a
     clause of their own. The parser reads "deepens" as a noun, or "minister" as its subject."""
+    if verb.lemma_ != "say" or verb.i < 2 or not in_headline(verb):
+        return None  # (the lemma first: this runs for every cue verb)
     doc = verb.doc
     line_end = doc_text(doc).find("\n")
-    if verb.i < 2 or line_end < 0 or verb.idx > line_end or verb.lemma_ != "say":
-        return None
     before = {doc[verb.i - 1].text, doc[verb.i - 2].text}  # a comma and a closing mark, either order
     mark = before - {","}
     if "," not in before or len(mark) != 1 or not mark <= QUOTE_MARKS:

@@ -8,7 +8,13 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.appositions import unmarked_appositive
-from whosaid.extract.content_edges import after_time_stamp, dateline_end, doc_text, line_start
+from whosaid.extract.content_edges import (
+    after_time_stamp,
+    dateline_end,
+    doc_text,
+    in_headline,
+    line_start,
+)
 from whosaid.extract.cue_subjects import separated
 from whosaid.extract.quotes import QUOTE_MARKS
 from whosaid.extract.speaker_words import (
@@ -159,10 +165,7 @@ def description_words(head: Token) -> tuple[list[str], list[str]]:
 def _capital_of_position(token: Token) -> bool:
     """Whether a common noun's capital comes from where it stands, a headline or a sentence's first
     word ("Airline boss: …"), not from a name: it then says what kind, not which."""
-    if token.pos_ != "NOUN":
-        return False
-    headline_end = doc_text(token.doc).find("\n")
-    return token.is_sent_start or token.idx < headline_end
+    return token.pos_ == "NOUN" and (token.is_sent_start or in_headline(token))
 
 
 def surname_key(token: Token) -> str:

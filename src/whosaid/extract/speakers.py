@@ -26,7 +26,7 @@ from whosaid.extract.appositions import (
     is_organisation_noun,
     office_of_place,
 )
-from whosaid.extract.content_edges import doc_text, paragraph_of
+from whosaid.extract.content_edges import doc_text, in_headline, paragraph_of
 from whosaid.extract.cues import headline_verb, load_lexicon
 from whosaid.extract.org_descriptions import (
     MEDIA_NOUNS,
@@ -534,10 +534,8 @@ class ArticlePeople:
         for index, person in order:
             if (not before < index < horizon if later else index >= before) or person.name in exclude:
                 continue
-            known = role_words(person.roles)
-            if not HEAD_EQUIVALENTS.get(head, {head}) & known or any(
-                not place_word_in(w, known) for w in required
-            ):
+            known = _fitting_roles(person, head, required)
+            if known is None:
                 continue
             score = 1 + sum(1 for w in words if w in known)
             if score > best_score:
@@ -548,11 +546,7 @@ class ArticlePeople:
         """The one person of the article whose roles hold the ``head`` noun and all ``words``, or
         None when nobody or several do."""
         holders = [
-            p
-            for p in self.people
-            if p.name not in exclude
-            and HEAD_EQUIVALENTS.get(head, {head}) & (known := role_words(p.roles))
-            and all(place_word_in(w, known) for w in words)
+            p for p in self.people if p.name not in exclude and _fitting_roles(p, head, words) is not None
         ]
         return holders[0] if len(holders) == 1 else None
 
@@ -787,16 +781,15 @@ def _named_further_on(head: Token, people: ArticlePeople, exclude: set[str]) -> 
     for, when the next lines introduce someone with that office: a headline's "Former mayor tells
     jury …", a lede's "A federal judge on Monday blocked …" before "U.S. District Judge Aleta
     Trauger wrote". None elsewhere: further into a story a description names someone new."""
-    doc = head.doc
-    in_headline = head.idx < doc_text(doc).find("\n") and not any(c.dep_ == "poss" for c in head.children)
+    headline = in_headline(head) and not any(c.dep_ == "poss" for c in head.children)
     indefinite_lede = _opens_lede(head) and any(c.lower_ in ("a", "an") for c in head.lefts)
-    if not (in_headline or indefinite_lede):
+    if not (headline or indefinite_lede):
         return None
     words, required = description_words(head)
     person = people.described(
         head.i, exclude, head.lower_, words, required, later=True, ahead=HEADLINE_AHEAD, head_alone=True
     )
-    if person is None and in_headline:
+    if person is None and headline:
         # a headline's "Attorney says video contradicts …" may name its person paragraphs down
         # ("…," said Renata Okafor, an attorney representing …): the one person with that role
         person = people.sole_holder(exclude, head.lower_, words + required)
@@ -811,6 +804,15 @@ REPORT_NOUNS = {
 
 def _report_noun(tok: Token) -> bool:
     return not tok.ent_type_ and tok.lower_ in REPORT_NOUNS
+
+
+def _fitting_roles(person: Person, head: str, required: list[str]) -> set[str] | None:
+    """The words of ``person``'s roles when they hold the description's ``head`` noun (or a noun
+    it stands for) and every one of its ``required`` words; None when they do not."""
+    known = role_words(person.roles)
+    if not HEAD_EQUIVALENTS.get(head, {head}) & known or any(not place_word_in(w, known) for w in required):
+        return None
+    return known
 
 
 def _names_of_things(doc: Doc) -> set[str]:
@@ -864,8 +866,7 @@ def _abbreviated(ent: Span) -> tuple[Span, str | None]:
 
 def _holds_headline_verb(tokens: list[Token]) -> bool:
     """Whether a name in the headline line holds a headline's statement verb ("Attacks", "Says")."""
-    doc = tokens[0].doc
-    if tokens[0].idx >= doc_text(doc).find("\n"):
+    if not in_headline(tokens[0]):
         return False
     verbs = load_lexicon().verbs
     return any(headline_verb(t.text, verbs) for t in tokens)
