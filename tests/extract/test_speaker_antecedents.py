@@ -208,6 +208,52 @@ def test_a_statement_from_an_organisation_is_the_organisations(nlp: Any) -> None
     assert about(statements, "the airport would reopen").speaker != "transport ministry"
 
 
+def test_the_statement_again_is_its_issuers(nlp: Any) -> None:
+    text = (
+        "In a statement, the transport ministry said the plan would go ahead. The statement added "
+        "that fares would rise in March.\n\n"
+        "Greenpeace issued a statement on Monday. “We will fight this in court,” the statement said."
+    )
+    statements = run(nlp, text)
+    added = about(statements, "that fares would rise in March")
+    assert added.speaker_text == "The statement"
+    assert "ministry" in (added.speaker or "")
+    fight = about(statements, "We will fight this in court")
+    assert (fight.speaker_text, fight.speaker) == ("the statement", "Greenpeace")
+
+
+def test_a_statement_with_no_issuer_stays_unowned_when_repeated(nlp: Any) -> None:
+    text = (
+        "The ministry rejected the plan on Monday. A statement said the minister had resigned. "
+        "The statement added that she would stay on as an MP."
+    )
+    added = about(run(nlp, text), "that she would stay on as an MP")
+    assert added.speaker_text == "The statement"
+    assert added.speaker != "ministry"
+
+
+def test_a_document_speaks_for_its_possessor(nlp: Any) -> None:
+    text = (
+        "The Washington Post reported on Monday that the deal was off. Its report said officials "
+        "had been warned.\n\n"
+        "The AIU's decision said that Kamau had broken the anti-doping rules.\n\n"
+        "Four hours earlier, a Clinton campaign memo was released. “We feel very good about our "
+        "prospects,” the memo stated."
+    )
+    statements = run(nlp, text)
+    warned = about(statements, "officials had been warned")
+    assert (warned.speaker_text, warned.speaker) == ("Its report", "Washington Post")
+    assert about(statements, "that Kamau had broken the anti-doping rules").speaker == "AIU"
+    assert about(statements, "We feel very good about our prospects").speaker == "Clinton campaign"
+
+
+def test_a_report_published_by_a_body_is_the_bodys(nlp: Any) -> None:
+    text = "A report published by the Resolution Foundation found that wages had fallen."
+    found = about(run(nlp, text), "that wages had fallen")
+    assert found.speaker == "Resolution Foundation"
+    assert found.speaker_text == "A report"
+
+
 def test_a_business_named_in_apposition_speaks_and_is_the_company_later(nlp: Any) -> None:
     text = (
         "The operator, Hydra Power, denies any wrongdoing. In a written submission, the company "

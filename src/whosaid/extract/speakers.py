@@ -614,11 +614,17 @@ class ArticlePeople:
 
 
 # Documents that speak for whoever issued them; polls and studies stay their own source.
-ISSUED_DOCUMENTS = {"statement", "report", "memo", "letter", "filing", "readout", "communique", "release"}
+ISSUED_DOCUMENTS = {
+    "statement", "report", "memo", "letter", "filing", "readout", "communique", "release", "decision",
+    "ruling", "judgment", "email", "notice", "submission", "announcement",
+}  # fmt: skip
 # Verbs whose subject issues the document they take: "His office put out a statement saying …"
 ISSUING_VERBS = {
     "issue", "release", "put", "send", "publish", "post", "file", "sign", "circulate", "distribute",
 }  # fmt: skip
+OWNER_ENTITIES = ("ORG", "PERSON", "GPE", "NORP")
+# How far back (tokens) "the statement" looks for the statement it repeats: a few paragraphs
+DOCUMENT_ANAPHOR_TOKENS = 400
 
 
 def _introduces(head: Token) -> bool:
@@ -633,33 +639,120 @@ def _introduces(head: Token) -> bool:
 
 
 def _issuer(document: Token) -> Token | None:
-    """The subject of the verb that issued ``document`` ("both men issued a statement expressing …")."""
+    """Who issued ``document`` by a verb: the subject of "both men issued a statement expressing …",
+    the subject of a relative clause ("figures the company filed") or the agent of a participle ("a
+    report published by the Resolution Foundation")."""
     verb = document.head
-    if document.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS:
-        return None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS:
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    for clause in document.rights:
+        if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in ISSUING_VERBS:
+            continue
+        if clause.dep_ == "relcl":
+            return next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
 
 
-def _document_owner(head: Token) -> Token | None:
-    """Who issued "a statement from the ministry" / "the ministry's report" / "His office put out a
-    statement saying": the owner's head, or None when the document has no named owner ("a statement
-    said")."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in ISSUED_DOCUMENTS:
-        return None
-    issuer = _issuer(head)
-    if issuer is not None:  # a pronoun too: "he issued a statement saying" is his
-        return issuer
+def _written_owner(head: Token) -> Token | None:
+    """The owner the document's own phrase names: "the ministry's report", "its report", "a statement
+    from the ministry", "a Kremlin statement"."""
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is None:
         prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")), None)
         owner = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if owner is None and head.i > 0 and head.doc[head.i - 1].dep_ == "compound":
+        # "a Kremlin statement", "a Clinton campaign memo"; not "the jobs report"
+        before = head.doc[head.i - 1]
+        venue = before.lower_ == "court" and head.lemma_.lower() == "filing"  # filed in court, not by it
+        owner = (
+            before
+            if (before.ent_type_ in OWNER_ENTITIES or is_org_word(before.lower_)) and not venue
+            else None
+        )
     if owner is not None and owner.lower_ in ("read", "reads"):
         # "“…,” a statement from the ministry read.": the parser made "ministry read" one noun
         owner = next((c for c in reversed(list(owner.lefts)) if c.dep_ == "compound"), None)
-    if owner is None or owner.pos_ == "PRON":
+    return owner
+
+
+def _stated_in(document: Token) -> Token | None:
+    """The speaker of "X said in a statement" / "In a statement, X said": the subject of the verb
+    the document's "in" hangs on."""
+    prep = document.head
+    if document.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
         return None
-    named = owner.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or owner.pos_ == "PROPN"
-    return owner if named or is_org_word(owner.lower_) else None
+    return next((c for c in prep.head.children if c.dep_ in SPEAKER_DEPS), None)
+
+
+def _earlier_mention(head: Token) -> Token | None:
+    """The latest earlier mention of the document "the statement" repeats ("In a statement, the
+    ministry said … . The statement added"); None when the phrase is not a bare definite one."""
+    if head.tag_ != "NN" or [c.lower_ for c in head.lefts] not in (["the"], ["that"], ["this"]):
+        return None  # "the emails" may be anyone's of those written about
+    lemma = head.lemma_.lower()
+    doc = head.doc
+    for tok in reversed(doc[max(0, head.i - DOCUMENT_ANAPHOR_TOKENS) : head.i]):
+        if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
+            return tok
+    return None
+
+
+def _document_owner(head: Token) -> Token | None:
+    """Who issued "a statement from the ministry" / "the ministry's report" / "its report" / "His
+    office put out a statement saying" / "the statement" after "In a statement, the ministry said":
+    the owner's head (a pronoun too, which the caller resolves), or None when the document has no
+    owner ("a statement said")."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in ISSUED_DOCUMENTS:
+        return None
+    issuer = _issuer(head)
+    if issuer is not None:  # a pronoun or a plain noun too: "both men issued a statement saying"
+        return issuer
+    written = _written_owner(head)
+    if written is not None:
+        return written if _names_owner(written) else None
+    earlier = _earlier_mention(head)
+    if earlier is None:
+        return None
+    issuer = _issuer(earlier) or _stated_in(earlier)
+    if issuer is not None:
+        return issuer
+    written = _written_owner(earlier)
+    return written if written is not None and _names_owner(written) else None
+
+
+def _names_owner(owner: Token) -> bool:
+    """Whether the owner a document's phrase writes is someone: a name, an organisation's noun or
+    a possessive pronoun that may point to one ("its report")."""
+    if owner.pos_ == "PRON":
+        return owner.lower_ in OWNER_PRONOUNS
+    return owner.ent_type_ in OWNER_ENTITIES or owner.pos_ == "PROPN" or is_org_word(owner.lower_)
+
+
+# Possessive pronouns an owner may be ("its report" is read as "it" would be)
+OWNER_PRONOUNS = {"his", "her", "its", "their"}
+
+
+def _owner_resolution(owner: Token, people: ArticlePeople, exclude: set[str]) -> Resolution | None:
+    """The speaker a document's owner is, or None when a pronoun owner points to no one."""
+    lower = owner.lower_
+    if lower not in ("its", "their"):
+        s, e = speaker_tokens(owner)
+        doc = owner.doc
+        while owner.dep_ == "compound" and s > 0 and doc[s - 1].dep_ == "compound":
+            s -= 1  # "a Clinton campaign memo": the whole name before the document's noun
+        res = resolve_speaker(owner, s, e, people, exclude)
+        # an issuer stays the speaker even unresolved ("he issued a statement"); a possessive
+        # pronoun that points to no one leaves the document as written
+        return res if res.speaker or owner.dep_ != "poss" else None
+    found = people.recent_org_subject(owner.i) if lower == "its" else people.recent_group(owner.i)
+    if found is None:
+        return None
+    s, e = speaker_tokens(found)
+    res = resolve_speaker(found, s, e, people, exclude)
+    return res if res.speaker and res.how in ("org", "group", "name", "description") else None
 
 
 def _employer(head: Token, people: ArticlePeople, exclude: set[str]) -> Resolution | None:
@@ -933,8 +1026,9 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         return resolve_speaker(noun, s, e, people, exclude)
     owner = _document_owner(head)
     if owner is not None:  # "a statement from the transport ministry said": the ministry speaks
-        s, e = speaker_tokens(owner)
-        return resolve_speaker(owner, s, e, people, exclude)
+        by_owner = _owner_resolution(owner, people, exclude)
+        if by_owner is not None:
+            return Resolution(by_owner.speaker, by_owner.speaker_type, by_owner.role, by_owner.how)
     named = appositive_name(head, people)  # "the Belarusian president, Alexander Lukashenko, said"
     if named is not None:
         child, appos_tokens = named
