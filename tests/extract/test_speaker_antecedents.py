@@ -222,6 +222,15 @@ def test_the_statement_again_is_its_issuers(nlp: Any) -> None:
     assert (fight.speaker_text, fight.speaker) == ("the statement", "Greenpeace")
 
 
+def test_the_statement_is_the_speakers_not_the_aide_who_signed_it(nlp: Any) -> None:
+    text = (
+        "Mayor Ines Duarte, in a statement signed by her chief of staff, Paulo Mendes, said the "
+        "budget was balanced. The statement added that no library would close."
+    )
+    added = about(run(nlp, text), "that no library would close")
+    assert (added.speaker_text, added.speaker) == ("The statement", "Ines Duarte")
+
+
 def test_a_statement_with_no_issuer_stays_unowned_when_repeated(nlp: Any) -> None:
     text = (
         "The ministry rejected the plan on Monday. A statement said the minister had resigned. "

@@ -716,7 +716,7 @@ def _document_owner(head: Token) -> Token | None:
     earlier = _earlier_mention(head)
     if earlier is None:
         return None
-    issuer = _issuer(earlier) or _stated_in(earlier)
+    issuer = _stated_in(earlier) or _issuer(earlier)  # "X, in a statement signed by his aide, said"
     if issuer is not None:
         return issuer
     written = _written_owner(earlier)
