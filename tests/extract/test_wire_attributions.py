@@ -294,3 +294,26 @@ def test_an_unnamed_chief_executive_is_no_speaker_named_executive(nlp: Any) -> N
     blamed = about(run(nlp, text), "air traffic control strikes for most of the disruption")
     assert blamed.speaker != "executive"
     assert blamed.speaker_text == "The chief executive"
+
+
+def test_a_closing_cue_reports_the_clause_before_it_not_the_circumstance_after(nlp: Any) -> None:
+    text = (
+        "The death toll from Typhoon Kalen rose to 27 on Sunday, disaster officials said, as "
+        "rescuers dug through mud in hillside villages and forecasters warned that saturated "
+        "slopes could give way with little notice."
+    )
+    statements = run(nlp, text)
+    toll = about(statements, "The death toll from Typhoon Kalen rose to 27 on Sunday")
+    assert (toll.cue, toll.speaker) == ("said", "disaster officials")
+    warned = about(statements, "that saturated slopes could give way with little notice")
+    assert warned.speaker == "forecasters"
+    assert not any("rescuers dug" in s.content for s in statements)
+
+
+def test_a_phrase_fronted_before_a_closing_cue_leaves_the_clause_after_it_reported(nlp: Any) -> None:
+    text = (
+        "In the early 1990s, Ms. Varga said, when she was earning $24,000 a year, a boss invited "
+        "her to lunch."
+    )
+    said = about(run(nlp, text), "when she was earning $24,000 a year, a boss invited her to lunch")
+    assert said.speaker == "Varga"

@@ -258,7 +258,28 @@ def _listener(token: Token) -> bool:
     return token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or token.lower_ in LISTENER_WORDS
 
 
+# Words that open a clause of circumstance after a closing cue: "…, officials said, as rescuers dug"
+CIRCUMSTANCE_OPENERS = {"as", "while", "when", "after", "before", "because", "since", "although", "though"}
+
+
+def _circumstance_after_closing_cue(verb: Token, comp: Token, dep: str) -> bool:
+    """ "The toll rose to 31, officials said, as rescuers dug … and forecasters warned …": the parser
+    may hang the clause after the closing cue on it as what was said; the words before the cue are."""
+    if dep != "ccomp" or comp.i < verb.i or comp.left_edge.lower_ not in CIRCUMSTANCE_OPENERS:
+        return False
+    doc = verb.doc
+    opener = comp.left_edge.i
+    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != ",":
+        return False
+    # a clause before the cue ("In the early 1990s, Ripert said, when she …" fronts a phrase only)
+    before = doc[verb.sent.start : subject.left_edge.i]
+    return any(t.pos_ in ("VERB", "AUX") for t in before) and opener > 0 and doc[opener - 1].text == ","
+
+
 def _circumstance(verb: Token, comp: Token, dep: str) -> bool:
+    if _circumstance_after_closing_cue(verb, comp, dep):
+        return True
     if verb.lemma_.lower() not in SPEECH_LEMMAS:
         return False
     if dep == "prep_pobj":
