@@ -324,9 +324,23 @@ def test_i_in_an_interviews_answer_is_the_interviewee(nlp: Any) -> None:
         "HOST: Minister, critics say this budget does nothing for renters. What do you say to them?\n\n"
         "HOLM: I say read the budget. We are building 40,000 new homes."
     )
+    statements = run(nlp, text)
+    answer = about(statements, "I say read the budget. We are building 40,000 new homes.")
+    assert (answer.speaker_text, answer.speaker) == ("HOLM", "Karin Holm")
+    # her "I say" inside her own line is no second statement of hers; the critics' words in the
+    # host's question are theirs
+    assert not any(s.speaker_text == "I" for s in statements)
+    assert about(statements, "this budget does nothing for renters").speaker == "critics"
+
+
+def test_i_in_an_answer_after_a_question_label_is_the_interviewee(nlp: Any) -> None:
+    text = (
+        "Finance Minister Karin Holm spoke to the Courier's Anna Berg on Friday.\n\n"
+        "Q: Critics say this budget does nothing for renters. What do you say to them?\n\n"
+        "A: I say read the budget. We are building 40,000 new homes."
+    )
     answer = about(run(nlp, text), "read the budget")
-    assert answer.speaker_text == "I"
-    assert answer.speaker == "Karin Holm"
+    assert (answer.speaker_text, answer.speaker) == ("I", "Karin Holm")
 
 
 def test_a_city_naming_a_place_is_not_the_company_meant(nlp: Any) -> None:

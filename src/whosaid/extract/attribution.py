@@ -386,6 +386,7 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
         if draft.parent is None:
             previous = stmt
     quoted = {i for i, s in enumerate(statements) if s.cue_span and quotes.region_at(s.cue_span.start)}
+    dropped |= _own_words_in_a_labelled_line(statements, forms, dropped)
     dropped |= nested_dropped(doc, statements, forms, quoted, dropped)
     kept = without(statements, dropped) if dropped else statements
     credit_repeated_quotations(kept, text)
@@ -393,6 +394,31 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n+")
+FIRST_PERSON = {"i", "we"}
+
+
+def _own_words_in_a_labelled_line(
+    statements: list[Statement], forms: list[str], dropped: set[int]
+) -> set[int]:
+    """ "HOLM: I say read the budget. …", "A: I don't think the rota is unsafe": the whole line is
+    already the speaker's statement, so an "I think" inside it is theirs twice over; dropped as a
+    cue inside their quotation marks would never have been offered (PolNeAR annotates none of the
+    13 such cues in its train transcripts). Someone else reported there ("critics say …") stays."""
+    lines = [
+        s.content_span
+        for i, (s, form) in enumerate(zip(statements, forms, strict=True))
+        if form == "colon" and i not in dropped
+    ]
+    if not lines:
+        return set()
+    return {
+        i
+        for i, s in enumerate(statements)
+        if forms[i] not in ("colon", "answer")
+        and (s.speaker_text or "").lower() in FIRST_PERSON
+        and s.cue_span is not None
+        and any(line.start <= s.cue_span.start < line.end for line in lines)
+    }
 
 
 def _first_person_of(statements: list[Statement], stmt: Statement) -> Statement | None:
