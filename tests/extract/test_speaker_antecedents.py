@@ -231,6 +231,33 @@ def test_the_statement_is_the_speakers_not_the_aide_who_signed_it(nlp: Any) -> N
     assert (added.speaker_text, added.speaker) == ("The statement", "Ines Duarte")
 
 
+def test_the_agency_is_the_body_named_last_and_its_guidance_speaks_for_it(nlp: Any) -> None:
+    text = (
+        "Health Canada ordered the recall of a children's syrup made by Brantwell Pharmaceuticals on "
+        "Monday after tests found bacteria in it, the agency said. The agency's guidance says parents "
+        "should call a doctor if a fever lasts three days. It adds that healthy children are at very "
+        "low risk.\n\n"
+        "The EPA fined Exxon Mobil on Tuesday. The agency said the rule had been broken twice."
+    )
+    statements = run(nlp, text)
+    assert about(statements, "parents should call a doctor if a fever lasts three days").speaker == (
+        "Health Canada"
+    )
+    adds = about(statements, "that healthy children are at very low risk")
+    assert (adds.speaker_text, adds.speaker) == ("It", "Health Canada")
+    assert about(statements, "the rule had been broken twice").speaker == "EPA"
+
+
+def test_a_statement_from_the_navy_is_the_navys_when_repeated(nlp: Any) -> None:
+    text = (
+        "According to a statement from the Solvaran navy carried by the state news agency, the cutter "
+        "ignored repeated radio warnings. No Solvaran sailors were hurt, the statement said."
+    )
+    hurt = about(run(nlp, text), "No Solvaran sailors were hurt")
+    assert hurt.speaker_text == "the statement"
+    assert hurt.speaker == "Solvaran navy"
+
+
 def test_a_statement_with_no_issuer_stays_unowned_when_repeated(nlp: Any) -> None:
     text = (
         "The ministry rejected the plan on Monday. A statement said the minister had resigned. "

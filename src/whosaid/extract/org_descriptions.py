@@ -38,7 +38,7 @@ MEDIA_NAME_WORDS = {
     "times", "post", "news", "journal", "herald", "gazette", "tribune", "telegraph", "guardian",
     "chronicle", "courier", "daily", "magazine", "radio", "television", "tv",
 }  # fmt: skip
-OrgKind = Literal["business", "public", "media"]
+OrgKind = Literal["business", "public", "media", "agency"]
 
 
 def org_description(noun: str) -> OrgKind | None:
@@ -49,6 +49,8 @@ def org_description(noun: str) -> OrgKind | None:
         return "public"
     if noun in MEDIA_NOUNS:
         return "media"
+    if noun == "agency":  # a government agency or a news agency, whichever was named last
+        return "agency"
     return None
 
 

@@ -46,6 +46,7 @@ from whosaid.extract.person_descriptions import (
     unnamed_relative,
 )
 from whosaid.extract.speaker_names import (
+    COMPANY_NAME_ENDINGS,
     POST_NOMINALS,
     UNNAMED_SOURCES,
     bare_role,
@@ -443,12 +444,28 @@ class ArticlePeople:
         return same[0] if same else None
 
     def recent_org(self, before: int, kind: OrgKind) -> str | None:
-        """The business, public body or news outlet named last before token ``before``."""
-        fits = {"business": is_business, "public": is_public_body, "media": self.media.__contains__}[kind]
+        """The business, public body or news outlet named last before token ``before``; for "the
+        agency", the organisation named last whose name reads as neither a newspaper nor a firm
+        ("Health Canada … the agency said", "the state news agency SNA … the agency said")."""
+        fits = {
+            "business": is_business,
+            "public": is_public_body,
+            "media": self.media.__contains__,
+            "agency": self._agency_like,
+        }[kind]
+        if kind == "agency":  # a body whose name says it is public first ("The EPA fined Exxon Mobil")
+            public = self.recent_org(before, "public")
+            if public is not None:
+                return public
         for i, name in reversed(self.org_mentions):
             if i < before and fits(name):
                 return name
         return None
+
+    def _agency_like(self, name: str) -> bool:
+        words = name.lower().split()
+        firm = len(words) >= 2 and words[-1].rstrip(".") in COMPANY_NAME_ENDINGS
+        return name not in self.media and not is_media_name(name) and not firm
 
     def recent_group(self, before: int) -> Token | None:
         """The head of the plural noun subject "they" most likely points back to: the latest one in
@@ -473,7 +490,8 @@ class ArticlePeople:
         someone said do not count ("The campaign said the video was fake. It said …")."""
         for tok in self._subjects_back(before, lambda t: t.dep_ in SPEAKER_DEPS and not _reported(t)):
             organisation = tok.ent_type_ == "ORG" or (not tok.ent_type_ and is_organisation_noun(tok.lower_))
-            return tok if (organisation or _report_noun(tok)) and tok.tag_ in ("NN", "NNP") else None
+            document = _report_noun(tok) or (not tok.ent_type_ and tok.lemma_.lower() in ISSUED_DOCUMENTS)
+            return tok if (organisation or document) and tok.tag_ in ("NN", "NNP") else None
         return None
 
     def recent_description(self, before: int) -> Token | None:
@@ -616,13 +634,15 @@ class ArticlePeople:
 # Documents that speak for whoever issued them; polls and studies stay their own source.
 ISSUED_DOCUMENTS = {
     "statement", "report", "memo", "letter", "filing", "readout", "communique", "release", "decision",
-    "ruling", "judgment", "email", "notice", "submission", "announcement",
+    "ruling", "judgment", "email", "notice", "submission", "announcement", "guidance", "advisory",
+    "bulletin", "communiqué", "declaration", "directive",
 }  # fmt: skip
 # Verbs whose subject issues the document they take: "His office put out a statement saying …"
 ISSUING_VERBS = {
     "issue", "release", "put", "send", "publish", "post", "file", "sign", "circulate", "distribute",
 }  # fmt: skip
 OWNER_ENTITIES = ("ORG", "PERSON", "GPE", "NORP")
+TIME_ENTITIES = ("DATE", "TIME")
 # How far back (tokens) "the statement" looks for the statement it repeats: a few paragraphs
 DOCUMENT_ANAPHOR_TOKENS = 400
 
@@ -659,7 +679,8 @@ def _issuer(document: Token) -> Token | None:
 def _written_owner(head: Token) -> Token | None:
     """The owner the document's own phrase names: "the ministry's report", "its report", "a statement
     from the ministry", "a Kremlin statement"."""
-    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    # "Thursday's memo from the panel": a day owns nothing
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ not in TIME_ENTITIES), None)
     if owner is None:
         prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")), None)
         owner = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
