@@ -317,3 +317,52 @@ def test_a_phrase_fronted_before_a_closing_cue_leaves_the_clause_after_it_report
     )
     said = about(run(nlp, text), "when she was earning $24,000 a year, a boss invited her to lunch")
     assert said.speaker == "Varga"
+
+
+def test_he_after_someone_brought_in_unnamed_is_that_newcomer(nlp: Any) -> None:
+    text = (
+        "Defence minister Dana Hrycak said the strike had destroyed a fuel depot. A Western "
+        "military attaché in Korvansk, speaking on condition of anonymity, said satellite images "
+        "showed a burn scar. But he cautioned that the images alone could not show who had run "
+        "the site."
+    )
+    cautioned = about(run(nlp, text), "that the images alone could not show who had run the site")
+    assert cautioned.speaker_text == "he"
+    assert cautioned.speaker != "Dana Hrycak"
+    assert "attaché" in (cautioned.speaker or "")
+    text = (
+        "President Moussa Degbe praised the garrison on Tuesday. Two residents reached by phone said "
+        "fighting had lasted until mid-morning. One of them, a trader, said he had seen bodies near "
+        "the gate. “Nobody is allowed near. The soldiers shot in the air when people came to look,” "
+        "he said."
+    )
+    near = about(
+        run(nlp, text), "Nobody is allowed near. The soldiers shot in the air when people came to look,"
+    )
+    assert near.speaker != "Moussa Degbe"
+    assert near.speaker == "trader"
+
+
+def test_she_after_her_own_quoted_sentence_is_the_woman_who_spoke(nlp: Any) -> None:
+    text = (
+        "Helen Barraclough, 54, was stabbed outside the shop on Friday night, police said.\n\n"
+        "A woman who works at a nearby off-licence said she heard shouting and then “a horrible "
+        "scream”.\n\n"
+        "“People were yelling for someone to ring an ambulance. I just froze,” she told the Ledger."
+    )
+    froze = about(run(nlp, text), "People were yelling for someone to ring an ambulance. I just froze,")
+    assert froze.speaker_text == "she"
+    assert froze.speaker != "Helen Barraclough"
+
+
+def test_a_party_mp_named_in_apposition_is_the_mp_not_the_party(nlp: Any) -> None:
+    text = (
+        "A Labour MP, Ruth Hale, said the plan would fail. Jonathan Sandiford KC said it would not.\n\n"
+        "Tomas Berg, the Tory MP for Bath, spoke on Monday. The Tory MP said the bill was late."
+    )
+    statements = run(nlp, text)
+    assert about(statements, "the plan would fail").speaker == "Ruth Hale"
+    assert about(statements, "it would not").speaker == "Jonathan Sandiford"
+    late = about(statements, "the bill was late")
+    assert late.speaker_text == "The Tory MP"
+    assert late.speaker == "Tomas Berg"

@@ -42,6 +42,21 @@ EVERYDAY_PEOPLE = {
 }  # fmt: skip
 
 
+# Nouns for a person that neither the title list nor everyday people hold, which a story brings
+# someone in with ("a trader", "a military attaché", "one delegate") before a "he" or "she".
+NEWCOMER_NOUNS = {
+    "man", "woman", "boy", "girl", "person", "trader", "attaché", "attache", "delegate", "supporter",
+    "ally", "veteran", "officer", "soldier", "researcher", "scientist", "journalist", "pastor",
+    "priest", "imam", "rabbi", "shopkeeper", "owner", "vendor", "fisherman", "miner", "nurse",
+    "teacher", "doctor", "friend", "relative", "colleague", "organiser", "organizer", "campaigner",
+}  # fmt: skip
+
+
+def person_noun(head: Token) -> bool:
+    """A common noun for a person: an everyday one or one that brings someone in."""
+    return head.lower_ in EVERYDAY_PEOPLE or head.lower_ in NEWCOMER_NOUNS
+
+
 def someone_unnamed(head: Token) -> bool:
     """ "A nurse who asked not to be named", "one fan": an indefinite everyday person."""
     indefinite = any(

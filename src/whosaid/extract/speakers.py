@@ -42,6 +42,7 @@ from whosaid.extract.person_descriptions import (
     bare_person_noun,
     given_age,
     people_noun,
+    person_noun,
     someone_unnamed,
     unnamed_relative,
 )
@@ -504,13 +505,21 @@ class ArticlePeople:
         so is one who spoke to a person ("A reporter asked Sanders … . He replied": the one asked
         answers)."""
         doc = self.doc
-        for tok in self._subjects_back(doc[before].sent.start, lambda t: _subject_rank(t) == 0):
+        for tok in self._subjects_back(self._words_start(before), lambda t: _subject_rank(t) == 0):
             if tok.dep_ == "appos":
                 if tok.pos_ == "NOUN" and (someone_unnamed(tok.head) or unnamed_relative(tok.head)):
                     return tok.head  # "Her neighbour, a retired teacher, said": no name either
+                unnamed = tok.head.pos_ in ("NUM", "PRON", "NOUN") and tok.head.ent_type_ != "PERSON"
+                if unnamed and _newcomer(tok):
+                    return tok  # "One of them, a trader, said … . “…,” he said"
                 return None  # "One pastor, Darran Whiting, said": a name
             if someone_unnamed(tok) or unnamed_relative(tok):
                 return tok  # "One witness told … . “…,” she said": the witness, not a name further back
+            named = any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
+            if _newcomer(tok) and not named and load_lexicon().verb_strength(tok.head.lemma_):
+                # "A Western military attaché in Korvansk … said … . But he cautioned": a person
+                # who spoke, brought in with "a", is the "he" or "she" that follows
+                return tok
             if tok.tag_ == "NN" and not tok.ent_type_ and is_title_word(tok.lower_) and _introduces(tok):
                 addressed = ("dobj", "dative")
                 spoke_to = any(c.dep_ in addressed and c.ent_type_ == "PERSON" for c in tok.head.children)
@@ -580,6 +589,19 @@ class ArticlePeople:
             tok = self.doc[i]
             if subject(tok) and (self.quoted is None or not self.quoted(tok.idx)):
                 yield tok
+
+    def _words_start(self, token: int) -> int:
+        """Start of the sentence holding ``token``, moved back over sentences wholly inside quotation
+        marks ("A woman said … . “People were yelling. I just froze,” she told …"): they are the
+        words of the one the pronoun names, not a place where someone else is brought in."""
+        start = self.doc[token].sent.start
+        while start > 0 and self.quoted is not None:
+            previous = self.doc[start - 1].sent
+            words = [t for t in previous if not (t.is_punct or t.is_space)]
+            if not words or not all(self.quoted(t.idx) for t in words):
+                break
+            start = previous.start
+        return start
 
     def _previous_sentence_start(self, token: int) -> int:
         """First token of the sentence before the one holding ``token`` (0 in the first sentence)."""
@@ -656,6 +678,15 @@ def _introduces(head: Token) -> bool:
         if child.dep_ == "poss" and child.ent_type_ in ("ORG", "GPE", "NORP"):
             return True
     return False
+
+
+def _newcomer(tok: Token) -> bool:
+    """A person brought in with no name: "a trader", "one delegate", "an analyst"."""
+    indefinite = any(
+        c.lower_ in ("a", "an", "another", "one") and c.dep_ in ("det", "nummod") for c in tok.lefts
+    )
+    kind = person_noun(tok) or is_title_word(tok.lower_)
+    return indefinite and kind and tok.tag_ == "NN" and not tok.ent_type_
 
 
 def _issuer(document: Token) -> Token | None:
@@ -1034,7 +1065,8 @@ def resolve_speaker(
 
 def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: set[str]) -> Resolution:
     doc = head.doc
-    if head.text in POST_NOMINALS and head.i > start and doc[head.i - 1].pos_ == "PROPN":
+    determined = any(c.dep_ == "det" for c in head.lefts)  # "A Labour MP, Ruth Hale,": a description
+    if head.text in POST_NOMINALS and head.i > start and doc[head.i - 1].pos_ == "PROPN" and not determined:
         head = doc[head.i - 1]  # "Jonathan Sandiford KC said": the name ends before the letters
     lower = head.lower_
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
@@ -1065,6 +1097,16 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     if org is not None:
         s, e = speaker_tokens(org)
         return resolve_speaker(org, s, e, people, exclude)
+    name_after = head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN"  # "… Chairman Chuck Williams"
+    if determined and head.pos_ == "PROPN" and not head.ent_type_ and is_title_word(lower) and not name_after:
+        # "The Tory MP said", a title the tagger took for a name: a description, never the party
+        person = _described_person(head, people, exclude)
+        written = doc[start:end].text
+        return (
+            Resolution(person.name, "PERSON", written, "description")
+            if person
+            else Resolution(None, "PERSON", written, "unknown")
+        )
     # a known surname the tagger took for a plural noun ("Reynders told reporters") is still theirs
     known_person = people.person_of(head)
     if bare_person_noun(head) and known_person is None:
