@@ -366,3 +366,18 @@ def test_a_party_mp_named_in_apposition_is_the_mp_not_the_party(nlp: Any) -> Non
     late = about(statements, "the bill was late")
     assert late.speaker_text == "The Tory MP"
     assert late.speaker == "Tomas Berg"
+
+
+def test_a_closing_cue_after_a_clause_of_two_verbs_reports_both(nlp: Any) -> None:
+    text = (
+        "The Navy's troubled offshore patrol vessel program is running about two years behind "
+        "schedule and has blown out by $410 million, a senior Defence official has conceded under "
+        "sustained questioning at Senate estimates."
+    )
+    conceded = about(
+        run(nlp, text),
+        "The Navy's troubled offshore patrol vessel program is running about two years behind "
+        "schedule and has blown out by $410 million",
+    )
+    assert conceded.cue == "has conceded"
+    assert conceded.speaker_text == "a senior Defence official"

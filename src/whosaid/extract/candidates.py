@@ -490,7 +490,11 @@ def _spliced_cue_clause(verb: Token) -> bool:
         return False
     doc = verb.doc
     start = verb.left_edge.i  # the comma itself, when the parser hung it on the cue
-    between = doc[verb.head.i + 1 : start]
+    # after the conjunct before it, if any: "… is running late and has blown out by $410m, an
+    # official has conceded" joins its "and" to the reported clause's own two verbs
+    earlier = [c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i]
+    after = earlier[-1].right_edge.i + 1 if earlier else verb.head.i + 1
+    between = doc[after:start]
     own_subject = any(c.dep_ == "nsubj" for c in verb.children)
     return (
         own_subject
