@@ -381,3 +381,15 @@ def test_a_closing_cue_after_a_clause_of_two_verbs_reports_both(nlp: Any) -> Non
     )
     assert conceded.cue == "has conceded"
     assert conceded.speaker_text == "a senior Defence official"
+
+
+def test_which_after_the_speakers_group_is_no_statement_but_which_before_the_cue_is(nlp: Any) -> None:
+    text = (
+        "“Bonuses are a sideshow,” said Maya Okonjo of the group Clean Rivers Now, which staged a "
+        "protest in Parliament Square as the exchanges took place.\n\n"
+        "The council approved the levy, which the mayor said would pay for new buses."
+    )
+    statements = run(nlp, text)
+    assert not any(s.content.startswith("which staged") for s in statements)
+    assert about(statements, "Bonuses are a sideshow,").speaker == "Maya Okonjo"
+    assert about(statements, "which would pay for new buses").speaker_text == "the mayor"

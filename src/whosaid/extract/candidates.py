@@ -277,8 +277,20 @@ def _circumstance_after_closing_cue(verb: Token, comp: Token, dep: str) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in before) and opener > 0 and doc[opener - 1].text == ","
 
 
+def _relative_clause_read_as_reported(verb: Token, comp: Token, dep: str) -> bool:
+    """ "“…,” said Maya Okonjo of the group Clean Rivers Now, which staged a protest …": a clause
+    opening with ", which" or ", who" after the cue describes the speaker's side, though the parser
+    may hang it on the cue as what was said."""
+    if dep != "ccomp" or comp.i < verb.i:
+        return False
+    first = comp.left_edge
+    subject = first.dep_ in ("nsubj", "nsubjpass") and first.head == comp
+    after_cue = first.i > verb.i  # not "the plan, which he said would fail"
+    return subject and after_cue and first.lower_ in ("which", "who") and first.nbor(-1).text == ","
+
+
 def _circumstance(verb: Token, comp: Token, dep: str) -> bool:
-    if _circumstance_after_closing_cue(verb, comp, dep):
+    if _circumstance_after_closing_cue(verb, comp, dep) or _relative_clause_read_as_reported(verb, comp, dep):
         return True
     if verb.lemma_.lower() not in SPEECH_LEMMAS:
         return False

@@ -106,10 +106,14 @@ def _speaker_after_headline_quotation(verb: Token) -> Token | None:
     mark = before - {","}
     if "," not in before or len(mark) != 1 or not mark <= QUOTE_MARKS:
         return None
+    if any(c.dep_ == "nsubj" and c.i > verb.i and c.ent_type_ == "PERSON" for c in verb.children):
+        return None  # "“…,” said Maya Okonjo of the group …": the parser found her
     speaker: Token | None = None
     for tok in doc[verb.i + 1 :]:
         if tok.idx >= line_end or tok.lower_ in HEADLINE_CLAUSE_WORDS or tok.is_punct:
             break
+        if speaker is not None and tok.pos_ == "ADP":
+            break  # "says head of the IMF": the phrase's head comes before its "of"
         if tok.pos_ in ("NOUN", "PROPN"):
             speaker = tok
     return speaker
