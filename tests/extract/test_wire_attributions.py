@@ -393,3 +393,12 @@ def test_which_after_the_speakers_group_is_no_statement_but_which_before_the_cue
     assert not any(s.content.startswith("which staged") for s in statements)
     assert about(statements, "Bonuses are a sideshow,").speaker == "Maya Okonjo"
     assert about(statements, "which would pay for new buses").speaker_text == "the mayor"
+
+
+def test_a_day_is_never_a_speaker(nlp: Any) -> None:
+    text = (
+        "Bathing water samples taken at two beaches near the mouth of the Exe on Monday showed "
+        "bacteria levels well above the legal limit, and signs advising against swimming remain in "
+        "place."
+    )
+    assert all(s.speaker != "Monday" and s.speaker_text != "Monday" for s in run(nlp, text))

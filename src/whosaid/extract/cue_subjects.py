@@ -64,6 +64,11 @@ def subject_of(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ == "nsubj" and _inside_quotation_before(child, current):
                 continue
+            if child.dep_ == "nsubj" and _a_day(child):
+                # "samples taken … on Monday showed", "Sen. Warren Saturday said": a misparse, no day
+                # speaks; another subject the parser gave the verb may
+                others = [c for c in current.children if c.dep_ == "nsubj" and not _a_day(c)]
+                return others[-1] if others else None
             if child.dep_ == "nsubj":
                 return _past_dateline(_last_subject(child, current), current)
             if child.dep_ == "nsubjpass":
@@ -135,6 +140,11 @@ def _noun_before_participle(participle: Token) -> Token | None:
     """The noun a participle phrase the parser took for a clausal subject qualifies ("Experts not
     involved in the research cautioned", parsed "Experts" nsubj of "involved" csubj of the cue)."""
     return next((c for c in participle.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _a_day(token: Token) -> bool:
+    """A date or time the parser took for a subject; not an age ("the 46-year-old", tagged DATE)."""
+    return token.ent_type_ in ("DATE", "TIME") and not token.lower_.endswith("old")
 
 
 def _last_subject(subject: Token, verb: Token) -> Token:
@@ -297,6 +307,8 @@ def subject_to_the_left(verb: Token, cue_start: int) -> Token | None:
         named = _named_before_aside(doc, comma)
         if named is not None and paragraph_of(doc, named.i) == paragraph_of(doc, verb.i):
             return named
+    while i >= 0 and _a_day(doc[i]):
+        i -= 1  # "Broaddrick Sunday night said" is Broaddrick; "samples taken … on Monday showed", no one
     if (
         i < 0
         or doc[i].pos_ not in ("PROPN", "NOUN", "PRON")
