@@ -402,3 +402,8 @@ def test_a_day_is_never_a_speaker(nlp: Any) -> None:
         "place."
     )
     assert all(s.speaker != "Monday" and s.speaker_text != "Monday" for s in run(nlp, text))
+
+
+def test_a_name_the_tagger_swept_into_a_date_still_speaks(nlp: Any) -> None:
+    text = "Last week Stumpf in a televised interview appeared to blame low-level workers for this behavior."
+    assert any(s.speaker == "Stumpf" for s in run(nlp, text))

@@ -142,9 +142,19 @@ def _noun_before_participle(participle: Token) -> Token | None:
     return next((c for c in participle.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
+# Words a date or time is made of, so that a name the tagger swept into one ("Last week Stumpf")
+# still speaks
+DAY_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
+    "yesterday", "tomorrow", "day", "days", "night", "morning", "afternoon", "evening", "week", "weeks",
+    "weekend", "month", "months", "year", "years", "hour", "hours", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}  # fmt: skip
+
+
 def _a_day(token: Token) -> bool:
     """A date or time the parser took for a subject; not an age ("the 46-year-old", tagged DATE)."""
-    return token.ent_type_ in ("DATE", "TIME") and not token.lower_.endswith("old")
+    return token.ent_type_ in ("DATE", "TIME") and (token.lower_ in DAY_WORDS or token.like_num)
 
 
 def _last_subject(subject: Token, verb: Token) -> Token:
