@@ -407,3 +407,19 @@ def test_a_day_is_never_a_speaker(nlp: Any) -> None:
 def test_a_name_the_tagger_swept_into_a_date_still_speaks(nlp: Any) -> None:
     text = "Last week Stumpf in a televised interview appeared to blame low-level workers for this behavior."
     assert any(s.speaker == "Stumpf" for s in run(nlp, text))
+
+
+def test_a_closing_relay_the_parser_joined_as_a_conjunct_still_reports(nlp: Any) -> None:
+    text = (
+        "Iran’s delegation will attend this afternoon’s session on shipping but will stay out of the "
+        "pipeline talks, deputy oil minister Hamid Tavakoli was quoted as saying by the Mercator news "
+        "agency."
+    )
+    quoted = about(
+        run(nlp, text),
+        "Iran’s delegation will attend this afternoon’s session on shipping but will stay out of the "
+        "pipeline talks",
+    )
+    assert quoted.speaker == "Hamid Tavakoli"
+    assert quoted.via is not None and "Mercator" in quoted.via
+    assert quoted.cue == "was quoted as saying"

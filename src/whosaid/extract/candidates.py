@@ -483,6 +483,7 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
         if left < first and any(t.text == "," for t in doc[max(first - 1, 0) : first + 1]):
             start, end = char_range(doc, left, first)
             cand = Candidate(cue_start, cue_end, start, end, speaker, strength, "final", via, comp=head)
+            cand.relayed = relayed is not None  # "…, the minister was quoted as saying by TASS"
             last = verb.right_edge.i + 1
             if doc[last - 1].text == "," and last - 1 > verb.i:
                 last -= 1  # a cue before its head owns the comma that closes it
@@ -507,7 +508,7 @@ def _spliced_cue_clause(verb: Token) -> bool:
     earlier = [c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i]
     after = earlier[-1].right_edge.i + 1 if earlier else verb.head.i + 1
     between = doc[after:start]
-    own_subject = any(c.dep_ == "nsubj" for c in verb.children)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # "… was quoted as saying"
     return (
         own_subject
         and start > 0
