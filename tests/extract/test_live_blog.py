@@ -63,3 +63,14 @@ def test_interview_answers_are_the_interviewees_words(nlp: Any) -> None:
 def test_a_lone_a_colon_without_questions_is_no_answer(nlp: Any) -> None:
     text = "Dana Whitfield spoke on Monday.\n\nA: list of the schools that will close next year follows."
     assert not any(s.cue == "A:" for s in run(nlp, text))
+
+
+def test_a_correction_label_is_no_speaker(nlp: Any) -> None:
+    text = (
+        "10:14 GMT\n\n"
+        "Correction: an earlier version of the 09:02 post, based on a first agency flash, said Iran "
+        "would boycott the shipping session as well."
+    )
+    said = about(run(nlp, text), "Iran would boycott the shipping session as well")
+    assert said.speaker != "Correction"
+    assert said.speaker_text != "Correction"

@@ -14,22 +14,12 @@ from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.candidates import Candidate
 from whosaid.extract.content_edges import doc_text
-from whosaid.extract.speaker_words import is_title_word
+from whosaid.extract.speaker_words import NOT_SPEAKERS, is_title_word
 
 MAX_PREFIX_TOKENS = 8
 MIN_CONTENT_WORDS = 3
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 DASHES = {"–", "—", "-", "|"}
-# Labels that open a line with a colon but name no speaker (page furniture, not attributions).
-NOT_SPEAKERS = {
-    "update", "updated", "note", "editor", "source", "sources", "photo", "video", "watch", "related", "read",
-    "click", "breaking", "exclusive", "via", "transcript", "q", "a", "question", "answer", "warning", "image",
-    "subscribe", "follow", "contact", "correction", "disclaimer", "tags", "share", "listen", "see", "more",
-    "q&a", "analysis", "opinion", "explainer", "factbox", "live", "podcast", "review", "interview",
-    "commentary", "editorial", "obituary", "timeline", "recap", "column", "essay", "profile", "feature",
-    "comment", "viewpoint", "perspective", "letters", "dispatch", "briefing", "newsletter", "gallery",
-    "photos", "videos",
-}  # fmt: skip
 # A fact check's labels, page furniture only on their own ("CLAIM: …"; "Bombshell Claim: …" speaks).
 FACT_CHECK_LABELS = {
     "claim", "claims", "verdict", "rating", "fact", "facts", "context", "background", "summary",

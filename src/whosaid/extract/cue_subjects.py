@@ -24,6 +24,7 @@ from whosaid.extract.content_edges import (
 )
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.quotes import QUOTE_MARKS
+from whosaid.extract.speaker_words import NOT_SPEAKERS
 
 # Dependents that carry the subject of a participle or conjoined cue ("…, adding that …", "likely
 # to say").
@@ -69,6 +70,9 @@ def subject_of(verb: Token) -> Token | None:
                 # speaks; another subject the parser gave the verb may
                 others = [c for c in current.children if c.dep_ == "nsubj" and not _a_day(c)]
                 return others[-1] if others else None
+            if child.dep_ == "nsubj" and _page_label(child):
+                # "Correction: an earlier version of this post said …": the label's apposition speaks
+                return next((c for c in child.rights if c.dep_ == "appos"), None)
             if child.dep_ == "nsubj":
                 return _past_dateline(_last_subject(child, current), current)
             if child.dep_ == "nsubjpass":
@@ -150,6 +154,14 @@ DAY_WORDS = {
     "weekend", "month", "months", "year", "years", "hour", "hours", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }  # fmt: skip
+
+
+def _page_label(token: Token) -> bool:
+    """A word of page furniture opening its line before a colon ("Correction:", "Update:")."""
+    doc = token.doc
+    at_line_start = token.i == 0 or "\n" in doc[token.i - 1].text
+    colon_next = token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
+    return at_line_start and colon_next and token.lower_ in NOT_SPEAKERS
 
 
 def _a_day(token: Token) -> bool:

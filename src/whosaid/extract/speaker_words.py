@@ -107,3 +107,15 @@ GROUP_QUALIFIERS = {
 def part_of_party_name(word: str) -> bool:
     """Whether a capitalised word before a group's name belongs to the name ("Liberal" Democrats)."""
     return word.istitle() and word.lower() not in GROUP_QUALIFIERS and not is_title_word(word)
+
+
+# Labels that open a line with a colon but name no speaker (page furniture, not attributions).
+NOT_SPEAKERS = {
+    "update", "updated", "note", "editor", "source", "sources", "photo", "video", "watch", "related", "read",
+    "click", "breaking", "exclusive", "via", "transcript", "q", "a", "question", "answer", "warning", "image",
+    "subscribe", "follow", "contact", "correction", "disclaimer", "tags", "share", "listen", "see", "more",
+    "q&a", "analysis", "opinion", "explainer", "factbox", "live", "podcast", "review", "interview",
+    "commentary", "editorial", "obituary", "timeline", "recap", "column", "essay", "profile", "feature",
+    "comment", "viewpoint", "perspective", "letters", "dispatch", "briefing", "newsletter", "gallery",
+    "photos", "videos",
+}  # fmt: skip
