@@ -184,6 +184,8 @@ class ArticlePeople:
         self.orgs: dict[str, str] = {}
         self.firm_short_names: dict[str, str] = {}  # first word -> a firm's full name
         self.org_mentions: list[tuple[int, str]] = []  # (token index, name) of named organisations
+        # the organisation "the agency" was last found to be (resolution runs in text order)
+        self.agency_named: str | None = None
         self.media: set[str] = set()  # the names among them that are news outlets
         self.not_people = _names_of_things(doc)
         for ent in doc.ents:
@@ -454,10 +456,25 @@ class ArticlePeople:
             "media": self.media.__contains__,
             "agency": self._agency_like,
         }[kind]
-        if kind == "agency":  # a body whose name says it is public first ("The EPA fined Exxon Mobil")
+        if kind == "agency":
+            # a body whose name says it is public first ("The EPA fined Exxon Mobil"), then one whose
+            # name says it is an organisation ("the Nordic Space Organisation's Tern probe")
             public = self.recent_org(before, "public")
             if public is not None:
                 return public
+            for i, name in reversed(self.org_mentions):
+                if i < before and any(is_org_word(w) for w in name.lower().split()) and fits(name):
+                    return name
+            # any other name only from the sentence before on ("Health Canada ordered …, the agency
+            # said"): further back a country or a spacecraft the tagger called an organisation
+            # is as likely as the agency
+            nearby = self._previous_sentence_start(before)
+            found = next(
+                (n for i, n in reversed(self.org_mentions) if nearby <= i < before and fits(n)), None
+            )
+            if found is not None:
+                self.agency_named = found  # later "the agency" mentions go on meaning it
+            return found or self.agency_named
         for i, name in reversed(self.org_mentions):
             if i < before and fits(name):
                 return name
