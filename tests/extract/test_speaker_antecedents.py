@@ -248,6 +248,25 @@ def test_the_agency_is_the_body_named_last_and_its_guidance_speaks_for_it(nlp: A
     assert about(statements, "the rule had been broken twice").speaker == "EPA"
 
 
+def test_the_agency_is_no_probe_nor_a_country_named_further_back(nlp: Any) -> None:
+    text = (
+        "One of the two solar arrays on the Nordic Space Organisation's Tern probe has failed to "
+        "deploy, the agency said on Tuesday.\n\n"
+        "OTTAWA — Health Canada on Monday ordered the recall of more than 180,000 bottles of a "
+        "children's fever syrup, the agency said.\n\n"
+        "Parents in Azerbaijan's capital were not affected. Pharmacists expect shortages.\n\n"
+        "The agency's guidance says parents should call a doctor if a fever lasts three days."
+    )
+    statements = run(nlp, text)
+    failed = about(
+        statements,
+        "One of the two solar arrays on the Nordic Space Organisation's Tern probe has failed to deploy",
+    )
+    assert failed.speaker == "Nordic Space Organisation"
+    guidance = about(statements, "parents should call a doctor if a fever lasts three days")
+    assert guidance.speaker == "Health Canada"
+
+
 def test_a_statement_from_the_navy_is_the_navys_when_repeated(nlp: Any) -> None:
     text = (
         "According to a statement from the Solvaran navy carried by the state news agency, the cutter "

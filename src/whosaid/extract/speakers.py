@@ -457,27 +457,44 @@ class ArticlePeople:
             "agency": self._agency_like,
         }[kind]
         if kind == "agency":
-            # a body whose name says it is public first ("The EPA fined Exxon Mobil"), then one whose
-            # name says it is an organisation ("the Nordic Space Organisation's Tern probe")
-            public = self.recent_org(before, "public")
-            if public is not None:
-                return public
-            for i, name in reversed(self.org_mentions):
-                if i < before and any(is_org_word(w) for w in name.lower().split()) and fits(name):
-                    return name
-            # any other name only from the sentence before on ("Health Canada ordered …, the agency
-            # said"): further back a country or a spacecraft the tagger called an organisation
-            # is as likely as the agency
-            nearby = self._previous_sentence_start(before)
-            found = next(
-                (n for i, n in reversed(self.org_mentions) if nearby <= i < before and fits(n)), None
-            )
-            if found is not None:
-                self.agency_named = found  # later "the agency" mentions go on meaning it
-            return found or self.agency_named
+            return self._recent_agency(before)
         for i, name in reversed(self.org_mentions):
             if i < before and fits(name):
                 return name
+        return None
+
+    def _recent_agency(self, before: int) -> str | None:
+        """The organisation "the agency" means: the subject of its own sentence; else, from the
+        sentence before on, a body whose name says
+        it is public ("The EPA fined Exxon Mobil"), then one whose name says it is an organisation,
+        then any named organisation that reads as neither a newspaper nor a firm ("Health Canada
+        ordered …, the agency said"); else the one "the agency" meant last; else, further back, a
+        public body or an organisation by its name ("the Nordic Space Organisation's Tern probe").
+        A country or a spacecraft the tagger called an organisation is never looked for far back."""
+        doc = self.doc
+        sentence = doc[before].sent.start
+        for i, name in reversed(self.org_mentions):
+            # the subject of the clause "the agency" closes: "Health Canada ordered …, the agency said"
+            if sentence <= i < before and doc[i].dep_ in SPEAKER_DEPS and self._agency_like(name):
+                self.agency_named = name
+                return name
+        nearby = self._previous_sentence_start(before)
+
+        def has_org_word(name: str) -> bool:
+            return any(is_org_word(w) for w in name.lower().split())
+
+        tests = (is_public_body, has_org_word, self._agency_like)
+        for test in tests:
+            for i, name in reversed(self.org_mentions):
+                if nearby <= i < before and test(name) and self._agency_like(name):
+                    self.agency_named = name  # later "the agency" mentions go on meaning it
+                    return name
+        if self.agency_named is not None:
+            return self.agency_named
+        for test in tests[:2]:
+            for i, name in reversed(self.org_mentions):
+                if i < before and test(name) and self._agency_like(name):
+                    return name
         return None
 
     def _agency_like(self, name: str) -> bool:
