@@ -400,10 +400,11 @@ FIRST_PERSON = {"i", "we"}
 def _own_words_in_a_labelled_line(
     statements: list[Statement], forms: list[str], dropped: set[int]
 ) -> set[int]:
-    """ "HOLM: I say read the budget. …", "A: I don't think the rota is unsafe": the whole line is
-    already the speaker's statement, so an "I think" inside it is theirs twice over; dropped as a
-    cue inside their quotation marks would never have been offered (PolNeAR annotates none of the
-    13 such cues in its train transcripts). Someone else reported there ("critics say …") stays."""
+    """ "HOLM: I say read the budget. …": the whole transcript line is already the speaker's
+    statement, so an "I say" inside it is theirs twice over; dropped as a cue inside their quotation
+    marks would never have been offered (PolNeAR annotates none of the 13 such cues in its train
+    transcripts). Someone else reported there ("critics say …") stays, and so do the "I think"s of a
+    Q&A's "A:" answers, which PolNeAR annotates."""
     lines = [
         s.content_span
         for i, (s, form) in enumerate(zip(statements, forms, strict=True))

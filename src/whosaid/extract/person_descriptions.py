@@ -47,8 +47,8 @@ EVERYDAY_PEOPLE = {
 NEWCOMER_NOUNS = {
     "man", "woman", "boy", "girl", "person", "trader", "attaché", "attache", "delegate", "supporter",
     "ally", "veteran", "officer", "soldier", "researcher", "scientist", "journalist", "pastor",
-    "priest", "imam", "rabbi", "shopkeeper", "owner", "vendor", "fisherman", "miner", "nurse",
-    "teacher", "doctor", "friend", "relative", "colleague", "organiser", "organizer", "campaigner",
+    "priest", "imam", "rabbi", "shopkeeper", "owner", "vendor", "fisherman", "miner", "friend",
+    "relative", "colleague", "organiser", "organizer", "campaigner",
 }  # fmt: skip
 
 
@@ -57,12 +57,16 @@ def person_noun(head: Token) -> bool:
     return head.lower_ in EVERYDAY_PEOPLE or head.lower_ in NEWCOMER_NOUNS
 
 
-def someone_unnamed(head: Token) -> bool:
-    """ "A nurse who asked not to be named", "one fan": an indefinite everyday person."""
-    indefinite = any(
+def indefinite(head: Token) -> bool:
+    """A singular noun brought in with "a", "an", "another" or "one"."""
+    return head.tag_ == "NN" and any(
         c.lower_ in ("a", "an", "another", "one") and c.dep_ in ("det", "nummod") for c in head.lefts
     )
-    return indefinite and head.tag_ == "NN" and head.lower_ in EVERYDAY_PEOPLE
+
+
+def someone_unnamed(head: Token) -> bool:
+    """ "A nurse who asked not to be named", "one fan": an indefinite everyday person."""
+    return indefinite(head) and head.lower_ in EVERYDAY_PEOPLE
 
 
 def unnamed_relative(head: Token) -> bool:

@@ -41,6 +41,7 @@ from whosaid.extract.person_descriptions import (
     age_description,
     bare_person_noun,
     given_age,
+    indefinite,
     people_noun,
     person_noun,
     someone_unnamed,
@@ -448,29 +449,23 @@ class ArticlePeople:
 
     def recent_org(self, before: int, kind: OrgKind) -> str | None:
         """The business, public body or news outlet named last before token ``before``; for "the
-        agency", the organisation named last whose name reads as neither a newspaper nor a firm
-        ("Health Canada … the agency said", "the state news agency SNA … the agency said")."""
-        fits = {
-            "business": is_business,
-            "public": is_public_body,
-            "media": self.media.__contains__,
-            "agency": self._agency_like,
-        }[kind]
+        agency", see ``_recent_agency``."""
         if kind == "agency":
             return self._recent_agency(before)
+        fits = {"business": is_business, "public": is_public_body, "media": self.media.__contains__}[kind]
         for i, name in reversed(self.org_mentions):
             if i < before and fits(name):
                 return name
         return None
 
     def _recent_agency(self, before: int) -> str | None:
-        """The organisation "the agency" means: the subject of its own sentence; else, from the
-        sentence before on, a body whose name says
-        it is public ("The EPA fined Exxon Mobil"), then one whose name says it is an organisation,
-        then any named organisation that reads as neither a newspaper nor a firm ("Health Canada
-        ordered …, the agency said"); else the one "the agency" meant last; else, further back, a
-        public body or an organisation by its name ("the Nordic Space Organisation's Tern probe").
-        A country or a spacecraft the tagger called an organisation is never looked for far back."""
+        """The organisation "the agency" means: the subject of its own sentence ("Health Canada
+        ordered …, the agency said"); else, from the sentence before on, a body whose name says it
+        is public ("The EPA fined Exxon Mobil"), then one whose name says it is an organisation, then
+        any named organisation that reads as neither a newspaper nor a firm; else the one "the
+        agency" meant last; else, further back, a public body or an organisation by its name ("the
+        Nordic Space Organisation's Tern probe"). A country or a spacecraft the tagger called an
+        organisation is never looked for far back."""
         doc = self.doc
         sentence = doc[before].sent.start
         for i, name in reversed(self.org_mentions):
@@ -716,11 +711,7 @@ def _introduces(head: Token) -> bool:
 
 def _newcomer(tok: Token) -> bool:
     """A person brought in with no name: "a trader", "one delegate", "an analyst"."""
-    indefinite = any(
-        c.lower_ in ("a", "an", "another", "one") and c.dep_ in ("det", "nummod") for c in tok.lefts
-    )
-    kind = person_noun(tok) or is_title_word(tok.lower_)
-    return indefinite and kind and tok.tag_ == "NN" and not tok.ent_type_
+    return indefinite(tok) and (person_noun(tok) or is_title_word(tok.lower_)) and not tok.ent_type_
 
 
 def _issuer(document: Token) -> Token | None:
@@ -1115,7 +1106,7 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     if owner is not None:  # "a statement from the transport ministry said": the ministry speaks
         by_owner = _owner_resolution(owner, people, exclude)
         if by_owner is not None:
-            return Resolution(by_owner.speaker, by_owner.speaker_type, by_owner.role, by_owner.how)
+            return by_owner
     named = appositive_name(head, people)  # "the Belarusian president, Alexander Lukashenko, said"
     if named is not None:
         child, appos_tokens = named
