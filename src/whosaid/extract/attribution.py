@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from whosaid.extract.candidates import Candidate, char_range
 from whosaid.extract.confidence import score_statement
-from whosaid.extract.content_edges import doc_text
+from whosaid.extract.content_edges import doc_text, first_line_end
 from whosaid.extract.cue_subjects import subject_of
 from whosaid.extract.cues import load_lexicon
 from whosaid.extract.headlines import (
@@ -476,7 +476,7 @@ def _continues(text: str, previous: Statement, stmt: Statement) -> bool:
 
 def split_headline(drafts: list[Draft], doc: Doc, quotes: QuoteMap) -> None:
     """End a headline content before `as <Speaker> <Verbs> …` and add that clause as its own draft."""
-    line_end = doc_text(doc).find("\n")
+    line_end = first_line_end(doc)
     cues = {d.cand.cue_start for d in drafts}
     for draft in list(drafts):
         if draft.parent is not None or (line_end >= 0 and draft.start > line_end):

@@ -72,9 +72,14 @@ def line_start(doc: Doc, i: int) -> int:
     return breaks[before - 1] + 1 if before else 0
 
 
+def first_line_end(doc: Doc) -> int:
+    """Char offset of the text's first line break, where the headline ends; -1 in a one-line text."""
+    return doc_text(doc).find("\n")
+
+
 def in_headline(tok: Token) -> bool:
     """Whether ``tok`` stands on the text's first line, the headline (a one-line text has none)."""
-    return tok.idx < doc_text(tok.doc).find("\n")
+    return tok.idx < first_line_end(tok.doc)
 
 
 def dateline_end(doc: Doc, start: int) -> int:

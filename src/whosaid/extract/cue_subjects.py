@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from whosaid.extract.content_edges import (
     CONJ_CUES,
     dateline_end,
-    doc_text,
+    first_line_end,
     in_headline,
     line_start,
     marked_by_that,
@@ -110,7 +110,7 @@ def _speaker_after_headline_quotation(verb: Token) -> Token | None:
     if verb.lemma_ != "say" or verb.i < 2 or not in_headline(verb):
         return None  # (the lemma first: this runs for every cue verb)
     doc = verb.doc
-    line_end = doc_text(doc).find("\n")
+    line_end = first_line_end(doc)
     before = {doc[verb.i - 1].text, doc[verb.i - 2].text}  # a comma and a closing mark, either order
     mark = before - {","}
     if "," not in before or len(mark) != 1 or not mark <= QUOTE_MARKS:
@@ -159,9 +159,8 @@ DAY_WORDS = {
 def _page_label(token: Token) -> bool:
     """A word of page furniture opening its line before a colon ("Correction:", "Update:")."""
     doc = token.doc
-    at_line_start = token.i == 0 or "\n" in doc[token.i - 1].text
     colon_next = token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
-    return at_line_start and colon_next and token.lower_ in NOT_SPEAKERS
+    return colon_next and token.lower_ in NOT_SPEAKERS and line_start(doc, token.i) == token.i
 
 
 def _a_day(token: Token) -> bool:

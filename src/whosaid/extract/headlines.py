@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.candidates import Candidate, char_range
-from whosaid.extract.content_edges import doc_text
+from whosaid.extract.content_edges import doc_text, first_line_end
 from whosaid.extract.cues import headline_verb, load_lexicon
 from whosaid.extract.person_descriptions import EVERYDAY_PEOPLE
 from whosaid.extract.speaker_words import is_title_word
@@ -112,7 +112,7 @@ def said_after_a_deed(doc: Doc) -> Candidate | None:
     words after it, or no cue at all), so the line is read as written. None when the words after
     the verb are its speaker ("Deal is done, says club chairman") or the line is in title case,
     where a name's end cannot be told from the verb after it."""
-    line_end = doc_text(doc).find("\n")
+    line_end = first_line_end(doc)
     if line_end < 0 or headline_end(doc) > 0:
         return None
     first = doc[0]
@@ -151,7 +151,7 @@ def quotation_then_speaker(doc: Doc, quotation: tuple[int, int, int, int]) -> Ca
     survives …"). ``quotation``: (start, end, inner_start, inner_end) of the line's first
     quotation, marks included in start/end. None when the line is no such headline."""
     text = doc_text(doc)
-    line_end = text.find("\n")
+    line_end = first_line_end(doc)
     start, end, inner_start, inner_end = quotation
     if line_end < 0 or start != 0 or end >= line_end or not text[end:line_end].lstrip().startswith(":"):
         return None

@@ -26,7 +26,7 @@ from whosaid.extract.appositions import (
     is_organisation_noun,
     office_of_place,
 )
-from whosaid.extract.content_edges import doc_text, in_headline, paragraph_of
+from whosaid.extract.content_edges import doc_text, first_line_end, in_headline, paragraph_of
 from whosaid.extract.cues import headline_verb, load_lexicon
 from whosaid.extract.org_descriptions import (
     MEDIA_NOUNS,
@@ -287,7 +287,8 @@ class ArticlePeople:
         for i in np.flatnonzero((tagged[:, 0] == PROPN) & (tagged[:, 1] != person)).tolist():
             same = self.by_last.get(surname_key(doc[i]))
             if same and len(same) > 1:  # a family sharing the name: the one the headline names
-                same = [p for p in same if p is self._headlined(same)]
+                headlined = self._headlined(same)
+                same = [headlined] if headlined is not None else []
             if not same or len(same) != 1 or i in same[0].mentions:
                 continue
             if i > 0 and self._untagged_given_name(doc[i - 1], same[0]):
@@ -370,8 +371,7 @@ class ArticlePeople:
     def _headlined(self, same: list[Person]) -> Person | None:
         """The one of ``same`` whose full name the headline writes, if exactly one (the tagger
         often names nobody in a title-case headline, so its words are read, not its entities)."""
-        text = doc_text(self.doc)
-        headline = text[: max(text.find("\n"), 0)]
+        headline = doc_text(self.doc)[: max(first_line_end(self.doc), 0)]
         named = [p for p in same if any(" " in form and form in headline for form in p.forms)]
         return named[0] if len(named) == 1 else None
 
@@ -467,30 +467,28 @@ class ArticlePeople:
         Nordic Space Organisation's Tern probe"). A country or a spacecraft the tagger called an
         organisation is never looked for far back."""
         doc = self.doc
-        sentence = doc[before].sent.start
-        for i, name in reversed(self.org_mentions):
-            # the subject of the clause "the agency" closes: "Health Canada ordered …, the agency said"
-            if sentence <= i < before and doc[i].dep_ in SPEAKER_DEPS and self._agency_like(name):
-                self.agency_named = name
-                return name
-        nearby = self._previous_sentence_start(before)
+        sentence, nearby = doc[before].sent.start, self._previous_sentence_start(before)
+        # organisations that may be an agency, the latest first, with where they stand
+        named = [(i, n) for i, n in reversed(self.org_mentions) if i < before and self._agency_like(n)]
+        # the subject of the clause "the agency" closes: "Health Canada ordered …, the agency said"
+        subject = next((n for i, n in named if i >= sentence and doc[i].dep_ in SPEAKER_DEPS), None)
+        close = [n for i, n in named if i >= nearby]
 
         def has_org_word(name: str) -> bool:
             return any(is_org_word(w) for w in name.lower().split())
 
-        tests = (is_public_body, has_org_word, self._agency_like)
-        for test in tests:
-            for i, name in reversed(self.org_mentions):
-                if nearby <= i < before and test(name) and self._agency_like(name):
-                    self.agency_named = name  # later "the agency" mentions go on meaning it
-                    return name
+        by_name = (is_public_body, has_org_word)
+        found = (
+            subject
+            or next((n for test in by_name for n in close if test(n)), None)
+            or next(iter(close), None)
+        )
+        if found is not None:
+            self.agency_named = found  # later "the agency" mentions go on meaning it
+            return found
         if self.agency_named is not None:
             return self.agency_named
-        for test in tests[:2]:
-            for i, name in reversed(self.org_mentions):
-                if i < before and test(name) and self._agency_like(name):
-                    return name
-        return None
+        return next((n for test in by_name for _, n in named if test(n)), None)
 
     def _agency_like(self, name: str) -> bool:
         words = name.lower().split()
