@@ -5,6 +5,7 @@ The name wins over the description as the speaker; the description becomes the r
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -69,26 +70,46 @@ def appositive_name(head: Token, people: ArticlePeople) -> tuple[Token, list[Tok
 def _appositive_children(head: Token) -> list[Token]:
     """Where a name in apposition to ``head`` may hang: on the noun itself, or, for a person's
     noun, on the object of its preposition ("The mayor of Vila Rio, Joana Reis, said", "Kessria's
-    ambassador to the United Nations, Igor Malek,": the parser sets the name beside the place). Not
-    when that object is itself a person ("the wife of John Hale, Linda")."""
+    ambassador to the United Nations, Igor Malek,": the parser sets the name beside the place), as
+    `office_of_place` reads it from the name's side."""
     found = list(head.rights)
     if head.tag_ == "NN" and _person_noun(head):
-        for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS:
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.ent_type_ != "PERSON":
-                        found.extend(c for c in obj.rights if c.dep_ == "appos")
+        found.extend(t for t in head.subtree if t.dep_ == "appos" and office_of_place(t) == head)
     return found
 
 
-def office_of_place(place: Token) -> Token | None:
-    """The person's noun whose place or body a name was set beside ("The UN envoy for Sudan, Ramtane
-    Lamamra,": "envoy" for "Sudan"), as `_appositive_children` looks from the noun; else None."""
-    prep = place.head
-    if place.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
+def office_of_place(name: Token) -> Token | None:
+    """The person's noun a name in apposition was set beside the place or body of: "envoy" for
+    "The UN envoy for Sudan, Ramtane Lamamra,", where the parser hangs the name on "Sudan"; else None.
+
+    The name may sit one phrase down ("of", "to", "for", "at" a place that is no person: not "the
+    wife of John Hale, Linda"), or, when the tagger calls it a person, up to three phrases down
+    through things, not people ("The ICRC's head of delegation in Libya, Matthias Brenner,", "The
+    main opposition candidate in Nigeria's Ondo state governorship election, Babatunde Oyeleke,")."""
+    if name.dep_ != "appos":
         return None
-    noun = prep.head
-    return noun if noun.tag_ == "NN" and _person_noun(noun) and place.ent_type_ != "PERSON" else None
+    place = name.head
+    for depth in range(CHAIN_DEPTH):
+        prep = place.head
+        if place.dep_ != "pobj" or prep.dep_ != "prep" or place.ent_type_ == "PERSON":
+            return None
+        if prep.lower_ not in PLACE_PREPOSITIONS and (prep.lower_ != "in" or name.ent_type_ != "PERSON"):
+            return None
+        if depth and (_person_noun(place) or place.lower_ in KIN_NOUNS or place.lower_ in GROUP_PLACES):
+            return None  # "the lawyer for the family of the victim, John Hale,": whose name is it?
+        noun = prep.head
+        if noun.tag_ == "NN" and _person_noun(noun):
+            return noun
+        if name.ent_type_ != "PERSON":
+            return None
+        place = noun
+    return None
+
+
+# How many phrases down a tagged name may hang from the person's noun it names.
+CHAIN_DEPTH = 3
+# Nouns for people as a group, on which a name names a member, not the office above.
+GROUP_PLACES = {"family", "families", "victim", "victims", "children", "people", "group", "team"}
 
 
 def appositive_org(head: Token) -> Token | None:
@@ -150,11 +171,15 @@ KIN_GENDERS = {
 }  # fmt: skip
 
 
+# A capitalised word, with an apostrophe or hyphen inside as names have them ("Ba'abbad", "O'Neill").
+NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
 def name_shaped(words: list[Token]) -> bool:
     """Two or three adjacent capitalised words, as a given name and a surname are written."""
     if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1:
         return False
-    if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words):
+    if not all(NAME_WORD.fullmatch(t.text) and t.text[:1].isupper() and not t.is_upper for t in words):
         return False
     return not any(is_title_word(t.text) or is_org_word(t.lower_) for t in words)
 

@@ -116,7 +116,7 @@ def role_words(roles: list[str]) -> set[str]:
 
 # Endings that make a people's adjective of a place's name: Russia -> Russian, Italy -> Italian,
 # China -> Chinese, Germany -> German (the place adds the "y"), Kessria -> Kessrian.
-DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "y")
+DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "y", "stan", "istan")  # "Kazakh" -> "Kazakhstan"
 
 
 def place_word_in(word: str, known: set[str]) -> bool:

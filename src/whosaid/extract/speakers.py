@@ -145,7 +145,7 @@ def _subject_rank(token: Token) -> int:
     1 when it is the subject of some clause, 2 otherwise (an object, a possessor)."""
     if token.dep_ == "appos" and token.head.dep_ in SPEAKER_DEPS:
         token = token.head  # "One pastor, Darran Whiting, said"
-    elif token.dep_ == "appos" and (office := office_of_place(token.head)) is not None:
+    elif (office := office_of_place(token)) is not None:
         # "The headteacher of St Mary's, Rachel Green, said": the parse hangs her on the school
         token = office
     if token.dep_ not in SPEAKER_DEPS:
@@ -251,7 +251,7 @@ class ArticlePeople:
         for i in sorted(untagged.tolist() + given):
             owner = doc[i].head
             named = appositive_name(owner, self)
-            office = office_of_place(owner) if named is None else None
+            office = office_of_place(doc[i]) if named is None else None
             if office is not None:  # "The UN envoy for Sudan, Ramtane Lamamra,"
                 named = appositive_name(office, self)
             if named is None or named[0].i != i:
@@ -961,7 +961,58 @@ def _named_further_on(head: Token, people: ArticlePeople, exclude: set[str]) -> 
         # a headline's "Attorney says video contradicts …" may name its person paragraphs down
         # ("…," said Renata Okafor, an attorney representing …): the one person with that role
         person = people.sole_holder(exclude, head.lower_, words + required)
+    if person is None and headline:
+        # "… says sacked housing minister" over a lede whose "A former housing minister said" the
+        # next sentence names: the same noun, the same person
+        same = head.lemma_.lower()
+        lede = [t for t in _lede_sentence(head.doc) if t.lemma_.lower() == same and t.dep_ in SPEAKER_DEPS]
+        person = next((p for t in lede if (p := _named_next(t, people, exclude)) is not None), None)
     return person
+
+
+def _lede_sentence(doc: Doc) -> Span:
+    """The first sentence of the story after its headline line (empty when there is none)."""
+    for sent in doc.sents:
+        if paragraph_of(doc, sent.start) > 1:
+            break
+        if _opens_lede(sent[0]):
+            return sent
+    return doc[0:0]
+
+
+# Words that mark a source as one who is not to be named ("on condition of anonymity", "asked not to
+# be named", "not authorised to speak"): no later name is theirs.
+ANONYMOUS_WORDS = {"anonymity", "anonymously", "named", "identified", "authorised", "authorized"}
+
+
+def _named_next(head: Token, people: ArticlePeople, exclude: set[str]) -> Person | None:
+    """Whom a lede's unnamed speaker is when the very next sentence opens with a newcomer's name: the
+    delayed identification of news writing ("A former housing minister said … ." then "Helen
+    Marchbank, the Labour MP for Ashby Vale, was one of five ministers removed …").
+
+    The next sentence must name them by the description's noun or a proper word of it ("a senior
+    Defence official" … "Marcus Feeney, Defence's deputy secretary"), or, for a definite description
+    ("the environment secretary told the Commons"), have them say something ("Helen Marchbank, …,
+    said the regulator would …"). Never a source kept anonymous, nor several ("officials")."""
+    if head.tag_ != "NN" or not _opens_lede(head) or any(t.lower_ in ANONYMOUS_WORDS for t in head.sent):
+        return None
+    doc = head.doc
+    after = head.sent.end
+    while after < len(doc) and doc[after].is_space:
+        after += 1
+    if after >= len(doc) or doc[after].ent_type_ != "PERSON" or doc[after].ent_iob_ != "B":
+        return None
+    naming = doc[after].sent
+    person = people.person_of(_entity_of(doc[after])[-1])
+    if person is None or person.name in exclude or min(person.mentions, default=after) < naming.start:
+        return None
+    proper = {c.lower_ for c in head.lefts if c.pos_ == "PROPN"}
+    by_word = any(
+        t.lemma_.lower() == head.lemma_.lower() or t.lower_ in proper for t in naming if t.i != after
+    )
+    definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in head.lefts)
+    speaks = any(c.dep_ == "ccomp" for c in naming.root.children)
+    return person if by_word or (definite and speaks) else None
 
 
 # Documents that speak as their own source ("the study found"), and so can be what "it" points to.
@@ -1250,7 +1301,7 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         employer = _employer(head, people, exclude)  # "a spokesman for the campaign"
         if employer is not None:
             return Resolution(employer.speaker, employer.speaker_type, doc[start:end].text, employer.how)
-        person = _named_further_on(head, people, exclude)
+        person = _named_further_on(head, people, exclude) or _named_next(head, people, exclude)
         if person is not None:
             return Resolution(person.name, "PERSON", doc[start:end].text, "description")
         return Resolution(None, "PERSON", doc[start:end].text, "unknown")
@@ -1260,7 +1311,7 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         if person:
             return Resolution(person.name, "PERSON", doc[start:end].text, "description")
     if head.pos_ == "NOUN" and determiners and is_title_word(lower):
-        person = _described_person(head, people, exclude)
+        person = _described_person(head, people, exclude) or _named_next(head, people, exclude)
         if person:
             return Resolution(person.name, "PERSON", doc[start:end].text, "description")
         return Resolution(None, "PERSON", doc[start:end].text, "unknown")
