@@ -94,3 +94,19 @@ def test_a_headline_demonym_fits_the_country_of_a_role(nlp: Any) -> None:
     )
     says = about(run(nlp, text), "Pipeline deal 'within reach'")
     assert says.speaker == "Rustam Karimov"
+
+
+def test_some_of_a_group_speak_for_the_group_named_before(nlp: Any) -> None:
+    text = (
+        "The airline is weighing a bid for its smaller rival, according to three people familiar "
+        "with the talks. A decision could come within weeks, two of the people said."
+    )
+    said = about(run(nlp, text), "A decision could come within weeks")
+    assert said.speaker == "three people familiar with the talks"
+    assert said.speaker_type == "GROUP"
+
+
+def test_one_of_a_group_never_named_before_is_one_of_that_group(nlp: Any) -> None:
+    text = "The harbour was quiet on Sunday. One of the fishermen said the catch had halved."
+    said = about(run(nlp, text), "the catch had halved")
+    assert said.speaker == "fishermen"

@@ -1015,6 +1015,39 @@ def _named_next(head: Token, people: ArticlePeople, exclude: set[str]) -> Person
     return person if by_word or (definite and speaks) else None
 
 
+# Words that pick some of a group out of it ("two of the people", "one of the officials").
+PARTITIVE_WORDS = {"one", "two", "three", "four", "some", "several", "many", "most", "both", "all", "none"}
+
+
+def _partitive_whole(head: Token) -> Token | None:
+    """The plural noun a speaker like "two of the people" or "one of the officials" is part of, or
+    None. Not "one of them" (whom the pronoun rules read) nor a named body ("one of the Democrats")."""
+    if head.lower_ not in PARTITIVE_WORDS:
+        return None
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if (
+        whole is None
+        or whole.tag_ != "NNS"
+        or not any(c.lower_ in ("the", "these", "those") for c in whole.lefts)
+    ):
+        return None
+    return whole
+
+
+def _earlier_group(whole: Token) -> Token | None:
+    """The latest earlier mention of the group "the people" of "two of the people" points back to,
+    as a speaker ("according to two people familiar with the matter"): the same plural noun,
+    the subject of a verb or the object of "according to"; None when there is none."""
+    doc = whole.doc
+    for tok in reversed(doc[: whole.i - 2]):
+        if tok.tag_ != "NNS" or tok.lemma_ != whole.lemma_:
+            continue
+        if tok.dep_ in SPEAKER_DEPS or (tok.dep_ == "pobj" and tok.head.head.lower_ == "according"):
+            return tok
+    return None
+
+
 # Documents that speak as their own source ("the study found"), and so can be what "it" points to.
 REPORT_NOUNS = {
     "report", "review", "study", "survey", "poll", "inquiry", "investigation", "audit", "analysis",
@@ -1151,6 +1184,13 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             noun = who_antecedent(noun)
         s, e = speaker_tokens(noun)
         return resolve_speaker(noun, s, e, people, exclude)
+    whole = _partitive_whole(head)
+    if whole is not None:  # "two of the people said": the people named before speak
+        earlier = _earlier_group(whole)
+        s, e = speaker_tokens(earlier if earlier is not None else whole)
+        res = resolve_speaker(earlier if earlier is not None else whole, s, e, people, exclude)
+        if res.speaker_type == "GROUP":
+            return res
     owner = _document_owner(head)
     if owner is not None:  # "a statement from the transport ministry said": the ministry speaks
         by_owner = _owner_resolution(owner, people, exclude)
