@@ -110,3 +110,16 @@ def test_one_of_a_group_never_named_before_is_one_of_that_group(nlp: Any) -> Non
     text = "The harbour was quiet on Sunday. One of the fishermen said the catch had halved."
     said = about(run(nlp, text), "the catch had halved")
     assert said.speaker == "fishermen"
+
+
+def test_a_headline_word_the_story_writes_in_lower_case_is_no_person(nlp: Any) -> None:
+    text = (
+        "# Central Bank Holds Rates, Warns Inflation Is 'Not Yet Defeated'\n\n"
+        "The central bank left its benchmark rate unchanged on Thursday. Its board said inflation "
+        "was still too high.\n\n"
+        "Finance Minister Beatriz Olarte Sanabria wrote on X that the bank was strangling the "
+        'economy. "Families are paying for a problem that is already solving itself," she wrote.'
+    )
+    wrote = about(run(nlp, text), "Families are paying for a problem that is already solving itself")
+    assert wrote.speaker != "Inflation"
+    assert wrote.speaker != "Warns Inflation"

@@ -24,6 +24,7 @@ from whosaid.extract.appositions import (
     appositive_org,
     description_before,
     is_organisation_noun,
+    name_shaped,
     office_of_place,
 )
 from whosaid.extract.content_edges import doc_text, first_line_end, in_headline, paragraph_of
@@ -189,6 +190,7 @@ class ArticlePeople:
         self.agency_named: str | None = None
         self.media: set[str] = set()  # the names among them that are news outlets
         self.not_people = _names_of_things(doc)
+        self._lower_words: set[str] | None = None
         for ent in doc.ents:
             ent, short = _abbreviated(ent)
             if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":
@@ -261,8 +263,9 @@ class ArticlePeople:
                 self._add_person(doc[words[0].i : words[-1].i + 1])
 
     def _add_untagged_named_subjects(self, tagged: np.ndarray) -> None:
-        """Register a person the tagger did not name but a person's noun right before the name
-        introduces ("Year 10 pupil Ellie, 15, admitted"): "she" after it is hers."""
+        """Register a person the tagger did not name but a person's noun introduces, right before the
+        name ("Year 10 pupil Ellie, 15, admitted") or set after it ("Arya Wibisono, a political
+        researcher at a Jakarta think-tank, said"): "she" after it is hers."""
         doc = self.doc
         nsubj = doc.vocab.strings["nsubj"]
         for i in np.flatnonzero(
@@ -272,10 +275,17 @@ class ArticlePeople:
             while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
                 start -= 1
             noun = doc[start - 1] if start > 0 else None
-            if noun is None or noun.pos_ != "NOUN" or noun.head.i != i or not _person_kind(noun):
+            introduced = noun is not None and noun.pos_ == "NOUN" and noun.head.i == i and _person_kind(noun)
+            if not (introduced or _described_after(doc[start : i + 1])):
                 continue
             if not any(i in p.mentions for p in self.people):
                 self._add_person(doc[start : i + 1])
+
+    def _lower_case_words(self) -> set[str]:
+        """The words the article writes in lower case, read once."""
+        if self._lower_words is None:
+            self._lower_words = {t.text for t in self.doc if t.is_lower and t.is_alpha}
+        return self._lower_words
 
     def _add_untagged_surnames(self, tagged: np.ndarray) -> None:
         """Count a lone surname the tagger left unnamed ("Marchand, however, dismissed …") as a
@@ -392,6 +402,8 @@ class ArticlePeople:
             return  # a headline's "Nurse" the tagger called a name
         if _holds_headline_verb(tokens):
             return  # "Senator Attacks Plan": a title-case headline's verb read as a name
+        if in_headline(tokens[0]) and any(t.lower_ in self._lower_case_words() for t in tokens):
+            return  # "Warns Inflation Is …" over a story about "inflation": a word, not a name
         if len(tokens) == 1 and tokens[0].text in self.not_people:
             return  # "Since Brine landed on a list" after "Brine, her 40-seat restaurant"
         last = surname_key(tokens[-1])
@@ -978,6 +990,23 @@ def _lede_sentence(doc: Doc) -> Span:
         if _opens_lede(sent[0]):
             return sent
     return doc[0:0]
+
+
+def _described_after(name: Span) -> bool:
+    """Whether a name of two or three capitalised words has a person's noun set after it as its
+    description ("Arya Wibisono, a political researcher, said")."""
+    if not name_shaped(list(name)):
+        return False
+    head = name[-1]
+    return any(
+        c.dep_ == "appos"
+        and c.pos_ == "NOUN"
+        and c.i > head.i
+        and doc_text(name.doc)[head.idx + len(head)] == ","
+        and any(d.lower_ in ("a", "an", "the") for d in c.lefts)
+        and _person_kind(c)
+        for c in head.children
+    )
 
 
 # Words that mark a source as one who is not to be named ("on condition of anonymity", "asked not to
