@@ -282,9 +282,12 @@ class ArticlePeople:
                 self._add_person(doc[start : i + 1])
 
     def _lower_case_words(self) -> set[str]:
-        """The words the article writes in lower case, read once."""
+        """The words the article writes in lower case below its headline, read once."""
         if self._lower_words is None:
-            self._lower_words = {t.text for t in self.doc if t.is_lower and t.is_alpha}
+            body = self.doc.char_span(
+                first_line_end(self.doc) + 1, len(doc_text(self.doc)), alignment_mode="expand"
+            )
+            self._lower_words = {t.text for t in body or () if t.is_lower and t.is_alpha}
         return self._lower_words
 
     def _add_untagged_surnames(self, tagged: np.ndarray) -> None:
@@ -402,8 +405,11 @@ class ArticlePeople:
             return  # a headline's "Nurse" the tagger called a name
         if _holds_headline_verb(tokens):
             return  # "Senator Attacks Plan": a title-case headline's verb read as a name
-        if in_headline(tokens[0]) and any(t.lower_ in self._lower_case_words() for t in tokens):
-            return  # "Warns Inflation Is …" over a story about "inflation": a word, not a name
+        capitals = [t for t in tokens if t.is_title]
+        if in_headline(tokens[0]) and (
+            not capitals or any(t.lower_ in self._lower_case_words() for t in capitals)
+        ):
+            return  # "Warns Inflation Is …" over a story about "inflation", a headline's "water levy"
         if len(tokens) == 1 and tokens[0].text in self.not_people:
             return  # "Since Brine landed on a list" after "Brine, her 40-seat restaurant"
         last = surname_key(tokens[-1])
@@ -1213,7 +1219,9 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             noun = who_antecedent(noun)
         s, e = speaker_tokens(noun)
         return resolve_speaker(noun, s, e, people, exclude)
-    whole = _partitive_whole(head)
+    whole = (
+        _partitive_whole(head) if head.dep_ in SPEAKER_DEPS or head.head.head.lower_ == "according" else None
+    )
     if whole is not None:  # "two of the people said": the people named before speak
         earlier = _earlier_group(whole)
         s, e = speaker_tokens(earlier if earlier is not None else whole)
