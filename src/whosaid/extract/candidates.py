@@ -26,6 +26,7 @@ from whosaid.extract.content_edges import (
     rest_edge,
     trim_trailing_aside,
     without_dangling_conjunction,
+    without_summary,
 )
 from whosaid.extract.cue_subjects import subject_of, subject_to_the_left
 from whosaid.extract.cues import CueLexicon
@@ -450,6 +451,7 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
                 limit = paragraph_bounds(doc, verb.i, first, comp.right_edge.i + 1)[1]
                 edges = (first, limit, last)
                 last = choose_end(doc, comp, first, limit, last, doc[cue_end - 1].lemma_.lower())
+            last = without_summary(doc, first, last)
         last = without_dangling_conjunction(doc, first, last)
         start, end = char_range(doc, first, last)
         if end <= start:

@@ -178,6 +178,13 @@ def _rival_speaker(clause: Token) -> bool:
     )
 
 
+def _same_auxiliary(comp: Token, verb: Token) -> bool:
+    """Whether a verb joined to the reported clause repeats its auxiliary ("had reviewed the event
+    … and had added a second controller"): more of what was said, not the speaker's next act."""
+    own = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(own & {c.lower_ for c in comp.children if c.dep_ == "aux"})
+
+
 def complement_edge(comp: Token) -> int:
     """Last token of a complement, without a trailing clause set off by a comma ("the incident,
     calling the protester …", "“self-deportation,” which is like …"), which PolNeAR leaves out."""
@@ -197,7 +204,12 @@ def complement_edge(comp: Token) -> int:
         if _rival_speaker(child):
             before = doc[child.left_edge.i - 1]
             return before.i - 1 if before.text == "," else child.left_edge.i - 1
-        if child.dep_ == "conj" and joined and (child.lemma_ in CONJ_CUES or speakers_own_act(comp, child)):
+        if (
+            child.dep_ == "conj"
+            and joined
+            and (child.lemma_ in CONJ_CUES or speakers_own_act(comp, child))
+            and not _same_auxiliary(comp, child)
+        ):
             cc = [c for c in comp.rights if c.dep_ == "cc" and c.i < child.i]
             if cc:
                 return cc[-1].i - 1 if doc[cc[-1].i - 1].text != "," else cc[-1].i - 2
@@ -231,6 +243,33 @@ def trim_trailing_aside(doc: Doc, first: int, last: int) -> int:
         left = tok.left_edge.i
         if left - 1 > first + 1 and doc[left - 1].text == ",":
             return left - 1
+    return last
+
+
+# Nouns a reporter sums a reported claim up with after a comma (", an accusation the company has
+# denied", ", a point the union disputes"): the summary is the narration's, not the speaker's.
+SUMMARY_NOUNS = {
+    "claim", "accusation", "allegation", "charge", "point", "assertion", "contention", "argument",
+    "characterization", "characterisation", "suggestion", "assessment", "account", "version",
+}  # fmt: skip
+
+
+def without_summary(doc: Doc, first: int, last: int) -> int:
+    """End of a content ``[first, last)`` without a closing noun phrase that sums the claim up and
+    says who disputes it (", a charge that Mrs. Clinton has always denied"), however the parser hung
+    it; ``last`` when there is none."""
+    for i in range(first + 2, last):
+        tok = doc[i]
+        if (
+            tok.lemma_.lower() in SUMMARY_NOUNS
+            and tok.pos_ == "NOUN"
+            and tok.dep_ in ("appos", "npadvmod", "dobj", "attr")
+            and tok.right_edge.i >= last - 2
+            and any(c.dep_ in ("relcl", "acl") for c in tok.rights)
+        ):
+            left = tok.left_edge.i
+            if left - 1 > first + 1 and doc[left - 1].text == ",":
+                return left - 1
     return last
 
 
