@@ -123,3 +123,19 @@ def test_a_headline_word_the_story_writes_in_lower_case_is_no_person(nlp: Any) -
     wrote = about(run(nlp, text), "Families are paying for a problem that is already solving itself")
     assert wrote.speaker != "Inflation"
     assert wrote.speaker != "Warns Inflation"
+
+
+def test_initials_of_an_organisation_named_before_speak_as_its_full_name(nlp: Any) -> None:
+    text = (
+        "The National Transportation Safety Board opened an inquiry on Monday. The NTSB said a "
+        "final report typically takes 12 to 24 months."
+    )
+    said = about(run(nlp, text), "a final report typically takes 12 to 24 months")
+    assert said.speaker == "National Transportation Safety Board"
+    assert said.speaker_text == "The NTSB"
+
+
+def test_initials_of_no_organisation_named_before_stay_as_written(nlp: Any) -> None:
+    text = "The National Weather Service issued a warning. The NTSB said it would send a team."
+    said = about(run(nlp, text), "it would send a team")
+    assert said.speaker == "NTSB"

@@ -212,7 +212,7 @@ class ArticlePeople:
             elif ent.label_ in ("ORG", "NORP", "GPE", "PERSON") or outlet:
                 name, _ = clean_name(ent, titles=not is_org_word(ent[-1].lower_))
                 if " " not in name:  # "Greystone" after "Greystone Properties": the firm in full
-                    name = self.firm_short_names.get(name.lower(), name)
+                    name = self.firm_short_names.get(name.lower()) or self._spelt_out(name) or name
                 if name:
                     key = name.split()[-1].lower()
                     if len(name) > len(self.orgs.get(key, "")):
@@ -236,6 +236,27 @@ class ArticlePeople:
         self.mention_order = sorted(
             (i, p) for p in self.people for i in p.mentions if quoted is None or not quoted(doc[i].idx)
         )
+
+    def _spelt_out(self, short: str) -> str | None:
+        """The organisation named before whose initials a capitalised short form is, when the
+        article never put it in brackets ("the National Transportation Safety Board" … "The NTSB"),
+        or None."""
+        if not (short.isalpha() and short.isupper() and 2 <= len(short) <= 6):
+            return None
+        full = next(
+            (
+                name
+                for name in self.orgs.values()
+                if len(name.split()) > 1
+                and "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in NAME_GLUE)
+                == short
+            ),
+            None,
+        )
+        if full is not None:  # "the NTSB" later is it too
+            self.firm_short_names[short.lower()] = full
+            self.orgs[short.lower()] = full
+        return full
 
     def _add_untagged_appositives(self, tagged: np.ndarray) -> None:
         """Register a person the tagger did not name but an apposition does ("The city's mayor, Ana
@@ -1013,6 +1034,10 @@ def _described_after(name: Span) -> bool:
         and _person_kind(c)
         for c in head.children
     )
+
+
+# Small words an organisation's initials skip ("Federal Bureau of Investigation" -> FBI).
+NAME_GLUE = {"of", "and", "for", "the", "on", "in", "&"}
 
 
 # Words that mark a source as one who is not to be named ("on condition of anonymity", "asked not to
