@@ -139,3 +139,25 @@ def test_initials_of_no_organisation_named_before_stay_as_written(nlp: Any) -> N
     text = "The National Weather Service issued a warning. The NTSB said it would send a team."
     said = about(run(nlp, text), "it would send a team")
     assert said.speaker == "NTSB"
+
+
+def test_a_lede_union_after_a_dateline_is_the_union_named_next(nlp: Any) -> None:
+    text = (
+        "# Dock Union Says Talks Have Collapsed\n\n"
+        "MOBILE, Ala. (Harbour Wire) — The union representing some 9,000 dockworkers said Monday "
+        "that contract talks had collapsed.\n\n"
+        '"They walked away," Ray Doucet, president of the Coastal Longshore Workers Association, '
+        "said at a news conference."
+    )
+    said = about(run(nlp, text), "that contract talks had collapsed")
+    assert said.speaker_text == "The union"
+    assert said.speaker is not None and said.speaker.endswith("Longshore Workers Association")
+
+
+def test_the_union_is_not_the_european_union(nlp: Any) -> None:
+    text = (
+        "The European Union has proposed new rules for ports. Nurses at the Royal Infirmary walked "
+        "out on Monday. The union said the strike would continue."
+    )
+    said = about(run(nlp, text), "the strike would continue")
+    assert said.speaker != "European Union"

@@ -38,7 +38,12 @@ MEDIA_NAME_WORDS = {
     "times", "post", "news", "journal", "herald", "gazette", "tribune", "telegraph", "guardian",
     "chronicle", "courier", "daily", "magazine", "radio", "television", "tv",
 }  # fmt: skip
-OrgKind = Literal["business", "public", "media", "agency"]
+OrgKind = Literal["business", "public", "media", "agency", "union"]
+# Words in a trade union's name ("Unite the Union", "the National Growers' Federation", "the Gulf
+# and Atlantic Longshore Workers Association"), which "the union" points back to.
+UNION_WORDS = {"union", "federation", "confederation", "guild", "brotherhood", "teamsters", "workers"}
+# Unions of states, which "the union" of a labour story is not.
+STATE_UNION_WORDS = {"european", "soviet", "african", "eurasian", "postal"}
 
 
 def org_description(noun: str) -> OrgKind | None:
@@ -51,6 +56,8 @@ def org_description(noun: str) -> OrgKind | None:
         return "media"
     if noun == "agency":  # a government agency or a news agency, whichever was named last
         return "agency"
+    if noun == "union":
+        return "union"
     return None
 
 
@@ -65,3 +72,9 @@ def is_public_body(name: str) -> bool:
 def is_business(name: str) -> bool:
     words = set(name.lower().split())
     return not (PUBLIC_BODY_WORDS & words or NOT_BUSINESS_WORDS & words)
+
+
+def is_union(name: str) -> bool:
+    """Whether an organisation's name is a trade union's (not the European Union's)."""
+    words = set(name.lower().split())
+    return bool(UNION_WORDS & words) and not STATE_UNION_WORDS & words

@@ -35,6 +35,7 @@ from whosaid.extract.org_descriptions import (
     is_business,
     is_media_name,
     is_public_body,
+    is_union,
     org_description,
 )
 from whosaid.extract.person_descriptions import (
@@ -486,16 +487,27 @@ class ArticlePeople:
         same = self.by_last.get(surname_key(token))
         return same[0] if same else None
 
-    def recent_org(self, before: int, kind: OrgKind) -> str | None:
-        """The business, public body or news outlet named last before token ``before``; for "the
-        agency", see ``_recent_agency``."""
+    def recent_org(self, before: int, kind: OrgKind, ahead: int | None = None) -> str | None:
+        """The business, public body, news outlet or union named last before token ``before``; for
+        "the agency", see ``_recent_agency``. With ``ahead`` (a token index), when none was named
+        before, the first named after ``before`` and before ``ahead``: a lede's "The union
+        representing 14,000 dockworkers said" names its union in the next paragraph."""
         if kind == "agency":
             return self._recent_agency(before)
-        fits = {"business": is_business, "public": is_public_body, "media": self.media.__contains__}[kind]
-        for i, name in reversed(self.org_mentions):
-            if i < before and fits(name):
-                return name
-        return None
+        fits = {
+            "business": is_business,
+            "public": is_public_body,
+            "media": self.media.__contains__,
+            "union": is_union,
+        }[kind]
+        if ahead is None:
+            return next((name for i, name in reversed(self.org_mentions) if i < before and fits(name)), None)
+        # a lede's: a headline's "Dock Union Says …" is the story's subject in a headline's words,
+        # which the body names in full, before or after
+        body = [(i, name) for i, name in self.org_mentions if not in_headline(self.doc[i])]
+        found = next((name for i, name in reversed(body) if i < before and fits(name)), None)
+        found = found or next((name for i, name in body if before < i < ahead and fits(name)), None)
+        return found or next((name for i, name in self.org_mentions if i < before and fits(name)), None)
 
     def _recent_agency(self, before: int) -> str | None:
         """The organisation "the agency" means: the subject of its own sentence ("Health Canada
@@ -623,7 +635,7 @@ class ArticlePeople:
         # the lede introduces with the office ("Former mayor tells jury" … "The former mayor of …")
         best_score = 1 if later and not head_alone else 0
         order = self.mention_order if later else list(reversed(self.mention_order))
-        horizon = self._sentences_ahead(before, ahead) if later else before
+        horizon = self.sentences_ahead(before, ahead) if later else before
         for index, person in order:
             if (not before < index < horizon if later else index >= before) or person.name in exclude:
                 continue
@@ -674,7 +686,7 @@ class ArticlePeople:
         sent = self.doc[token].sent
         return self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
 
-    def _sentences_ahead(self, token: int, count: int) -> int:
+    def sentences_ahead(self, token: int, count: int) -> int:
         """Token end of the ``count``-th sentence after the one holding ``token``."""
         sent = self.doc[token].sent
         for _ in range(count):
@@ -1040,6 +1052,10 @@ def _described_after(name: Span) -> bool:
 NAME_GLUE = {"of", "and", "for", "the", "on", "in", "&"}
 
 
+# What ends a wire dateline ("HOUSTON (AP) —", "KARACHI:").
+DATELINE_ENDS = {"—", "–", "-", ":"}
+
+
 # Words that mark a source as one who is not to be named ("on condition of anonymity", "asked not to
 # be named", "not authorised to speak"): no later name is theirs.
 ANONYMOUS_WORDS = {"anonymity", "anonymously", "named", "identified", "authorised", "authorized"}
@@ -1194,7 +1210,17 @@ def _opens_lede(head: Token) -> bool:
     """Whether ``head`` is in the first sentence of the story after its headline line."""
     doc = head.doc
     sent = head.sent
-    return sent.start > 0 and paragraph_of(doc, sent.start) == 1 and paragraph_of(doc, sent.start - 1) == 0
+    if sent.start == 0 or paragraph_of(doc, sent.start) != 1:
+        return False
+    if paragraph_of(doc, sent.start - 1) == 0:
+        return True
+    # after a dateline the parser made a sentence of ("HOUSTON (Tidewater News Service) —")
+    dateline = doc[sent.start - 1].sent
+    return (
+        dateline.start > 0
+        and paragraph_of(doc, dateline.start - 1) == 0
+        and dateline[-1].text in DATELINE_ENDS
+    )
 
 
 def _office(roles: list[str]) -> str | None:
@@ -1357,7 +1383,8 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     if described == "media" and lower == "paper" and len(list(head.lefts)) > 1:
         described = None  # "the 2009 paper", "the research paper": a study, no newspaper
     if described is not None and not head.ent_type_ and any(c.lower_ == "the" for c in head.lefts):
-        firm = people.recent_org(head.i, described)
+        ahead = people.sentences_ahead(head.i, HEADLINE_AHEAD) if _opens_lede(head) else None
+        firm = people.recent_org(head.i, described, ahead)
         if firm is not None:
             return Resolution(firm, "ORG", None, "description")
     if head.ent_type_ in ("ORG", "GPE", "NORP") or is_org_word(lower) or named_firm:
