@@ -161,3 +161,24 @@ def test_the_union_is_not_the_european_union(nlp: Any) -> None:
     )
     said = about(run(nlp, text), "the strike would continue")
     assert said.speaker != "European Union"
+
+
+def test_the_report_speaks_for_who_published_it_mentions_back(nlp: Any) -> None:
+    text = (
+        "The crew had been warned of gusts, according to the Marine Accident Investigation Branch, "
+        "which published a preliminary report on Wednesday.\n\n"
+        "According to the report, the master had ordered a reduction in speed. The deck officer "
+        "logged the wind at 45 knots, the report added."
+    )
+    added = about(run(nlp, text), "The deck officer logged the wind at 45 knots")
+    assert added.speaker_text == "the report"
+    assert added.speaker == "Marine Accident Investigation Branch"
+
+
+def test_a_report_brought_in_without_an_owner_stays_unowned(nlp: Any) -> None:
+    text = (
+        "In a statement, the ministry said the port would reopen. A report circulated on Friday "
+        "said the channel was blocked. The report added that dredging would take weeks."
+    )
+    added = about(run(nlp, text), "that dredging would take weeks")
+    assert added.speaker != "ministry"

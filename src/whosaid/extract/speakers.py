@@ -769,7 +769,10 @@ def _issuer(document: Token) -> Token | None:
     report published by the Resolution Foundation")."""
     verb = document.head
     if document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS:
-        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+            return verb.head  # "the Air Accidents Investigation Branch, which published a report"
+        return subject
     for clause in document.rights:
         if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in ISSUING_VERBS:
             continue
@@ -840,13 +843,21 @@ def _document_owner(head: Token) -> Token | None:
     if written is not None:
         return written if _names_owner(written) else None
     earlier = _earlier_mention(head)
-    if earlier is None:
-        return None
-    issuer = _stated_in(earlier) or _issuer(earlier)  # "X, in a statement signed by his aide, said"
-    if issuer is not None:
-        return issuer
-    written = _written_owner(earlier)
-    return written if written is not None and _names_owner(written) else None
+    while earlier is not None:
+        issuer = _stated_in(earlier) or _issuer(earlier)  # "X, in a statement signed by his aide, said"
+        if issuer is not None:
+            return issuer
+        written = _written_owner(earlier)
+        if written is not None:
+            return written if _names_owner(written) else None
+        # "According to the report, …" names no owner: the report meant is an earlier one's, up to
+        # the mention that brought it in ("A statement said … . The statement added": nobody's)
+        earlier = _earlier_mention(earlier) if _definite(earlier) else None
+    return None
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.lower_ in ("the", "that", "this") for c in noun.lefts)
 
 
 def _names_owner(owner: Token) -> bool:
