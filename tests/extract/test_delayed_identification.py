@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.tokens import Span
+
+from whosaid.extract.speakers import ArticlePeople
+
 from .test_extract_speakers import about, run
 
 
@@ -182,3 +186,14 @@ def test_a_report_brought_in_without_an_owner_stays_unowned(nlp: Any) -> None:
     )
     added = about(run(nlp, text), "that dredging would take weeks")
     assert added.speaker != "ministry"
+
+
+def test_words_without_a_capital_are_no_person_whatever_the_tagger_says(nlp: Any) -> None:
+    doc = nlp("Helen Marsh said the plan relies on households with smart meters who are paid to wait.")
+    start = next(t.i for t in doc if t.text == "smart")
+    doc.ents = [e for e in doc.ents if e.end <= start or e.start >= start + 2] + [
+        Span(doc, start, start + 2, label="PERSON")
+    ]
+    names = {person.name for person in ArticlePeople(doc).people}
+    assert "Helen Marsh" in names
+    assert "smart meters" not in names

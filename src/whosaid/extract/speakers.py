@@ -427,11 +427,11 @@ class ArticlePeople:
             return  # a headline's "Nurse" the tagger called a name
         if _holds_headline_verb(tokens):
             return  # "Senator Attacks Plan": a title-case headline's verb read as a name
-        capitals = [t for t in tokens if t.is_title]
-        if in_headline(tokens[0]) and (
-            not capitals or any(t.lower_ in self._lower_case_words() for t in capitals)
-        ):
-            return  # "Warns Inflation Is …" over a story about "inflation", a headline's "water levy"
+        capitals = [t for t in tokens if t.text[:1].isupper()]
+        if not capitals:
+            return  # "households with smart meters who are paid": no capital, no name
+        if in_headline(tokens[0]) and any(t.lower_ in self._lower_case_words() for t in capitals):
+            return  # "Warns Inflation Is …" over a story about "inflation": a word, not a name
         if len(tokens) == 1 and tokens[0].text in self.not_people:
             return  # "Since Brine landed on a list" after "Brine, her 40-seat restaurant"
         last = surname_key(tokens[-1])
