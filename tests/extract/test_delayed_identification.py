@@ -197,3 +197,17 @@ def test_words_without_a_capital_are_no_person_whatever_the_tagger_says(nlp: Any
     names = {person.name for person in ArticlePeople(doc).people}
     assert "Helen Marsh" in names
     assert "smart meters" not in names
+
+
+def test_a_headline_chief_is_the_lede_leader_named_next_after_a_title(nlp: Any) -> None:
+    text = (
+        "# Nurses' union chief vows new strikes as talks collapse\n\n"
+        "Hospital nurses in Wales will stage a further 48-hour walkout next month, the leader of "
+        "their union has said.\n\n"
+        "Dr Rhian Pryce, chair of the Welsh Nurses' Association, said the final offer was not a "
+        "serious attempt to settle the dispute."
+    )
+    statements = run(nlp, text)
+    lede = about(statements, "Hospital nurses in Wales will stage a further 48-hour walkout next month")
+    assert lede.speaker == "Rhian Pryce"
+    assert about(statements, "new strikes").speaker == "Rhian Pryce"

@@ -34,6 +34,7 @@ HEAD_EQUIVALENTS = {
     "attorney": {"attorney", "lawyer", "counsel"},
     "head": {"head", "chief"},  # "The head of England's referees" … "chief refereeing officer"
     "boss": {"boss", "chief", "head"},
+    "chief": {"chief", "head", "leader", "boss", "chair", "chairman", "chairwoman"},  # "union chief"
     "headteacher": {"headteacher", "head", "headmaster", "headmistress", "principal"},
     "pm": {"minister", "premier"},  # British and Commonwealth headlines' "Kosovo PM"
 }

@@ -1024,12 +1024,22 @@ def _named_further_on(head: Token, people: ArticlePeople, exclude: set[str]) -> 
         # ("…," said Renata Okafor, an attorney representing …): the one person with that role
         person = people.sole_holder(exclude, head.lower_, words + required)
     if person is None and headline:
-        # "… says sacked housing minister" over a lede whose "A former housing minister said" the
-        # next sentence names: the same noun, the same person
-        same = head.lemma_.lower()
-        lede = [t for t in _lede_sentence(head.doc) if t.lemma_.lower() == same and t.dep_ in SPEAKER_DEPS]
-        person = next((p for t in lede if (p := _named_next(t, people, exclude)) is not None), None)
+        person = _named_for_the_lede(head, people, exclude)
     return person
+
+
+def _named_for_the_lede(head: Token, people: ArticlePeople, exclude: set[str]) -> Person | None:
+    """The person a headline's description stands for when the lede's speaker has the same office
+    and the next sentence names them: "… says sacked housing minister" over "A former housing
+    minister said", "doctors' union chief vows …" over "the leader of their union has said"."""
+    same = HEAD_EQUIVALENTS.get(head.lemma_.lower(), {head.lemma_.lower()})
+    lede = [
+        t
+        for t in _lede_sentence(head.doc)
+        if t.dep_ in SPEAKER_DEPS
+        and (t.lemma_.lower() in same or head.lemma_.lower() in HEAD_EQUIVALENTS.get(t.lemma_.lower(), ()))
+    ]
+    return next((p for t in lede if (p := _named_next(t, people, exclude)) is not None), None)
 
 
 def _lede_sentence(doc: Doc) -> Span:
@@ -1085,7 +1095,10 @@ def _named_next(head: Token, people: ArticlePeople, exclude: set[str]) -> Person
         return None
     doc = head.doc
     after = head.sent.end
-    while after < len(doc) and doc[after].is_space:
+    # past the paragraph break and a title before the name ("Dr Sameer Malik, chair of …, said")
+    while after < len(doc) and (
+        doc[after].is_space or (is_title_word(doc[after].text) and not doc[after].ent_type_)
+    ):
         after += 1
     if after >= len(doc) or doc[after].ent_type_ != "PERSON" or doc[after].ent_iob_ != "B":
         return None
@@ -1452,6 +1465,8 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             return Resolution(person.name, "PERSON", doc[start:end].text, "description")
     if head.pos_ == "NOUN" and determiners and is_title_word(lower):
         person = _described_person(head, people, exclude) or _named_next(head, people, exclude)
+        if person is None and in_headline(head):
+            person = _named_for_the_lede(head, people, exclude)
         if person:
             return Resolution(person.name, "PERSON", doc[start:end].text, "description")
         return Resolution(None, "PERSON", doc[start:end].text, "unknown")
