@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from whosaid.extract.speakers import ArticlePeople
+from whosaid.extract.speakers import ArticlePeople, _place_after_in
 
 from .test_extract_speakers import about, run
 
@@ -211,3 +211,31 @@ def test_a_headline_chief_is_the_lede_leader_named_next_after_a_title(nlp: Any) 
     lede = about(statements, "Hospital nurses in Wales will stage a further 48-hour walkout next month")
     assert lede.speaker == "Rhian Pryce"
     assert about(statements, "new strikes").speaker == "Rhian Pryce"
+
+
+def test_a_given_name_alone_is_the_one_person_of_that_name(nlp: Any) -> None:
+    text = (
+        "Gardaí are searching for Declan Furlong, a plasterer who went missing on Saturday.\n\n"
+        'His sister said Declan had been in good form. "Declan would never just leave," she said. '
+        "Declan told friends he was heading home, according to the club's chairman."
+    )
+    told = about(run(nlp, text), "he was heading home")
+    assert told.speaker == "Declan Furlong"
+
+
+def test_a_place_someone_travels_to_is_no_person(nlp: Any) -> None:
+    doc = nlp("She said her brother had been talking about a trip to Lanzarote with friends.")
+    place = next(t for t in doc if t.text == "Lanzarote")
+    assert _place_after_in(doc[place.i : place.i + 1])
+    talked = nlp("She said her brother had talked to Murphy about it.")
+    person = next(t for t in talked if t.text == "Murphy")
+    assert not _place_after_in(talked[person.i : person.i + 1])
+
+
+def test_a_title_before_an_untagged_name_introduces_a_person_for_pronouns(nlp: Any) -> None:
+    text = (
+        "Superintendent Gerard Hanlon of Tullamore Garda Station said officers were keeping an open "
+        "mind. He said the canal had been searched."
+    )
+    said = about(run(nlp, text), "the canal had been searched")
+    assert said.speaker == "Gerard Hanlon"

@@ -294,10 +294,22 @@ class ArticlePeople:
             (tagged[:, 0] == PROPN) & (tagged[:, 1] == 0) & (tagged[:, 2] == nsubj)
         ).tolist():
             start = i
-            while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+            while (
+                start > 0
+                and doc[start - 1].pos_ == "PROPN"
+                and not doc[start - 1].ent_type_
+                and not is_title_word(doc[start - 1].text)
+            ):
                 start -= 1
             noun = doc[start - 1] if start > 0 else None
-            introduced = noun is not None and noun.pos_ == "NOUN" and noun.head.i == i and _person_kind(noun)
+            # "Year 10 pupil Ellie", "Superintendent Gerard Hanlon of Tullamore Garda Station"
+            introduced = (
+                noun is not None
+                and noun.pos_ in ("NOUN", "PROPN")
+                and noun.head.i == i
+                and _person_kind(noun)
+                and (noun.pos_ == "NOUN" or start < i)
+            )
             if not (introduced or _described_after(doc[start : i + 1])):
                 continue
             if not any(i in p.mentions for p in self.people):
@@ -370,7 +382,9 @@ class ArticlePeople:
             return None
         same = self.by_last.get(surname_key(tokens[-1]))
         if not same:
-            return self._by_inner_name(tokens[0]) if len(tokens) == 1 else None
+            return (
+                self._by_inner_name(tokens[0]) or self._by_given_name(tokens[0]) if len(tokens) == 1 else None
+            )
         if len(tokens) > 1:  # any given name or leading word the article used for them
             given = {t.lower_ for t in tokens[:-1]}
             return next((p for p in same if given & p.firsts), None)
@@ -379,6 +393,14 @@ class ArticlePeople:
             said = [p for p in same if p.gender == gender]
             same = said or [p for p in same if p.gender is None]
         return self._principal(same, tokens[-1]) if same else None
+
+    def _by_given_name(self, word: Token) -> Person | None:
+        """The one person whose given name ``word`` is, when no one bears it as a surname: a
+        family's "Declan" after "Declan Furlong", as features and relatives name them."""
+        if not word.text[:1].isupper():
+            return None
+        holders = [p for p in self.people if word.lower_ in p.firsts]
+        return holders[0] if len(holders) == 1 else None
 
     def _by_inner_name(self, word: Token) -> Person | None:
         """The one person whose full name holds ``word`` between its first and last words: "Lula"
@@ -929,14 +951,24 @@ SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative"}
 
 
 def _place_after_in(ent: Span) -> bool:
-    """A one-word name after "in" that opens with no given name: a place, whatever its label."""
+    """A one-word name after "in", or after "to" or "from" a journey ("a trip to Lanzarote"), that
+    is no given name: a place, whatever its label."""
     word = ent.root
+    prep = word.head
+    journey = prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in JOURNEY_WORDS
     return (
         len(ent) == 1
         and word.dep_ == "pobj"
-        and word.head.lower_ == "in"
+        and (prep.lower_ == "in" or journey)
         and first_name_gender(word.text) is None
     )
+
+
+# Words of going somewhere, after which "to X" or "from X" is a place ("a trip to Lanzarote").
+JOURNEY_WORDS = {
+    "trip", "travel", "flight", "visit", "journey", "holiday", "move", "return", "fly", "go", "drive",
+    "sail", "head", "emigrate", "relocate", "commute",
+}  # fmt: skip
 
 
 def _entity_of(token: Token) -> Span:
