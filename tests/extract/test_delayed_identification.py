@@ -239,3 +239,25 @@ def test_a_title_before_an_untagged_name_introduces_a_person_for_pronouns(nlp: A
     )
     said = about(run(nlp, text), "the canal had been searched")
     assert said.speaker == "Gerard Hanlon"
+
+
+def test_he_goes_on_with_the_man_who_spoke_last(nlp: Any) -> None:
+    text = (
+        "Inspector Graeme Lockhart, of the county division, said officers were ‘increasingly "
+        "concerned’ for Ellie’s welfare given the length of time she had been missing.\n\n"
+        "‘We have teams carrying out extensive searches,’ he said. ‘I would ask anyone who has seen "
+        "Ellie to contact us.’\n\n"
+        "He said there was nothing to suggest that Ellie had come to harm."
+    )
+    said = about(run(nlp, text), "there was nothing to suggest that Ellie had come to harm")
+    assert said.speaker == "Graeme Lockhart"
+
+
+def test_he_after_someone_new_is_named_is_not_the_last_speaker(nlp: Any) -> None:
+    text = (
+        "“Patients were never at increased risk,” Martin Velasquez said.\n\n"
+        "Alan Brissett, an infectious disease physician, was not convinced. He said a single clean "
+        "test told you very little."
+    )
+    said = about(run(nlp, text), "a single clean test told you very little")
+    assert said.speaker == "Alan Brissett"

@@ -77,6 +77,14 @@ class QuoteMap:
         return found
 
 
+# Verbs of speaking whose subject goes on speaking in a "he said" that follows.
+SPEAKING_VERBS = {
+    "say", "tell", "add", "ask", "reply", "respond", "explain", "note", "write", "insist", "argue",
+    "claim", "warn", "declare", "state", "announce", "continue", "conclude", "recall", "admit",
+    "acknowledge", "deny", "remark", "answer", "suggest", "tweet", "post", "told", "said",
+}  # fmt: skip
+
+
 def _word_count(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
@@ -362,6 +370,17 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
                 if outer is not None and outer.speaker:
                     exclude.add(outer.speaker)
             res = resolve_speaker(speaker_head, s, e, people, exclude)
+            if (
+                draft.parent is None
+                and res.speaker_type == "PERSON"
+                and res.speaker
+                and speaker_head.dep_ == "nsubj"
+                and cand.cue_start >= 0
+                and doc[cand.cue_end - 1].lemma_.lower() in SPEAKING_VERBS
+            ):
+                # one who speaks, as the subject of a verb of speech: not the owner of "Trump's
+                # claim", nor one who "planned to endorse", nor a nested voice
+                people.note_speaker(speaker_head.i, res.speaker)
             stmt.speaker, stmt.speaker_type, stmt.speaker_role, how = (
                 res.speaker,
                 res.speaker_type,

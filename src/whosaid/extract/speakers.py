@@ -192,6 +192,8 @@ class ArticlePeople:
         self.media: set[str] = set()  # the names among them that are news outlets
         self.not_people = _names_of_things(doc)
         self._lower_words: set[str] | None = None
+        # the person who spoke last, and where (resolution runs in text order): "he" continues them
+        self.last_speaker: tuple[int, Person] | None = None
         for ent in doc.ents:
             ent, short = _abbreviated(ent)
             if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":
@@ -716,6 +718,31 @@ class ArticlePeople:
                 break
             sent = self.doc[sent.end].sent
         return sent.end
+
+    def note_speaker(self, token: int, name: str) -> None:
+        """Remember that the person called ``name`` speaks at token ``token``."""
+        person = next((p for p in self.people if p.name == name), None)
+        if person is not None:
+            self.last_speaker = (token, person)
+
+    def continuing_speaker(self, before: int, gender: str | None, exclude: set[str]) -> Person | None:
+        """The person who spoke last, when a "he" or "she" at token ``before`` goes on with them: in
+        the same paragraph or the next, known to be of that gender, and with nobody else who could
+        be meant named in the narration in between ("…,’ he said. ‘I would ask anyone who has seen
+        Ellie …’ He said there was nothing to suggest …" is still the inspector, not Ellie)."""
+        if self.last_speaker is None:
+            return None
+        index, person = self.last_speaker
+        if index >= before or person.name in exclude or person.gender != gender:
+            return None  # of a known gender: "Kelly" may be anyone's "he"
+        if paragraph_of(self.doc, before) - paragraph_of(self.doc, index) > 1:
+            return None
+        for i, other in self.mention_order:
+            if index < i < before and other is not person and not (other.gender and other.gender != gender):
+                return (
+                    None  # someone who could be meant was named since ("… from Dr. Alan Brissett. He said")
+                )
+        return person
 
     def recent_person(
         self,
@@ -1392,7 +1419,11 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             s, e = speaker_tokens(newcomer)
             res = resolve_speaker(newcomer, s, e, people, exclude)
             return Resolution(res.speaker, res.speaker_type or "PERSON", None, "pronoun")
-        person = people.recent_person(head.i, exclude, PERSONAL_PRONOUNS[lower])
+        gender = PERSONAL_PRONOUNS[lower]
+        # the one who spoke last goes on speaking when nobody else who could be meant came up since
+        person = people.continuing_speaker(head.i, gender, exclude) or people.recent_person(
+            head.i, exclude, gender
+        )
         if person:
             if person.gender is None:  # "Teodora Lind … “…,” she says": a name the list lacks
                 person.gender = PERSONAL_PRONOUNS[lower]
