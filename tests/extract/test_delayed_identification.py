@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from whosaid.extract.speaker_names import reads_as_company
 from whosaid.extract.speakers import ArticlePeople, _place_after_in
 
 from .test_extract_speakers import about, run
@@ -261,3 +262,10 @@ def test_he_after_someone_new_is_named_is_not_the_last_speaker(nlp: Any) -> None
     )
     said = about(run(nlp, text), "a single clean test told you very little")
     assert said.speaker == "Alan Brissett"
+
+
+def test_a_platform_is_no_person_for_a_pronoun(nlp: Any) -> None:
+    doc = nlp("Twitter suspended the account on Monday.")
+    assert reads_as_company(doc[0:1])
+    person = nlp("Grace said the account was suspended.")
+    assert not reads_as_company(person[0:1])

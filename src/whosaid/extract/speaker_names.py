@@ -381,8 +381,18 @@ def reads_as_company(ent: Span, institutions: bool = True) -> bool:
     """A name of two words or more that ends in a firm's word (or, with ``institutions``, an
     institution's), whatever label the tagger gave it."""
     words = [t for t in ent if not t.is_punct]
+    if len(words) == 1 and words[0].lower_ in PLATFORM_NAMES:
+        return True  # "Twitter said", which the tagger calls a person
     endings = COMPANY_NAME_ENDINGS | INSTITUTION_NAME_ENDINGS if institutions else COMPANY_NAME_ENDINGS
     return len(words) >= 2 and words[-1].lower_.rstrip(".") in endings and words[0].is_title
+
+
+# One-word names of platforms and news outlets that no surname shares, which the tagger may call a
+# person ("Twitter suspended the account", "Politico reported").
+PLATFORM_NAMES = {
+    "twitter", "facebook", "instagram", "youtube", "tiktok", "snapchat", "reddit", "linkedin",
+    "whatsapp", "politico", "breitbart", "xinhua", "reuters", "axios", "buzzfeed", "cnn", "msnbc",
+}  # fmt: skip
 
 
 # Last words of a place's or a building's name, which the tagger may call a person ("the Skerry Point
