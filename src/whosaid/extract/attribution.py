@@ -19,6 +19,7 @@ from whosaid.extract.headlines import (
     quotation_then_speaker,
     said_after_a_deed,
     second_clause,
+    whole_headline,
 )
 from whosaid.extract.nesting_pass import nested_dropped
 from whosaid.extract.quote_attachment import (
@@ -304,6 +305,11 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
     if headline is not None:
         headline.probability = headline.strength
         drafts.append(snap(headline, quotes, text))
+    for k, draft in enumerate(drafts):
+        whole = whole_headline(doc, draft.cand)
+        if whole is not None:  # the headline's statement runs to the end of its line
+            whole.probability = draft.cand.probability
+            drafts[k] = snap(whole, quotes, text)
     split_headline(drafts, doc, quotes)
     first = quotes.top[0] if quotes.top else None
     labelled = (

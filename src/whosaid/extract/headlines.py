@@ -46,9 +46,11 @@ def headline_candidate(doc: Doc, cue_tokens: set[int]) -> Candidate | None:
         return None
     verbs = load_lexicon().verbs
     for tok in line[1:]:
-        if tok.pos_ == "VERB" and tok.dep_ != "compound":
+        clause = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+        if tok.pos_ == "VERB" and tok.dep_ != "compound" and (clause or not headline_verb(tok.text, verbs)):
             return None  # the parse saw the verb; its own candidates (if any) stand (a verb it
-            # made part of a name, "Island Nations Say Adaptation Deal …", it did not see)
+            # made part of a name, "Island Nations Say Adaptation Deal …", it did not see; a "Says"
+            # whose object it read as a noun, "NTSB Says Controller Cleared Jet …", it did not read)
         before = doc[tok.i - 1]
         # "Island Nations Say …": the plural's verb has no s
         plural = (
@@ -61,6 +63,38 @@ def headline_candidate(doc: Doc, cue_tokens: set[int]) -> Candidate | None:
                 return None
             return Candidate(tok.i, tok.i + 1, start, stop, before, 0.6, "headline")
     return None
+
+
+def whole_headline(doc: Doc, cand: Candidate) -> Candidate | None:
+    """The headline statement ``cand`` is part of, as the whole rest of the line after its cue, when
+    the parse took less: "Study Finds Children Who Spent Extra Hour Outdoors Had Less Myopia" (the
+    parse read a clause from "Outdoors"), "Agent Says Deal With Almenara 'Is Done'" (the quotation
+    alone). None when ``cand`` is no title-case headline's `Speaker Says …` or already whole."""
+    end = headline_end(doc)
+    if end == 0 or cand.cue_start < 1 or cand.cue_end > end or cand.cue_end - cand.cue_start != 1:
+        return None
+    cue, before = doc[cand.cue_start], doc[cand.cue_start - 1]
+    if not (cue.text[:1].isupper() and headline_verb(cue.text, load_lexicon().verbs)):
+        return None
+    if before.pos_ not in ("PROPN", "NOUN") or not before.text[:1].isupper():
+        return None
+    # up to a clause of the reporter's after "as" ("… 'Is Done' as Alvarim Dig In")
+    last = next(
+        (
+            t.i
+            for t in doc[cand.cue_end + 1 : end - 1]
+            if t.lower_ == "as" and doc[t.i + 1].text[:1].isupper()
+        ),
+        end,
+    )
+    start, stop = char_range(doc, cand.cue_end, last)
+    if (
+        stop - start < 3
+        or cand.content_start < start
+        or (cand.content_start == start and cand.content_end >= stop)
+    ):
+        return None
+    return Candidate(cand.cue_start, cand.cue_end, start, stop, before, cand.strength, "headline")
 
 
 def headline_speaker_start(head: Token) -> int:
