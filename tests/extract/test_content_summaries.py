@@ -49,3 +49,13 @@ def test_a_second_cue_of_the_speaker_still_ends_the_content(nlp: Any) -> None:
     text = "The minister said the rise was fair but urged both sides to return to talks."
     said = about(run(nlp, text), "the rise was fair")
     assert said.content == "the rise was fair"
+
+
+def test_a_closing_allegation_stays_out_however_the_parser_hangs_it(nlp: Any) -> None:
+    text = (
+        "The military government accused its neighbour on Thursday of plotting against it, alleging "
+        "that Benin is allowing foreign soldiers to use its territory to train fighters intent on "
+        "destabilising Niger, an allegation Cotonou rejected on Friday as a fabrication."
+    )
+    alleging = about(run(nlp, text), "that Benin is allowing foreign soldiers to use its territory")
+    assert alleging.content.endswith("intent on destabilising Niger")

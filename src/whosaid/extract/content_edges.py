@@ -256,20 +256,20 @@ SUMMARY_NOUNS = {
 
 def without_summary(doc: Doc, first: int, last: int) -> int:
     """End of a content ``[first, last)`` without a closing noun phrase that sums the claim up and
-    says who disputes it (", a charge that Mrs. Clinton has always denied"), however the parser hung
-    it; ``last`` when there is none."""
-    for i in range(first + 2, last):
-        tok = doc[i]
-        if (
-            tok.lemma_.lower() in SUMMARY_NOUNS
-            and tok.pos_ == "NOUN"
-            and tok.dep_ in ("appos", "npadvmod", "dobj", "attr")
-            and tok.right_edge.i >= last - 2
-            and any(c.dep_ in ("relcl", "acl") for c in tok.rights)
-        ):
-            left = tok.left_edge.i
-            if left - 1 > first + 1 and doc[left - 1].text == ",":
-                return left - 1
+    says who disputes it (", a charge that Mrs. Clinton has always denied", ", an allegation Cotonou
+    rejected"), read from the words, however the parser hung them; ``last`` when there is none."""
+    for i in range(first + 2, last - 3):
+        if doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the", "another"):
+            continue
+        noun = next(
+            (j for j in range(i + 2, min(i + 4, last)) if doc[j].lemma_.lower() in SUMMARY_NOUNS), None
+        )
+        if noun is None or doc[noun].pos_ != "NOUN":
+            continue
+        # who disputes it: a verb after the noun, or a clause the parser hung on it ("disputes" as a noun)
+        verb_after = any(t.pos_ in ("VERB", "AUX") for t in doc[noun + 1 : last])
+        if verb_after or any(c.dep_ in ("relcl", "acl") for c in doc[noun].rights):
+            return i
     return last
 
 

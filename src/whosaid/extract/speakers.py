@@ -530,7 +530,8 @@ class ArticlePeople:
         # which the body names in full, before or after
         body = [(i, name) for i, name in self.org_mentions if not in_headline(self.doc[i])]
         found = next((name for i, name in reversed(body) if i < before and fits(name)), None)
-        found = found or next((name for i, name in body if before < i < ahead and fits(name)), None)
+        after = self.doc[before].sent.end  # from the next sentence: not a name inside its own content
+        found = found or next((name for i, name in body if after <= i < ahead and fits(name)), None)
         return found or next((name for i, name in self.org_mentions if i < before and fits(name)), None)
 
     def _recent_agency(self, before: int) -> str | None:
