@@ -82,7 +82,7 @@ class QuoteMap:
 SPEAKING_VERBS = {
     "say", "tell", "add", "ask", "reply", "respond", "explain", "note", "write", "insist", "argue",
     "claim", "warn", "declare", "state", "announce", "continue", "conclude", "recall", "admit",
-    "acknowledge", "deny", "remark", "answer", "suggest", "tweet", "post", "told", "said",
+    "acknowledge", "deny", "remark", "answer", "suggest", "tweet", "post",
 }  # fmt: skip
 
 

@@ -738,12 +738,12 @@ class ArticlePeople:
             return None  # of a known gender: "Kelly" may be anyone's "he"
         if paragraph_of(self.doc, before) - paragraph_of(self.doc, index) > 1:
             return None
-        for i, other in self.mention_order:
-            if index < i < before and other is not person and not (other.gender and other.gender != gender):
-                return (
-                    None  # someone who could be meant was named since ("… from Dr. Alan Brissett. He said")
-                )
-        return person
+        # someone who could be meant was named since ("… Alan Brissett … was not convinced. He said")
+        named_since = any(
+            index < i < before and other is not person and not (other.gender and other.gender != gender)
+            for i, other in self.mention_order
+        )
+        return None if named_since else person
 
     def recent_person(
         self,
