@@ -59,3 +59,15 @@ def test_a_closing_allegation_stays_out_however_the_parser_hangs_it(nlp: Any) ->
     )
     alleging = about(run(nlp, text), "that Benin is allowing foreign soldiers to use its territory")
     assert alleging.content.endswith("intent on destabilising Niger")
+
+
+def test_a_closing_cue_after_a_quotation_does_not_take_the_sentence_before_it(nlp: Any) -> None:
+    text = (
+        "Imogen Achterberg, who created the drama and wrote most of its episodes, responded within "
+        "the hour on X. 'We were never given a chance,' she wrote. 'Series two went out at 10.40pm "
+        "on a Sunday opposite the football.'"
+    )
+    statements = run(nlp, text)
+    assert not any(s.content.startswith("Imogen Achterberg, who created") for s in statements)
+    wrote = about(statements, "We were never given a chance Series two went out at 10.40pm on a Sunday")
+    assert wrote.speaker == "Imogen Achterberg"

@@ -71,6 +71,14 @@ def parse_candidates(doc: Doc, quotes: QuoteMap, open_vocabulary: bool) -> list[
     return found
 
 
+def _quotation_between(doc: Doc, quotes: QuoteMap, cand: Candidate) -> bool:
+    """Whether a whole quotation stands between a closing cue and the content before it."""
+    cue = doc[cand.cue_start].idx
+    return any(
+        cand.content_end <= r.start and r.end <= cue for r in quotes.overlapping(cand.content_end, cue)
+    )
+
+
 def select_candidates(doc: Doc, quotes: QuoteMap) -> list[Candidate]:
     """Parse candidates the trained filter accepts (lexicon cues only when no model ships)."""
     model = CUE_MODEL.current()
@@ -81,6 +89,8 @@ def select_candidates(doc: Doc, quotes: QuoteMap) -> list[Candidate]:
             cand.probability = max(cand.probability, 0.9)
         if model is not None and cand.probability < model.threshold:
             continue
+        if cand.form == "final" and _quotation_between(doc, quotes, cand):
+            continue  # "… on X. 'We were never given a chance,' she wrote": the quotation is what she wrote
         held = best.get(cand.cue_end)
         if held is None or cand.probability > held.probability:
             best[cand.cue_end] = cand
