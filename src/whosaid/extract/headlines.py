@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.candidates import Candidate, char_range
-from whosaid.extract.content_edges import doc_text, first_line_end
+from whosaid.extract.content_edges import doc_text, first_line_end, in_headline
 from whosaid.extract.cues import headline_verb, load_lexicon
 from whosaid.extract.person_descriptions import EVERYDAY_PEOPLE
 from whosaid.extract.speaker_words import is_title_word
@@ -57,7 +57,7 @@ def headline_candidate(doc: Doc, cue_tokens: set[int]) -> Candidate | None:
             before.lower_.endswith("s") and tok.text[:1].isupper() and headline_verb(f"{tok.text}s", verbs)
         )
         said = headline_verb(tok.text, verbs) or plural
-        if said and before.pos_ in ("PROPN", "NOUN") and before.text[:1].isupper():
+        if said and _names_a_speaker(before):
             start, stop = char_range(doc, tok.i + 1, end)
             if stop - start < 3:
                 return None
@@ -70,13 +70,15 @@ def whole_headline(doc: Doc, cand: Candidate) -> Candidate | None:
     the parse took less: "Study Finds Children Who Spent Extra Hour Outdoors Had Less Myopia" (the
     parse read a clause from "Outdoors"), "Agent Says Deal With Almenara 'Is Done'" (the quotation
     alone). None when ``cand`` is no title-case headline's `Speaker Says …` or already whole."""
+    if cand.cue_start < 1 or cand.cue_end - cand.cue_start != 1 or not in_headline(doc[cand.cue_start]):
+        return None  # (before reading the line: most drafts are nowhere near it)
     end = headline_end(doc)
-    if end == 0 or cand.cue_start < 1 or cand.cue_end > end or cand.cue_end - cand.cue_start != 1:
+    if end == 0 or cand.cue_end > end:
         return None
     cue, before = doc[cand.cue_start], doc[cand.cue_start - 1]
     if not (cue.text[:1].isupper() and headline_verb(cue.text, load_lexicon().verbs)):
         return None
-    if before.pos_ not in ("PROPN", "NOUN") or not before.text[:1].isupper():
+    if not _names_a_speaker(before):
         return None
     # up to a clause of the reporter's after "as" ("… 'Is Done' as Alvarim Dig In")
     last = next(
@@ -95,6 +97,11 @@ def whole_headline(doc: Doc, cand: Candidate) -> Candidate | None:
     ):
         return None
     return Candidate(cand.cue_start, cand.cue_end, start, stop, before, cand.strength, "headline")
+
+
+def _names_a_speaker(word: Token) -> bool:
+    """Whether the word before a headline's verb can end its speaker's name ("Lukashenko Says")."""
+    return word.pos_ in ("PROPN", "NOUN") and word.text[:1].isupper()
 
 
 def headline_speaker_start(head: Token) -> int:

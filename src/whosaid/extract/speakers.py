@@ -1359,8 +1359,9 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     )
     if whole is not None:  # "two of the people said": the people named before speak
         earlier = _earlier_group(whole)
-        s, e = speaker_tokens(earlier if earlier is not None else whole)
-        res = resolve_speaker(earlier if earlier is not None else whole, s, e, people, exclude)
+        speaking = earlier if earlier is not None else whole
+        s, e = speaker_tokens(speaking)
+        res = resolve_speaker(speaking, s, e, people, exclude)
         if res.speaker_type == "GROUP":
             return res
     owner = _document_owner(head)
