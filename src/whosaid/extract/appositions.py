@@ -40,12 +40,15 @@ def appositive_name(head: Token, people: ArticlePeople) -> tuple[Token, list[Tok
         # set off by a comma; "Poll: Bernie Sanders …" is a headline the parser glued on. Without a
         # mark only a PERSON name right after a person's noun ("The union leader Piotr Nowak said")
         if not any(t.text in APPOSITION_MARKS for t in doc[head.i + 1 : child.left_edge.i]):
-            if child == unmarked_appositive(head):
+            if child == unmarked_appositive(head) and not is_organisation_noun(head.lower_):
                 return child, list(doc[child.left_edge.i : child.i + 1])
             continue
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return child, list(doc[child.left_edge.i : child.i + 1])
-        if head.pos_ != "NOUN" or head.tag_ != "NN" or word_class(head.lower_) in ("org", "source"):
+        # a common noun, or a title written with a capital ("Bangladesh's Foreign Minister, A.K.M.
+        # Shahriar Kabir,")
+        common = head.pos_ == "NOUN" and head.tag_ == "NN"
+        if not (common or word_class(head.lower_) == "title") or word_class(head.lower_) in ("org", "source"):
             continue
         # the tagger takes some surnames for places ("Ana Costa"); a given name says otherwise
         place = child.ent_type_ == "GPE" and first_name_gender(child.left_edge.text) is not None
@@ -141,6 +144,10 @@ def is_organisation_noun(word: str) -> bool:
     return is_org_word(word) or word in BUSINESS_NOUNS
 
 
+# Entity types (none among them) the small model gives names it does not know.
+UNSURE_NAME_TYPES = {"", "PRODUCT", "WORK_OF_ART", "FAC"}
+
+
 def unmarked_appositive(head: Token) -> Token | None:
     """A person's name right after a singular noun, with no comma ("The union leader Piotr Nowak",
     "his colleague David French"), or an organisation's after an organisation noun ("state
@@ -150,8 +157,11 @@ def unmarked_appositive(head: Token) -> Token | None:
         return None
     for child in head.rights:
         first = child.left_edge
+        # the tagger calls many an unknown body's name a product or leaves it untagged ("the
+        # advocacy group Flight Watch Coalition")
         named = child.ent_type_ == "PERSON" or (
-            child.ent_type_ == "ORG" and is_organisation_noun(head.lower_)
+            (child.ent_type_ == "ORG" or (child.pos_ == "PROPN" and child.ent_type_ in UNSURE_NAME_TYPES))
+            and is_organisation_noun(head.lower_)
         )
         if child.dep_ == "appos" and named and first.i == head.i + 1:
             return child if first.text[:1].isupper() else None
@@ -175,11 +185,26 @@ KIN_GENDERS = {
 NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+# A person's initials ("P.V. Arumugam", "A.K.M. Shahriar Kabir"); abbreviations of places and
+# bodies are not.
+INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
+NOT_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "U.S.A.", "N.Y.", "L.A.", "U.A.E."})
+
+
+def initials(word: str) -> bool:
+    return INITIALS.fullmatch(word) is not None and word not in NOT_INITIALS
+
+
 def name_shaped(words: list[Token]) -> bool:
-    """Two or three adjacent capitalised words, as a given name and a surname are written."""
+    """Two or three adjacent capitalised words, as a given name and a surname are written, the first
+    perhaps initials ("A.K.M. Shahriar Kabir")."""
     if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1:
         return False
-    if not all(NAME_WORD.fullmatch(t.text) and t.text[:1].isupper() and not t.is_upper for t in words):
+    if not all(
+        (NAME_WORD.fullmatch(t.text) and t.text[:1].isupper() and not t.is_upper)
+        or (t.i == words[0].i and initials(t.text))
+        for t in words
+    ):
         return False
     return not any(is_title_word(t.text) or is_org_word(t.lower_) for t in words)
 

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from whosaid.extract.appositions import unmarked_appositive
+from whosaid.extract.appositions import initials, unmarked_appositive
 from whosaid.extract.content_edges import (
     after_time_stamp,
     dateline_end,
@@ -339,9 +339,16 @@ def person_role(doc: Doc, start: int, end: int, head: Token) -> tuple[str | None
 NOT_NAME_POS = frozenset({"ADV", "AUX", "VERB", "PRON", "DET", "SCONJ", "CCONJ"})
 
 
+# Prefixes that make an adjective of a name ("a pro-Israel group", "anti-Trump protesters"), which
+# the small model sometimes tags as a PERSON. "al-Assad" keeps its particle: "al" is not listed.
+STANCE_PREFIXES = frozenset({"pro", "anti", "non", "post", "pre"})
+
+
 def could_be_name(tokens: list[Token]) -> bool:
     """False for an entity with a word no name has; given names that are also words ("Will", "Hope")
     pass through the first-name list."""
+    if len(tokens) > 2 and tokens[0].lower_ in STANCE_PREFIXES and tokens[1].text == "-":
+        return False
     return not any(t.pos_ in NOT_NAME_POS and first_name_gender(t.text) is None for t in tokens)
 
 
@@ -442,6 +449,38 @@ def reads_as_person(ent: Span) -> bool:
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     titled = before is not None and before.pos_ in ("NOUN", "PROPN") and is_title_word(before.lower_)
     return titled or first_name_gender(words[0].text) is not None
+
+
+# Firms named after their founder's initials, which read like a person.
+INITIALLED_FIRMS = frozenset(
+    {"j.p. morgan", "j.c. penney", "a.p. moller", "h.j. heinz", "s.c. johnson", "w.r. grace", "t.j. maxx"}
+)
+
+
+def initialled_name(ent: Span) -> Span | None:
+    """The name of a person written with initials first ("P.V. Arumugam"), as South Asian and older
+    British copy writes it, inside or from ``ent``, which the small model often tags as an
+    organisation ("the Opposition R. Thangapandian") or cuts short ("A.K.M." alone): the initials and
+    the one or two capitalised words after them, when nothing of an organisation's name follows."""
+    doc = ent.doc
+    start = next((t.i for t in ent if initials(t.text)), None)
+    if start is None:
+        return None
+    before = doc[start - 1] if start > ent.start else None
+    if before is not None and (
+        first_name_gender(before.text) is not None or (ent.label_ == "PERSON" and before.pos_ == "PROPN")
+    ):
+        return None  # a middle initial: "Benjamin L. Cardin", "Emmet G. Sullivan"
+    end = start + 1
+    while end < len(doc) and end - start <= 3 and doc[end].pos_ == "PROPN" and _capitalised(doc[end]):
+        end += 1
+    words = doc[start + 1 : end]
+    if not 1 <= len(words) <= 2 or end < ent.end:
+        return None  # "J.P. Morgan Chase Bank": more name after it than a person's
+    if any(is_org_word(t.lower_) or t.lower_ in ORG_NAME_WORDS or t.ent_type_ == "GPE" for t in words):
+        return None
+    name = doc[start:end]
+    return None if any(name.text.lower().startswith(firm) for firm in INITIALLED_FIRMS) else name
 
 
 def who_antecedent(noun: Token) -> Token:

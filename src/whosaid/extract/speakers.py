@@ -10,6 +10,7 @@ stays None and the statement's confidence drops, rather than guessing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -59,6 +60,7 @@ from whosaid.extract.speaker_names import (
     could_be_name,
     description_words,
     honorific_before,
+    initialled_name,
     members_of,
     name_tokens,
     person_role,
@@ -205,6 +207,10 @@ class ArticlePeople:
             outlet = (
                 ent.start > 0 and doc[ent.start - 1].lower_ in MEDIA_NOUNS and ent.label_ in ("ORG", "PERSON")
             )
+            initialled = initialled_name(ent) if ent.label_ in ("PERSON", "ORG") else None
+            if initialled is not None:
+                self._add_person(initialled)  # "P.V. Arumugam", "A.K.M. Shahriar Kabir"
+                continue
             if ent.label_ == "PERSON" and (_place_after_in(ent) or reads_as_place(ent)):
                 continue  # "has farmed olives in Jaen", "St Peter's Basilica": places, tagged people
             if not outlet and (
@@ -235,10 +241,39 @@ class ArticlePeople:
         self._add_untagged_appositives(tagged)
         self._add_untagged_surnames(tagged)
         self._add_untagged_named_subjects(tagged)
+        self._forget_places()
         # antecedents for pronouns: names in the narration, not inside someone's quoted words
         self.mention_order = sorted(
             (i, p) for p in self.people for i in p.mentions if quoted is None or not quoted(doc[i].idx)
         )
+
+    def _forget_places(self) -> None:
+        """Forget a one-word "person" the story writes as a place or a thing ("the Teesta",
+        "prosecutors in Boulogne", never the subject of a sentence): the small model tags many
+        rivers and towns it does not know as people, and a "he" would then point to them."""
+        doc = self.doc
+        for person in list(self.people):
+            if " " in person.name or person.firsts or person.roles or person.gender:
+                continue
+            uses = [
+                t
+                for t in doc
+                if t.text == person.name
+                and t.dep_ != "compound"
+                and not in_headline(t)
+                and not (self.quoted is not None and self.quoted(t.idx))
+            ]
+            before = [doc[t.i - 1].lower_ if t.i > 0 else "" for t in uses]
+            the = any(word == "the" and t.tag_ == "NNP" for word, t in zip(before, uses, strict=True))
+            placed = any(word in ("in", "at", "near") for word in before)
+            subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in uses)
+            if the or (placed and not subject):
+                self.people.remove(person)
+                for key, same in list(self.by_last.items()):
+                    if person in same:
+                        same.remove(person)
+                        if not same:
+                            del self.by_last[key]
 
     def _spelt_out(self, short: str) -> str | None:
         """The organisation named before whose initials a capitalised short form is, when the
@@ -333,7 +368,8 @@ class ArticlePeople:
             return
         doc = self.doc
         person = doc.vocab.strings["PERSON"]
-        for i in np.flatnonzero((tagged[:, 0] == PROPN) & (tagged[:, 1] != person)).tolist():
+        proper = np.flatnonzero((tagged[:, 0] == PROPN) & (tagged[:, 1] != person)).tolist()
+        for i in sorted(set(proper) | set(self._capitalised_words())):
             same = self.by_last.get(surname_key(doc[i]))
             if same and len(same) > 1:  # a family sharing the name: the one the headline names
                 headlined = self._headlined(same)
@@ -347,6 +383,21 @@ class ArticlePeople:
             if (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN") or (i > 0 and doc[i - 1].pos_ == "PROPN"):
                 continue  # part of a longer name: another person or an organisation
             _count_mention(same[0], doc[i])
+
+    def _capitalised_words(self) -> Iterator[int]:
+        """Words the parser took for common ones ("Early described it") that only a name would
+        capitalise: inside a body sentence, not after a quotation mark or a colon."""
+        doc = self.doc
+        for t in doc:
+            if (
+                t.is_title
+                and t.pos_ != "PROPN"
+                and t.i > t.sent.start
+                and not doc[t.i - 1].is_quote
+                and doc[t.i - 1].text not in (":", "(", "[")
+                and not in_headline(t)
+            ):
+                yield t.i
 
     def _untagged_given_name(self, word: Token, person: Person) -> bool:
         """Whether ``word`` gives a given name to a person the tagger named by surname alone
@@ -785,11 +836,13 @@ class ArticlePeople:
 ISSUED_DOCUMENTS = {
     "statement", "report", "memo", "letter", "filing", "readout", "communique", "release", "decision",
     "ruling", "judgment", "email", "notice", "submission", "announcement", "guidance", "advisory",
-    "bulletin", "communiqué", "declaration", "directive",
+    "bulletin", "communiqué", "declaration", "directive", "tally", "count", "study", "analysis",
+    "audit", "review", "assessment",
 }  # fmt: skip
 # Verbs whose subject issues the document they take: "His office put out a statement saying …"
 ISSUING_VERBS = {
     "issue", "release", "put", "send", "publish", "post", "file", "sign", "circulate", "distribute",
+    "keep", "compile", "conduct", "carry", "produce", "prepare",
 }  # fmt: skip
 OWNER_ENTITIES = ("ORG", "PERSON", "GPE", "NORP")
 TIME_ENTITIES = ("DATE", "TIME")
@@ -1331,6 +1384,18 @@ def _organisation_noun_before(head: Token, start: int) -> Token | None:
     return None
 
 
+def _short_for(words: list[Token], name: str) -> bool:
+    """Whether the name words of ``words`` are all words of ``name``: "State Department" of "the
+    U.S. State Department", not "the Department of Homeland Security" of "the Justice Department"."""
+    return {t.lower_ for t in words if t.pos_ == "PROPN"} <= set(re.findall(r"\w+", name.lower()))
+
+
+def _named_after_place(name: str, place: str) -> bool:
+    """Whether an organisation's ``name`` ends in the ``place`` it is of ("University of Dhaka")."""
+    words = name.split()
+    return len(words) > 2 and words[-1] == place and words[-2] in ("of", "in", "for")
+
+
 def resolve_speaker(
     head: Token, start: int, end: int, people: ArticlePeople, exclude: set[str]
 ) -> Resolution:
@@ -1491,6 +1556,19 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         phrase, name_words = clean_name(doc[start:end], titles=not is_org_word(lower))
         key = lower.removesuffix("’s").removesuffix("'s")
         known = people.orgs.get(key) if head.ent_type_ else None
+        if known and len(_entity_of(head)) == 1 and _named_after_place(known, head.text):
+            known = None  # "Dhaka presses Delhi" after "the University of Dhaka": the country speaks
+        entity = _entity_of(head)
+        if (
+            known
+            and head.ent_type_
+            and len(entity) > 1
+            and not _short_for(list(entity), known)
+            and clean_name(entity)[0] != known  # "Councillor Maja Holt", tagged ORG, is Maja Holt
+        ):
+            # "The Department of Homeland Security" after "the Justice Department": its own name,
+            # without what the phrase says of it ("a divided Supreme Court")
+            known = clean_name(doc[entity.start : max(entity.end, end)], titles=False)[0] or None
         extra = name_words[: len(name_words) - len(known.split())] if known else []
         if (
             known
