@@ -289,7 +289,7 @@ def test_a_dateline_the_parser_joined_to_the_subject_is_no_speaker(nlp: Any) -> 
         "each other on Tuesday of starting an exchange of fire along the disputed border in Kashmir that "
         "killed at least three soldiers",
     )
-    assert accused.speaker == "India"  # not the dateline "NEW DELHI"
+    assert accused.speaker == "India and Pakistan"  # both, and not the dateline "NEW DELHI"
 
 
 def test_a_reaction_label_names_the_person_after_their_club(nlp: Any) -> None:

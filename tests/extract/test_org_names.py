@@ -43,3 +43,57 @@ def test_an_outlet_named_after_its_noun_is_no_person_for_he(nlp: Any) -> None:
     )
     said = about(run(nlp, text), "Serbia has no intention of attacking anyone,")
     assert said.speaker == "Nenad Vukotic"
+
+
+def test_two_countries_joined_by_and_speak_together(nlp: Any) -> None:
+    text = (
+        "NEW DELHI \u2014 India and Bangladesh said in a joint statement on Saturday that they had "
+        "agreed to work towards bringing deaths along their border down to zero.\n\n"
+        "The statement noted that the two foreign ministers had reviewed bilateral relations."
+    )
+    statements = run(nlp, text)
+    said = about(
+        statements, "that they had agreed to work towards bringing deaths along their border down to zero"
+    )
+    assert (said.speaker, said.speaker_type, said.speaker_text) == (
+        "India and Bangladesh",
+        "GROUP",
+        "India and Bangladesh",
+    )
+    assert about(statements, "that the two foreign ministers had reviewed bilateral relations").speaker == (
+        "India and Bangladesh"
+    )
+
+
+def test_a_party_is_not_joined_to_a_chamber(nlp: Any) -> None:
+    text = "The top Republicans in the House and the Senate said the bill would pass."
+    said = about(run(nlp, text), "the bill would pass")
+    assert said.speaker_type != "GROUP" or " and " not in (said.speaker or "")
+
+
+def test_the_house_is_not_the_white_house(nlp: Any) -> None:
+    text = (
+        "The White House said on Monday that the president would sign the bill.\n\n"
+        "The House said in a statement that the vote would be held on Friday."
+    )
+    said = about(run(nlp, text), "that the vote would be held on Friday")
+    assert said.speaker == "House"
+
+
+def test_the_group_is_the_group_named_just_before(nlp: Any) -> None:
+    text = (
+        "The protest was coordinated by the farmers' umbrella group Agri-Norde. The group says the "
+        "trade deal would expose European beef producers to cheaper imports."
+    )
+    says = about(run(nlp, text), "the trade deal would expose European beef producers to cheaper imports")
+    assert says.speaker == "Agri-Norde"
+
+
+def test_the_company_stays_the_firm_named_last(nlp: Any) -> None:
+    text = (
+        "Stocks rose, helped by results from Google's parent company, Alphabet.\n\n"
+        "The Dow was held back by a drop in the oil giant Exxon Mobil. The company reported its "
+        "smallest quarterly profit in 17 years."
+    )
+    reported = about(run(nlp, text), "its smallest quarterly profit in 17 years")
+    assert reported.speaker == "Exxon Mobil"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from whosaid.extract.content_edges import doc_text
-from whosaid.extract.org_descriptions import COMPANY_NOUNS
+from whosaid.extract.org_descriptions import COMPANY_NOUNS, MEDIA_NOUNS
 from whosaid.extract.speaker_words import first_name_gender, is_org_word, is_title_word, word_class
 
 if TYPE_CHECKING:  # speakers imports this module: the type only, to avoid a cycle
@@ -141,7 +141,7 @@ def appositive_org(head: Token) -> Token | None:
 
 def is_organisation_noun(word: str) -> bool:
     """A lower-case noun for an organisation or a business ("union", "ministry", "operator")."""
-    return is_org_word(word) or word in BUSINESS_NOUNS
+    return is_org_word(word) or word in BUSINESS_NOUNS or word in MEDIA_NOUNS
 
 
 # Entity types (none among them) the small model gives names it does not know.

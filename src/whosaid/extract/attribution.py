@@ -37,7 +37,7 @@ from whosaid.extract.selection import parse_candidates as parse_candidates
 from whosaid.extract.selection import select_candidates
 from whosaid.extract.speaker_checks import headline_verb_before, plausible_label, source_of
 from whosaid.extract.speaker_names import speaker_tokens
-from whosaid.extract.speakers import ArticlePeople, resolve_speaker
+from whosaid.extract.speakers import ArticlePeople, joint_speaker, resolve_speaker
 from whosaid.model import Span, Statement, StatementKind
 
 MIN_QUOTE_WORDS = 4  # fewer quoted words is a scare quote, a title or a coined term, not a statement
@@ -376,6 +376,12 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
                 if outer is not None and outer.speaker:
                     exclude.add(outer.speaker)
             res = resolve_speaker(speaker_head, s, e, people, exclude)
+            joint = joint_speaker(speaker_head, res, people, exclude)
+            if joint is not None:  # "India and Bangladesh said": both speak
+                res, e = joint
+                sp_start, sp_end = char_range(doc, s, e)
+                stmt.speaker_span = Span(sp_start, sp_end)
+                stmt.speaker_text = text[sp_start:sp_end]
             if (
                 draft.parent is None
                 and res.speaker_type == "PERSON"

@@ -74,7 +74,7 @@ def subject_of(verb: Token) -> Token | None:
                 # "Correction: an earlier version of this post said …": the label's apposition speaks
                 return next((c for c in child.rights if c.dep_ == "appos"), None)
             if child.dep_ == "nsubj":
-                return _past_dateline(_last_subject(child, current), current)
+                return past_dateline(_last_subject(child, current), current)
             if child.dep_ == "nsubjpass":
                 return None if current.lemma_ in ("tell", "ask", "inform") else child
             if child.dep_ == "csubj" and child.tag_ == "VBN" and (noun := _noun_before_participle(child)):
@@ -182,7 +182,7 @@ def _last_subject(subject: Token, verb: Token) -> Token:
     return subject if crossed else last
 
 
-def _past_dateline(subject: Token, verb: Token) -> Token:
+def past_dateline(subject: Token, verb: Token) -> Token:
     """The subject after a wire dateline the parser took for it: in "WELLINGTON, New Zealand (AP) —
     The union rejected …" it made the place the subject and the union its apposition (or conjunct), in "BUENA
     PARK, Calif. - Hillary Clinton said" a second subject."""

@@ -29,6 +29,7 @@ from whosaid.extract.appositions import (
     office_of_place,
 )
 from whosaid.extract.content_edges import doc_text, first_line_end, in_headline, paragraph_of
+from whosaid.extract.cue_subjects import past_dateline
 from whosaid.extract.cues import headline_verb, load_lexicon
 from whosaid.extract.org_descriptions import (
     MEDIA_NOUNS,
@@ -194,6 +195,7 @@ class ArticlePeople:
         self.media: set[str] = set()  # the names among them that are news outlets
         self.not_people = _names_of_things(doc)
         self._lower_words: set[str] | None = None
+        self._org_nouns: list[tuple[int, str, int]] | None = None  # see org_described_as
         # the person who spoke last, and where (resolution runs in text order): "he" continues them
         self.last_speaker: tuple[int, Person] | None = None
         for ent in doc.ents:
@@ -562,6 +564,25 @@ class ArticlePeople:
         same = self.by_last.get(surname_key(token))
         return same[0] if same else None
 
+    def org_described_as(self, noun: str, before: int) -> Token | None:
+        """The organisation an earlier phrase called by ``noun`` ("the farmers' umbrella group
+        Agri-Europa" … "The group says"; "Agri-Europa, a farmers' group,"): its name's head token,
+        the latest before token ``before`` and a few paragraphs back at most, or None."""
+        doc = self.doc
+        if self._org_nouns is None:
+            self._org_nouns = []
+            for t in doc:
+                if t.pos_ != "NOUN" or not is_organisation_noun(t.lower_):
+                    continue
+                name = appositive_org(t)
+                if name is None and t.dep_ == "appos" and t.head.ent_type_ == "ORG":
+                    name = t.head
+                if name is not None:
+                    self._org_nouns.append((t.i, t.lemma_.lower(), name.i))
+        since = doc[before].idx - RECENT_NAME_CHARS
+        fits = [n for i, lemma, n in self._org_nouns if lemma == noun and i < before and doc[i].idx >= since]
+        return doc[fits[-1]] if fits else None
+
     def recent_org(self, before: int, kind: OrgKind, ahead: int | None = None) -> str | None:
         """The business, public body, news outlet or union named last before token ``before``; for
         "the agency", see ``_recent_agency``. With ``ahead`` (a token index), when none was named
@@ -916,7 +937,9 @@ def _stated_in(document: Token) -> Token | None:
     prep = document.head
     if document.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
         return None
-    return next((c for c in prep.head.children if c.dep_ in SPEAKER_DEPS), None)
+    subject = next((c for c in prep.head.children if c.dep_ in SPEAKER_DEPS), None)
+    # "NEW DELHI — India and Bangladesh said in a joint statement": not the dateline's city
+    return past_dateline(subject, prep.head) if subject is not None and subject.dep_ == "nsubj" else subject
 
 
 def _earlier_mention(head: Token) -> Token | None:
@@ -984,6 +1007,8 @@ def _owner_resolution(owner: Token, people: ArticlePeople, exclude: set[str]) ->
         while owner.dep_ == "compound" and s > 0 and doc[s - 1].dep_ == "compound":
             s -= 1  # "a Clinton campaign memo": the whole name before the document's noun
         res = resolve_speaker(owner, s, e, people, exclude)
+        joint = joint_speaker(owner, res, people, exclude)  # "India and Bangladesh said in a statement"
+        res = joint[0] if joint is not None else res
         # an issuer stays the speaker even unresolved ("he issued a statement"); a possessive
         # pronoun that points to no one leaves the document as written
         return res if res.speaker or owner.dep_ != "poss" else None
@@ -1384,10 +1409,48 @@ def _organisation_noun_before(head: Token, start: int) -> Token | None:
     return None
 
 
+# Last words that are a body's name of their own when written alone: "the House" (of
+# Representatives, of Commons) is not the White House named before.
+OWN_SHORT_NAMES = {"house"}
+
+
 def _short_for(words: list[Token], name: str) -> bool:
     """Whether the name words of ``words`` are all words of ``name``: "State Department" of "the
     U.S. State Department", not "the Department of Homeland Security" of "the Justice Department"."""
     return {t.lower_ for t in words if t.pos_ == "PROPN"} <= set(re.findall(r"\w+", name.lower()))
+
+
+# Entity types whose coordinated subjects speak together ("India and Bangladesh said in a joint
+# statement"); two people joined by "and" stay one speaker each, as the record has one speaker.
+JOINT_SPEAKER_TYPES = ("GPE", "ORG", "NORP")
+
+
+def joint_speaker(
+    head: Token, res: Resolution, people: ArticlePeople, exclude: set[str]
+) -> tuple[Resolution, int] | None:
+    """The countries or bodies that speak together with ``head`` ("India and Bangladesh said"), as
+    one group, and the token the phrase ends before; or None. Both must be named entities of one
+    kind: "The top Republicans in the House and the Senate" joins no party to a chamber."""
+    if (
+        res.speaker is None
+        or res.speaker_type not in JOINT_SPEAKER_TYPES
+        or head.ent_type_ not in JOINT_SPEAKER_TYPES
+    ):
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        return None
+    partner = next((c for c in head.rights if c.dep_ == "conj"), None)
+    if (
+        partner is None
+        or partner.ent_type_ != head.ent_type_
+        or any(c.dep_ in ("conj", "cc") for c in partner.children)
+    ):
+        return None  # "France, Germany and Italy": three or more are left to the first
+    start, end = speaker_tokens(partner)
+    other = resolve_speaker(partner, start, end, people, exclude)
+    if other.speaker is None or other.speaker_type not in JOINT_SPEAKER_TYPES or other.speaker == res.speaker:
+        return None
+    return Resolution(f"{res.speaker} and {other.speaker}", "GROUP", None, "group"), end
 
 
 def _named_after_place(name: str, place: str) -> bool:
@@ -1532,6 +1595,16 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         # "a nurse", "one fan", "her neighbour": no entity of their own; still the description it
         # was, for confidence
         return Resolution(None, "PERSON", None, "description")
+    definite = any(c.lower_ == "the" for c in head.lefts)
+    if head.tag_ == "NN" and not head.ent_type_ and definite and org_description(lower) is None:
+        # "The group says" after "the umbrella group Agri-Europa"; "the company" and the like are
+        # whichever firm was named last, below
+        named_org = people.org_described_as(head.lemma_.lower(), head.i)
+        if named_org is not None:
+            org_start, org_end = speaker_tokens(named_org)
+            org_res = resolve_speaker(named_org, org_start, org_end, people, exclude)
+            if org_res.speaker:
+                return Resolution(org_res.speaker, "ORG", None, "description")
     phrase, _ = clean_name(doc[start:end])
     described = org_description(lower)
     if described == "media" and lower == "paper" and len(list(head.lefts)) > 1:
@@ -1555,7 +1628,7 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             end = max(end, _entity_end(head))  # "the Royal College of Nursing", not "… College"
         phrase, name_words = clean_name(doc[start:end], titles=not is_org_word(lower))
         key = lower.removesuffix("’s").removesuffix("'s")
-        known = people.orgs.get(key) if head.ent_type_ else None
+        known = people.orgs.get(key) if head.ent_type_ and key not in OWN_SHORT_NAMES else None
         if known and len(_entity_of(head)) == 1 and _named_after_place(known, head.text):
             known = None  # "Dhaka presses Delhi" after "the University of Dhaka": the country speaks
         entity = _entity_of(head)
@@ -1564,7 +1637,9 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             and head.ent_type_
             and len(entity) > 1
             and not _short_for(list(entity), known)
-            and clean_name(entity)[0] != known  # "Councillor Maja Holt", tagged ORG, is Maja Holt
+            # "Councillor Maja Holt", tagged ORG, is the Maja Holt named before: a title before a
+            # name (not "Interior Health" after "Health")
+            and not (clean_name(entity)[0] == known and len(known.split()) > 1)
         ):
             # "The Department of Homeland Security" after "the Justice Department": its own name,
             # without what the phrase says of it ("a divided Supreme Court")
