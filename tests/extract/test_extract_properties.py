@@ -30,6 +30,7 @@ def check_spans(text: str, nlp: Language) -> None:
             assert stmt.cue_span.of(text) == stmt.cue
         if stmt.speaker_span is not None:
             assert stmt.speaker_span.of(text) == stmt.speaker_text
+        assert stmt.speaker is None or stmt.speaker.strip()  # no speaker is an empty name
         assert 0.0 <= stmt.confidence <= 1.0
         assert stmt.nested_in is None or 0 <= stmt.nested_in < len(doc._.quotes)
     assert [s.index for s in doc._.quotes] == list(range(len(doc._.quotes)))

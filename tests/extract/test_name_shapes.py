@@ -114,3 +114,14 @@ def test_a_river_written_with_the_is_no_person(nlp: Any) -> None:
         "along the Teesta said they had waited twelve years."
     )
     assert all(p.name != "Teesta" for p in ArticlePeople(doc).people)
+
+
+def test_a_headline_title_alone_is_never_an_empty_speaker(nlp: Any) -> None:
+    text = (
+        "Bishop Says Diocese \u2018Failed Children\u2019 as Abuse Inquiry Reports\n\n"
+        "The Roman Catholic Bishop of Kells has offered an apology after an independent inquiry "
+        "found that senior clergy ignored repeated warnings."
+    )
+    statements = run(nlp, text)
+    assert statements
+    assert all(s.speaker is None or s.speaker.strip() for s in statements)

@@ -269,7 +269,9 @@ class ArticlePeople:
             the = any(word == "the" and t.tag_ == "NNP" for word, t in zip(before, uses, strict=True))
             placed = any(word in ("in", "at", "near") for word in before)
             subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in uses)
-            if the or (placed and not subject):
+            # "Synod Backs …" in a headline, "the General Synod of …" in the story
+            named_thing = bool(uses) and all(t.ent_type_ in PLACE_OR_BODY for t in uses)
+            if the or named_thing or (placed and not subject):
                 self.people.remove(person)
                 for key, same in list(self.by_last.items()):
                     if person in same:
@@ -1420,6 +1422,8 @@ def _short_for(words: list[Token], name: str) -> bool:
     return {t.lower_ for t in words if t.pos_ == "PROPN"} <= set(re.findall(r"\w+", name.lower()))
 
 
+# Entity types of a body or a place, which a word the tagger once called a person may be inside.
+PLACE_OR_BODY = ("ORG", "GPE", "FAC", "LOC")
 # Entity types whose coordinated subjects speak together ("India and Bangladesh said in a joint
 # statement"); two people joined by "and" stay one speaker each, as the record has one speaker.
 JOINT_SPEAKER_TYPES = ("GPE", "ORG", "NORP")
@@ -1651,6 +1655,19 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             and all(t.pos_ == "PROPN" and part_of_party_name(t.text) for t in extra)
         ):
             known = None  # "The Liberal Democrats", whose tagged name is only "Democrats"
+        if not (known or phrase):
+            # a title alone, which the tagger called a name: a headline's "Bishop Says …" is the
+            # bishop the story names; "State" (the department) stays as written
+            if in_headline(head):
+                person = (
+                    _described_person(head, people, exclude)
+                    or _named_further_on(head, people, exclude)
+                    or _named_for_the_lede(head, people, exclude)
+                )
+                name = person.name if person is not None else None
+                return Resolution(name, "PERSON", doc[start:end].text, "description" if name else "unknown")
+            phrase = clean_name(doc[start:end], titles=False)[0] or None
+            return Resolution(phrase, "ORG" if phrase else None, None, "org" if phrase else "unknown")
         return Resolution(known or phrase, "ORG", None, "org")
     if (
         head.is_upper
