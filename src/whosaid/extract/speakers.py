@@ -1666,8 +1666,10 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
                 )
                 name = person.name if person is not None else None
                 return Resolution(name, "PERSON", doc[start:end].text, "description" if name else "unknown")
-            phrase = clean_name(doc[start:end], titles=False)[0] or None
-            return Resolution(phrase, "ORG" if phrase else None, None, "org" if phrase else "unknown")
+            as_written = clean_name(doc[start:end], titles=False)[0]
+            if as_written:
+                return Resolution(as_written, "ORG", None, "org")
+            return Resolution(None, None, None, "unknown")
         return Resolution(known or phrase, "ORG", None, "org")
     if (
         head.is_upper
