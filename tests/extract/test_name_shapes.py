@@ -125,3 +125,34 @@ def test_a_headline_title_alone_is_never_an_empty_speaker(nlp: Any) -> None:
     statements = run(nlp, text)
     assert statements
     assert all(s.speaker is None or s.speaker.strip() for s in statements)
+
+
+def test_a_given_name_alone_with_an_age_is_a_person(nlp: Any) -> None:
+    text = (
+        "Jonas Weidner, a rescue volunteer, said the boat had been at sea for two days.\n\n"
+        "Ibrahim, 19, from Conakry, said he had worked for eight months to pay for the crossing. "
+        "\u201cThe sea was supposed to be calm,\u201d he said."
+    )
+    said = about(run(nlp, text), "The sea was supposed to be calm,")
+    assert said.speaker == "Ibrahim"
+
+
+def test_a_given_name_alone_with_a_description_is_a_person(nlp: Any) -> None:
+    text = (
+        "Chiara Lomonaco, a nurse, said the centre was full.\n\n"
+        "Fatoumata, a 31-year-old hairdresser from Abidjan, said she did not know where the family "
+        "would go. \u201cNobody tells us anything,\u201d she said."
+    )
+    said = about(run(nlp, text), "Nobody tells us anything,")
+    assert said.speaker == "Fatoumata"
+
+
+def test_a_surname_described_again_is_the_person_named_in_full(nlp: Any) -> None:
+    text = (
+        "Inside the mosque, Adel Nefzi said the community was collecting money for the victims.\n\n"
+        "Nefzi, a chemistry professor, said he never saw the gunman speak to anyone. He said the "
+        "mosque had no link to the attack."
+    )
+    statements = run(nlp, text)
+    assert about(statements, "he never saw the gunman speak to anyone").speaker == "Adel Nefzi"
+    assert about(statements, "the mosque had no link to the attack").speaker == "Adel Nefzi"

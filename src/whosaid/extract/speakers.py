@@ -196,6 +196,7 @@ class ArticlePeople:
         self.not_people = _names_of_things(doc)
         self._lower_words: set[str] | None = None
         self._org_nouns: list[tuple[int, str, int]] | None = None  # see org_described_as
+        self._given_names: set[str] = set()  # people named by a given name alone, as subjects
         # the person who spoke last, and where (resolution runs in text order): "he" continues them
         self.last_speaker: tuple[int, Person] | None = None
         for ent in doc.ents:
@@ -257,6 +258,8 @@ class ArticlePeople:
         for person in list(self.people):
             if " " in person.name or person.firsts or person.roles or person.gender:
                 continue
+            if first_name_gender(person.name) is not None or person.name in self._given_names:
+                continue  # "Ibrahim, 19, said", whom the tagger called a place
             uses = [
                 t
                 for t in doc
@@ -355,6 +358,42 @@ class ArticlePeople:
                 continue
             if not any(i in p.mentions for p in self.people):
                 self._add_person(doc[start : i + 1])
+        # a given name alone, as features name migrants, survivors and fans, which the tagger
+        # calls a place or a product ("Ibrahim, 19, from Conakry, said"; "Fatoumata, a
+        # 31-year-old hairdresser from Abidjan, said")
+        for i in np.flatnonzero((tagged[:, 0] == PROPN) & (tagged[:, 2] == nsubj)).tolist():
+            word = doc[i]
+            if (
+                word.ent_type_ in ("PERSON", "ORG")
+                or not word.is_title
+                or (i > word.sent.start and doc[i - 1].pos_ == "PROPN")
+                or any(i in p.mentions for p in self.people)
+            ):
+                continue
+            if not (_aged(word) or _described_after(doc[i : i + 1], single=True)):
+                continue
+            same = self.by_last.get(surname_key(word))
+            full = next(
+                (
+                    t
+                    for t in doc
+                    if t.text == word.text
+                    and t.i > 0
+                    and doc[t.i - 1].pos_ == "PROPN"
+                    and doc[t.i - 1].is_title
+                ),
+                None,
+            )
+            if not same and full is not None:  # "Adel Nefzi said" … "Nefzi, a chemistry professor, said"
+                self._add_person(doc[full.i - 1 : full.i + 1])
+                same = self.by_last.get(surname_key(word))
+            if same:
+                if len(same) == 1:
+                    _count_mention(same[0], word)
+            else:
+                self.not_people.discard(word.text)  # the tag that made it a thing was wrong
+                self._given_names.add(word.text)
+                self._add_person(doc[i : i + 1])
 
     def _lower_case_words(self) -> set[str]:
         """The words the article writes in lower case below its headline, read once."""
@@ -1192,10 +1231,21 @@ def _lede_sentence(doc: Doc) -> Span:
     return doc[0:0]
 
 
-def _described_after(name: Span) -> bool:
-    """Whether a name of two or three capitalised words has a person's noun set after it as its
-    description ("Arya Wibisono, a political researcher, said")."""
-    if not name_shaped(list(name)):
+def _aged(name: Token) -> bool:
+    """Whether an age is set after the name ("Ibrahim, 19, said")."""
+    doc = name.doc
+    return (
+        name.i + 3 < len(doc)
+        and doc[name.i + 1].text == ","
+        and doc[name.i + 2].like_num
+        and doc[name.i + 3].text == ","
+    )
+
+
+def _described_after(name: Span, single: bool = False) -> bool:
+    """Whether a name of two or three capitalised words (one, with ``single``) has a person's noun
+    set after it as its description ("Arya Wibisono, a political researcher, said")."""
+    if not (single or name_shaped(list(name))):
         return False
     head = name[-1]
     return any(
@@ -1204,8 +1254,18 @@ def _described_after(name: Span) -> bool:
         and c.i > head.i
         and doc_text(name.doc)[head.idx + len(head)] == ","
         and any(d.lower_ in ("a", "an", "the") for d in c.lefts)
-        and _person_kind(c)
+        and (_person_kind(c) or _of_an_age(c))
         for c in head.children
+    )
+
+
+def _of_an_age(noun: Token) -> bool:
+    """Whether a noun phrase gives an age ("a 31-year-old hairdresser"): only people's are given."""
+    doc = noun.doc
+    return any(
+        t.lower_ == "old" and t.i >= 2 and doc[t.i - 2].lower_ in ("year", "years")
+        for t in noun.subtree
+        if t.i < noun.i
     )
 
 
