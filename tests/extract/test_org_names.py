@@ -97,3 +97,19 @@ def test_the_company_stays_the_firm_named_last(nlp: Any) -> None:
     )
     reported = about(run(nlp, text), "its smallest quarterly profit in 17 years")
     assert reported.speaker == "Exxon Mobil"
+
+
+def test_a_description_of_the_source_after_according_to_is_no_content(nlp: Any) -> None:
+    text = (
+        "Wholesale prices for olive oil reached more than 8 euros a kilogram in August, more than "
+        "double their level of two years earlier, according to Olivar, the sector\u2019s "
+        "price-monitoring platform."
+    )
+    according = about(
+        run(nlp, text),
+        "Wholesale prices for olive oil reached more than 8 euros a kilogram in August, more than double "
+        "their level of two years earlier",
+    )
+    assert according.speaker == "Olivar"
+    assert according.content.endswith("two years earlier")
+    assert all(part.of(text).strip() for part in according.content_parts)

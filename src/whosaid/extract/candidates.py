@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from whosaid.extract.boundary import choose_end
 
@@ -533,6 +533,7 @@ def from_according(token: Token) -> Candidate | None:
     phrase_end = to.right_edge.i + 1
     sent_start, sent_end = paragraph_bounds(doc, token.i, sent.start, sent.end)
     sent = doc[sent_start:sent_end]
+    phrase_end = _past_source_apposition(doc, phrase_end, sent.end)
     if phrase_start - sent.start <= 1:  # phrase opens the sentence: content is the rest
         start, end = char_range(doc, phrase_end, sent.end)
     elif phrase_end >= sent.end - 1:  # phrase closes it
@@ -546,6 +547,23 @@ def from_according(token: Token) -> Candidate | None:
         cand.exclude_start = doc[phrase_start].idx
         cand.exclude_end = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text)
     return cand
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _past_source_apposition(doc: Doc, end: int, sent_end: int) -> int:
+    """The end of an "according to" phrase past a description of its source that closes the
+    sentence and that the parser hung elsewhere ("…, according to Olivex, the sector's
+    price-monitoring platform."): it says who the source is, not what was said."""
+    if end >= sent_end or doc[end].text != ",":
+        return end
+    rest = doc[end + 1 : sent_end]
+    last = sent_end - 1 if doc[sent_end - 1].is_punct else sent_end
+    # a noun phrase, with no finite verb ("price-monitoring" is a participle)
+    if not len(rest) or rest[0].pos_ != "DET" or any(t.pos_ == "AUX" or t.tag_ in FINITE_TAGS for t in rest):
+        return end
+    return last
 
 
 AS_CUE_STRENGTH = 0.5  # lexicon strength a verb needs to report in "As X noted, …" (say, note, write)
