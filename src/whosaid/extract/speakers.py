@@ -1693,9 +1693,9 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         phrase, name_words = clean_name(doc[start:end], titles=not is_org_word(lower))
         key = lower.removesuffix("’s").removesuffix("'s")
         known = people.orgs.get(key) if head.ent_type_ and key not in OWN_SHORT_NAMES else None
-        if known and len(_entity_of(head)) == 1 and _named_after_place(known, head.text):
-            known = None  # "Dhaka presses Delhi" after "the University of Dhaka": the country speaks
         entity = _entity_of(head)
+        if known and len(entity) == 1 and _named_after_place(known, head.text):
+            known = None  # "Dhaka presses Delhi" after "the University of Dhaka": the country speaks
         if (
             known
             and head.ent_type_
