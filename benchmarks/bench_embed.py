@@ -58,7 +58,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     print(machine())
-    print(f"bfloat16 by default here (AMX bf16, or {embed.BF16_ENV}): {embed.bf16()}")
+    print(f"bfloat16 by default here (native bf16, or {embed.BF16_ENV}): {embed.bf16()}")
     texts = article_texts(args.articles)
     print(f"{len(texts)} articles, {sum(map(len, texts))} texts")
     embed.encode(["warm up the model"])
