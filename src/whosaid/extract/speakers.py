@@ -43,6 +43,7 @@ from whosaid.extract.org_descriptions import (
 from whosaid.extract.person_descriptions import (
     PLAYING_POSITIONS,
     age_description,
+    age_of,
     bare_person_noun,
     given_age,
     indefinite,
@@ -373,20 +374,14 @@ class ArticlePeople:
             if not (_aged(word) or _described_after(doc[i : i + 1], single=True)):
                 continue
             same = self.by_last.get(surname_key(word))
-            full = next(
-                (
-                    t
-                    for t in doc
-                    if t.text == word.text
-                    and t.i > 0
-                    and doc[t.i - 1].pos_ == "PROPN"
-                    and doc[t.i - 1].is_title
-                ),
-                None,
-            )
-            if not same and full is not None:  # "Adel Nefzi said" … "Nefzi, a chemistry professor, said"
-                self._add_person(doc[full.i - 1 : full.i + 1])
-                same = self.by_last.get(surname_key(word))
+            if not same:  # "Adel Nefzi said" … "Nefzi, a chemistry professor, said": the full name
+                full = next(
+                    (t for t in doc if t.text == word.text and t.i > 0 and _capitalised_name(doc[t.i - 1])),
+                    None,
+                )
+                if full is not None:
+                    self._add_person(doc[full.i - 1 : full.i + 1])
+                    same = self.by_last.get(surname_key(word))
             if same:
                 if len(same) == 1:
                     _count_mention(same[0], word)
@@ -435,7 +430,7 @@ class ArticlePeople:
             if (
                 t.is_title
                 and t.pos_ != "PROPN"
-                and t.i > t.sent.start
+                and not t.is_sent_start  # (not t.sent, which builds the sentence for every word)
                 and not doc[t.i - 1].is_quote
                 and doc[t.i - 1].text not in (":", "(", "[")
                 and not in_headline(t)
@@ -1231,6 +1226,10 @@ def _lede_sentence(doc: Doc) -> Span:
     return doc[0:0]
 
 
+def _capitalised_name(word: Token) -> bool:
+    return word.pos_ == "PROPN" and word.is_title
+
+
 def _aged(name: Token) -> bool:
     """Whether an age is set after the name ("Ibrahim, 19, said")."""
     doc = name.doc
@@ -1261,12 +1260,7 @@ def _described_after(name: Span, single: bool = False) -> bool:
 
 def _of_an_age(noun: Token) -> bool:
     """Whether a noun phrase gives an age ("a 31-year-old hairdresser"): only people's are given."""
-    doc = noun.doc
-    return any(
-        t.lower_ == "old" and t.i >= 2 and doc[t.i - 2].lower_ in ("year", "years")
-        for t in noun.subtree
-        if t.i < noun.i
-    )
+    return any(age_of(t) is not None for t in noun.subtree if t.i < noun.i)
 
 
 # Small words an organisation's initials skip ("Federal Bureau of Investigation" -> FBI).
@@ -1673,7 +1667,7 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     described = org_description(lower)
     if described == "media" and lower == "paper" and len(list(head.lefts)) > 1:
         described = None  # "the 2009 paper", "the research paper": a study, no newspaper
-    if described is not None and not head.ent_type_ and any(c.lower_ == "the" for c in head.lefts):
+    if described is not None and not head.ent_type_ and definite:
         ahead = people.sentences_ahead(head.i, HEADLINE_AHEAD) if _opens_lede(head) else None
         firm = people.recent_org(head.i, described, ahead)
         if firm is not None:
