@@ -4,10 +4,11 @@
 
 Extracts the statements of PolNeAR dev articles (read at run time from ../shared, never copied),
 then embeds each article's lead, statement contents and their sentences (``embed.article_texts``)
-four ways, alternated for ``--rounds`` rounds on one torch thread: one model call per article in
-batches of 4 (session 2), one call per chunk of 16 articles in batches of 16 sorted by length
-(``embed.chunk_vectors``), each in fp32 and under bfloat16 autocast. Prints median CPU seconds and
-the cosine of every vector to the fp32 one-article-at-a-time vector (mean and minimum).
+per chunk of 16 articles, alternated for ``--rounds`` rounds on one torch thread: with
+sentence-transformers' own ``encode`` in batches of 16 (sorted by characters; sessions 3-16) and
+with ``embed.encode`` (calls of texts sorted by word pieces, ``embed.token_batches``), each in fp32
+and under bfloat16 autocast. Prints median CPU seconds and the cosine of every vector to the fp32
+sentence-transformers one (mean and minimum).
 """
 
 from __future__ import annotations
@@ -41,14 +42,25 @@ def article_texts(articles: int) -> list[list[str]]:
     return texts
 
 
-def run(texts: list[list[str]], group: int, batch: int, bf16: bool) -> tuple[float, dict[str, np.ndarray]]:
+def library_encode(texts: list[str]) -> np.ndarray:
+    """The way before session 17: sentence-transformers' ``encode``, batches of 16."""
+    with embed._threads(1), embed._precision():
+        tensor = embed.load_model().encode(
+            texts, batch_size=16, convert_to_tensor=True, show_progress_bar=False
+        )
+    raw = tensor.float().numpy()
+    return raw / np.linalg.norm(raw, axis=1, keepdims=True)
+
+
+def run(texts: list[list[str]], library: bool, bf16: bool) -> tuple[float, dict[str, np.ndarray]]:
     os.environ[embed.BF16_ENV] = "1" if bf16 else "0"
     embed.bf16.cache_clear()
     vectors: dict[str, np.ndarray] = {}
     started = time.process_time()
-    for i in range(0, len(texts), group):
-        unique = list(dict.fromkeys(t for article in texts[i : i + group] for t in article))
-        vectors.update(zip(unique, embed.encode(unique, batch_size=batch, threads=1), strict=True))
+    for i in range(0, len(texts), 16):
+        unique = list(dict.fromkeys(t for article in texts[i : i + 16] for t in article))
+        found = library_encode(unique) if library else embed.encode(unique, threads=1)
+        vectors.update(zip(unique, found, strict=True))
     return time.process_time() - started, vectors
 
 
@@ -63,10 +75,10 @@ def main() -> None:
     print(f"{len(texts)} articles, {sum(map(len, texts))} texts")
     embed.encode(["warm up the model"])
     ways = {
-        "fp32, per article, batches of 4": (1, 4, False),
-        "fp32, per chunk of 16, batches of 16": (16, 16, False),
-        "bf16, per article, batches of 4": (1, 4, True),
-        "bf16, per chunk of 16, batches of 16": (16, 16, True),
+        "fp32, sentence-transformers batches": (True, False),
+        "fp32, embed.encode": (False, False),
+        "bf16, sentence-transformers batches": (True, True),
+        "bf16, embed.encode": (False, True),
     }
     seconds: dict[str, list[float]] = {name: [] for name in ways}
     results: dict[str, dict[str, np.ndarray]] = {}
@@ -74,7 +86,7 @@ def main() -> None:
         for name, way in ways.items():
             cpu, results[name] = run(texts, *way)
             seconds[name].append(cpu)
-    reference = results["fp32, per article, batches of 4"]
+    reference = results["fp32, sentence-transformers batches"]
     for name in ways:
         cosines = np.asarray([float(reference[t] @ v) for t, v in results[name].items()])
         print(
