@@ -113,3 +113,35 @@ def test_a_description_of_the_source_after_according_to_is_no_content(nlp: Any) 
     assert according.speaker == "Olivar"
     assert according.content.endswith("two years earlier")
     assert all(part.of(text).strip() for part in according.content_parts)
+
+
+def test_a_ministry_keeps_every_field_of_its_remit(nlp: Any) -> None:
+    text = (
+        "The Department for Environment, Food and Rural Affairs said the grant scheme would reopen in "
+        "March.\n\n"
+        "The Department of Public Works and Highways said the bridge at Tarlac was safe to cross.\n\n"
+        "Peru's Ministry of Energy and Mines said copper output rose 4% in the quarter."
+    )
+    statements = run(nlp, text)
+    assert about(statements, "the grant scheme would reopen").speaker == (
+        "Department for Environment, Food and Rural Affairs"
+    )
+    bridge = about(statements, "the bridge at Tarlac was safe")
+    assert bridge.speaker == "Department of Public Works and Highways"
+    assert bridge.speaker_text == "The Department of Public Works and Highways"
+    assert (
+        about(statements, "copper output rose 4% in the quarter").speaker
+        == "Peru's Ministry of Energy and Mines"
+    )
+
+
+def test_a_body_named_with_and_is_one_speaker_and_two_bodies_stay_apart(nlp: Any) -> None:
+    text = (
+        "The British Growers and Livestock Union said farm-gate prices had fallen for a third month.\n\n"
+        "The Ministry of Defence and Reuters said the base near Basra had been hit twice."
+    )
+    statements = run(nlp, text)
+    union = about(statements, "farm-gate prices had fallen")
+    assert union.speaker == "British Growers and Livestock Union"
+    assert union.speaker_type == "ORG"
+    assert about(statements, "the base near Basra had been hit").speaker == "Ministry of Defence"

@@ -176,6 +176,49 @@ def surname_key(token: Token) -> str:
 NAME_PUNCTUATION = {"&", ".", "-", "'", "’"}
 
 
+def remit_comma(doc: Doc, i: int) -> bool:
+    """Whether the comma ``doc[i]`` lists a body's remit inside its name, the entity going on with a
+    capitalised word: "the Department for Environment, Food and Rural Affairs" (a remit comes after
+    "of" or "for"; "Crane, Kibbe and other libertarians" is no name)."""
+    if not (
+        doc[i].text == ","
+        and i + 1 < len(doc)
+        and doc[i + 1].ent_iob_ == "I"
+        and doc[i + 1].is_title
+        and doc[i + 1].pos_ in ("PROPN", "NOUN")
+    ):
+        return False
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return any(t.lower_ in ("of", "for") for t in doc[start:i])
+
+
+def remit_end(doc: Doc, token: Token, end: int) -> int:
+    """The end of a ministry's name past its tagged entity, where the tagger stopped before the last
+    field of its remit: "the Department of Public Works and Highways", "the Ministry of Energy and
+    Mines". Only after "of" or "for", and only through capitalised words no entity claims, so that
+    "the Ministry of Defence and Reuters" stays two speakers."""
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if not any(t.lower_ in ("of", "for") for t in doc[start:end]):
+        return end
+    after = end
+    if after + 1 < len(doc) and doc[after].lower_ == "and" and doc[after].ent_type_ == "":
+        words = after + 1
+        while (
+            words < len(doc)
+            and doc[words].is_title
+            and doc[words].ent_type_ == ""
+            and doc[words].pos_ in ("PROPN", "NOUN")
+        ):
+            words += 1
+        if words > after + 1:
+            return words
+    return end
+
+
 def speaker_tokens(head: Token) -> tuple[int, int]:
     """Token range [start, end) of the speaker phrase headed by ``head`` (no relative clause)."""
     start = head.i
@@ -198,10 +241,14 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
             and doc[end].ent_iob_ == "I"
             and doc[end].ent_type_ == head.ent_type_
             and doc[end].pos_ not in ("VERB", "AUX")  # a headline's "Trump Said" is no name
-            and not (doc[end].is_punct and doc[end].text not in NAME_PUNCTUATION)  # "De Blasio: …"
+            and not (
+                doc[end].is_punct and doc[end].text not in NAME_PUNCTUATION and not remit_comma(doc, end)
+            )
             and head in doc[end].ancestors
         ):
             end += 1
+        if head.ent_type_ == "ORG":
+            end = remit_end(doc, head, end)
     for i in range(head.i - 1, start - 1, -1):
         # a line break or the end of a quotation ends the phrase: "“… hunky-dory,” Gene Sperling said"
         closing = i > 0 and doc[i].text in QUOTE_MARKS and doc[i].tag_ != "POS" and doc[i - 1].text in ",.?!"

@@ -70,6 +70,8 @@ from whosaid.extract.speaker_names import (
     reads_as_company,
     reads_as_person,
     reads_as_place,
+    remit_comma,
+    remit_end,
     role_apposition,
     role_words,
     speaker_tokens,
@@ -1134,11 +1136,14 @@ def _entity_end(token: Token) -> int:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         inside_word = not doc[end - 1].whitespace_ and not doc[end].whitespace_  # "American-Islamic"
         if doc[end].pos_ == "VERB" or (
-            doc[end].is_punct and doc[end].text not in (".", "&") and not inside_word
+            doc[end].is_punct
+            and doc[end].text not in (".", "&")
+            and not inside_word
+            and not remit_comma(doc, end)
         ):
             break
         end += 1
-    return end
+    return remit_end(doc, token, end)
 
 
 def _described_person(head: Token, people: ArticlePeople, exclude: set[str]) -> Person | None:
@@ -1498,6 +1503,16 @@ def joint_speaker(
     if not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
         return None
     partner = next((c for c in head.rights if c.dep_ == "conj"), None)
+    joined = next(c for c in head.children if c.dep_ == "cc" and c.lower_ == "and")
+    if partner is not None and joined.ent_iob_ == "I" and joined.ent_type_ == head.ent_type_ == "ORG":
+        # the tagger ended one body's name on its "and" ("The British Growers and" | "Livestock
+        # Union"): one name, not two speakers
+        first = joined.i
+        while first > 0 and head.doc[first].ent_iob_ == "I":
+            first -= 1
+        end = _entity_end(partner)
+        name = clean_name(head.doc[first:end], titles=False)[0]
+        return (Resolution(name, "ORG", None, "org"), end) if name else None
     if (
         partner is None
         or partner.ent_type_ != head.ent_type_

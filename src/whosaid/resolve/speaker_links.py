@@ -61,6 +61,7 @@ def link_speakers(builder: ClusterBuilder, statements: list[Statement]) -> dict[
         if statement.speaker_role:
             builder.clusters[target].add_role(statement.speaker_role)
         take_fuller_name(builder, target, statement.speaker)
+        take_fuller_org_name(builder, target, statement.speaker, text)
         links[pos] = target
     return links
 
@@ -159,6 +160,17 @@ def take_fuller_name(builder: ClusterBuilder, index: int, speaker: str | None) -
         return  # "Derelict Obama" from a headline is no fuller name
     known = [p for p in (person_name(n) for n in cluster.names) if p is not None]
     if known and all(not p.given and same_person_name(parts, p) for p in known):
+        cluster.names.append(speaker)
+
+
+def take_fuller_org_name(builder: ClusterBuilder, index: int, speaker: str | None, phrase: str) -> None:
+    """An organisation known here by the tail of its name takes the whole name the speaker phrase
+    writes, where the tagger split it in two ("The British Growers and" | "Livestock Union")."""
+    cluster = builder.clusters[index]
+    if speaker is None or cluster.type != "ORG" or fold(speaker) not in fold(phrase):
+        return
+    # Only across an "and": "China's coast guard" stays the coast guard, "Xinhua" stays Xinhua.
+    if any(fold(speaker).endswith(" and " + fold(n)) for n in cluster.names):
         cluster.names.append(speaker)
 
 
