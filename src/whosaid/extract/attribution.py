@@ -195,7 +195,9 @@ def _unquoted_words(text: str, start: int, end: int, regions: list[QuoteRegion],
 def collect_drafts(doc: Doc, quotes: QuoteMap) -> list[Draft]:
     verbs = set(load_lexicon().verbs)
     candidates = select_candidates(doc, quotes)
-    drafts = [snap(c, quotes, doc_text(doc)) for c in candidates]
+    # speech reported inside a quotation keeps its own clause: it is no quotation of its own
+    reported = [Draft(c, "indirect", c.content_start, c.content_end) for c in candidates if c.in_quotation]
+    drafts = [snap(c, quotes, doc_text(doc)) for c in candidates if not c.in_quotation]
     drafts = [d for d in drafts if d.end > d.start]
     for draft in drafts:
         absorb_colon_quote(draft, quotes, doc, verbs)
@@ -242,6 +244,12 @@ def collect_drafts(doc: Doc, quotes: QuoteMap) -> list[Draft]:
             cue.i, cue.i + 1, nested.inner_start, nested.inner_end, subject_of(cue), 0.8, "nested"
         )
         drafts.append(Draft(cand, "direct", nested.inner_start, nested.inner_end, parent=parent))
+    for draft in reported:
+        draft.parent = next(
+            (i for i, d in enumerate(drafts) if d.kind != "indirect" and d.start <= draft.start < d.end), None
+        )
+        if draft.parent is not None:  # only inside a statement: the quotation of nobody says nothing
+            drafts.append(draft)
     return drafts
 
 

@@ -56,6 +56,7 @@ class Candidate:
     probability: float = 0.0  # the trained filter's estimate that this is a gold attribution
     relayed: bool = False  # "X was quoted as saying": a sure attribution whatever the filter says
     edges: tuple[int, int, int] | None = None  # token first, subtree end, rules' end (boundary training)
+    in_quotation: bool = False  # reported speech inside a quotation ("Ministers told us there was …")
 
 
 def quoted_as_saying(quoted: Token) -> tuple[Token | None, Token | None, int, int] | None:

@@ -201,7 +201,10 @@ def nested_pairs(
                 best = j
         if best >= 0:
             features = pair_features(doc, i, best, statements, forms, in_quote)
-            pairs.append(NestedPair(i, best, features, speech_inside(doc, inner, statements[best])))
+            # reported speech inside a quotation is kept: its words are the quoted speaker's, its
+            # claim someone else's
+            kept = i in in_quote or speech_inside(doc, inner, statements[best])
+            pairs.append(NestedPair(i, best, features, kept))
     return pairs
 
 
