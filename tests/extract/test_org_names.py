@@ -145,3 +145,17 @@ def test_a_body_named_with_and_is_one_speaker_and_two_bodies_stay_apart(nlp: Any
     assert union.speaker == "British Growers and Livestock Union"
     assert union.speaker_type == "ORG"
     assert about(statements, "the base near Basra had been hit").speaker == "Ministry of Defence"
+
+
+def test_the_preliminary_report_is_the_report_its_issuer_published(nlp: Any) -> None:
+    text = (
+        "The National Transportation Safety Board released its preliminary report on Thursday.\n\n"
+        "The preliminary report said the controller had issued the instruction late.\n\n"
+        "The jobs report said hiring slowed in October."
+    )
+    statements = run(nlp, text)
+    assert about(statements, "the controller had issued the instruction late").speaker == (
+        "National Transportation Safety Board"
+    )
+    # a document named by its subject ("jobs") is nobody's earlier report
+    assert about(statements, "hiring slowed in October").speaker != "National Transportation Safety Board"

@@ -983,8 +983,15 @@ def _stated_in(document: Token) -> Token | None:
 def _earlier_mention(head: Token) -> Token | None:
     """The latest earlier mention of the document "the statement" repeats ("In a statement, the
     ministry said … . The statement added"); None when the phrase is not a bare definite one."""
-    if head.tag_ != "NN" or [c.lower_ for c in head.lefts] not in (["the"], ["that"], ["this"]):
-        return None  # "the emails" may be anyone's of those written about
+    lefts = list(head.lefts)
+    if (
+        head.tag_ != "NN"
+        or not lefts
+        or lefts[0].lower_ not in ("the", "that", "this")
+        # "the preliminary report", "the final ruling": what it says of the document, not whose
+        or any(c.dep_ != "amod" or c.pos_ != "ADJ" for c in lefts[1:])
+    ):
+        return None  # "the emails" may be anyone's of those written about; "the jobs report" no one's
     lemma = head.lemma_.lower()
     doc = head.doc
     for tok in reversed(doc[max(0, head.i - DOCUMENT_ANAPHOR_TOKENS) : head.i]):
