@@ -159,3 +159,19 @@ def test_the_preliminary_report_is_the_report_its_issuer_published(nlp: Any) -> 
     )
     # a document named by its subject ("jobs") is nobody's earlier report
     assert about(statements, "hiring slowed in October").speaker != "National Transportation Safety Board"
+
+
+def test_an_acronym_in_brackets_is_what_it_spells_even_untagged(nlp: Any) -> None:
+    text = (
+        "Train drivers on Crosslink Rail Ltd services will strike in October after their union rejected "
+        "a 4% pay offer.\n\n"
+        "The Footplate and Rail Staff Union (FRSU) said on Wednesday that 87% of members had backed the "
+        "walkouts.\n\n"
+        "Crosslink Rail Ltd, which runs stopping services across West Yorkshire, said in a statement that "
+        "the offer was fair.\n\n"
+        "The FRSU said its members would not move.\n\n"
+        "The company also claimed that the deal depended only on modest changes to rostering."
+    )
+    statements = run(nlp, text)
+    # the union's short form, tagged alone, is no business for "the company"
+    assert about(statements, "that the deal depended only on modest changes").speaker == "Crosslink Rail Ltd"

@@ -204,6 +204,9 @@ class ArticlePeople:
         self.last_speaker: tuple[int, Person] | None = None
         for ent in doc.ents:
             ent, short = _abbreviated(ent)
+            spelt = _spelt_before(ent) if ent.label_ == "ORG" else None
+            if spelt is not None:  # "The Footplate and Rail Staff Union (FRSU)", only "FRSU" tagged
+                self.firm_short_names.setdefault(ent.text.lower(), spelt)
             if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":
                 continue  # "the Oslo-based company": a place, whatever the tagger says
             if ent.end < len(doc) and ent[-1].head.i == ent.end and doc[ent.end].lower_ in PLACE_NOUNS:
@@ -628,12 +631,18 @@ class ArticlePeople:
         representing 14,000 dockworkers said" names its union in the next paragraph."""
         if kind == "agency":
             return self._recent_agency(before)
-        fits = {
+        test = {
             "business": is_business,
             "public": is_public_body,
             "media": self.media.__contains__,
             "union": is_union,
         }[kind]
+
+        def fits(name: str) -> bool:
+            # an acronym is what it stands for: "the FRSU" is the Footplate and Rail Staff Union,
+            # no business for "the company"
+            return test(self.firm_short_names.get(name.lower(), name))
+
         if ahead is None:
             return next((name for i, name in reversed(self.org_mentions) if i < before and fits(name)), None)
         # a lede's: a headline's "Dock Union Says …" is the story's subject in a headline's words,
@@ -1392,6 +1401,27 @@ def _names_of_things(doc: Doc) -> set[str]:
         # a given name is a person's ("His wife, Carmen [GPE], nodded")
         if vote >= 0 and name in people and name not in surnames and first_name_gender(name) is None
     }
+
+
+def _spelt_before(ent: Span) -> str | None:
+    """The name a bracketed short form spells when the tagger took the short form alone: the
+    capitalised words right before the bracket whose initials it is ("The Footplate and Rail Staff
+    Union (FRSU)" → "Footplate and Rail Staff Union"), or None."""
+    doc, short = ent.doc, ent.text
+    if not (len(ent) == 1 and short.isalpha() and short.isupper() and 2 <= len(short) <= 6):
+        return None
+    if ent.start < 2 or doc[ent.start - 1].text != "(" or ent.end >= len(doc) or doc[ent.end].text != ")":
+        return None
+    initials = ""
+    start = ent.start - 1
+    while start > 0 and len(initials) < len(short):
+        word = doc[start - 1]
+        if word.is_title or (word.is_upper and word.is_alpha):
+            initials = word.text[0] + initials
+        elif word.lower_ not in NAME_GLUE:
+            break
+        start -= 1
+    return doc[start : ent.start - 1].text if initials == short else None
 
 
 def _abbreviated(ent: Span) -> tuple[Span, str | None]:
