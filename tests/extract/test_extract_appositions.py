@@ -59,3 +59,18 @@ def test_name_right_after_a_description_without_a_comma(nlp: Any) -> None:
     stmt = about(run(nlp, text), "that the strike would go on")
     assert (stmt.speaker, stmt.speaker_role) == ("Piotr Nowak", "union leader")
     assert stmt.speaker_text == "The union leader Piotr Nowak"
+
+
+def test_a_second_description_in_apposition_names_the_first(nlp: Any) -> None:
+    text = (
+        "The festival opened on Thursday.\n\n"
+        "The jury president, the French actress Helene Marchetti, declined to comment on the withdrawal "
+        'but told reporters that the jury would judge "only what is on the screen."\n\n'
+        "Later the jury president said the films in competition were unusually strong."
+    )
+    statements = run(nlp, text)
+    told = about(statements, 'that the jury would judge "only what is on the screen."')
+    assert told.speaker == "Helene Marchetti"
+    assert told.speaker_text == "The jury president"
+    # both descriptions are hers, so the first one alone names her later
+    assert about(statements, "the films in competition were unusually strong").speaker == "Helene Marchetti"

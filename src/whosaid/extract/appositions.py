@@ -45,6 +45,12 @@ def appositive_name(head: Token, people: ArticlePeople) -> tuple[Token, list[Tok
             continue
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return child, list(doc[child.left_edge.i : child.i + 1])
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_:
+            # "The jury president, the French actress Helene Marchetti,": a second description
+            # that names her right after its noun
+            named = next((g for g in child.rights if g.dep_ == "appos" and g.ent_type_ == "PERSON"), None)
+            if named is not None and named.left_edge.i == child.i + 1:
+                return named, list(doc[named.left_edge.i : named.i + 1])
         # a common noun, or a title written with a capital ("Bangladesh's Foreign Minister, A.K.M.
         # Shahriar Kabir,")
         common = head.pos_ == "NOUN" and head.tag_ == "NN"

@@ -600,6 +600,10 @@ class ArticlePeople:
                 person.roles.append(" ".join(t.text for t in words))
             else:
                 person.roles.append(" ".join(t.text for t in owner.subtree if t.i < owner.i + 1))
+            outer = owner.head
+            if owner.dep_ == "appos" and outer.pos_ == "NOUN" and not outer.ent_type_:
+                # "The jury president, the French actress Helene Marchetti,": both descriptions hers
+                person.roles.append(" ".join(t.text for t in outer.subtree if t.i <= outer.i))
 
     def person_of(self, token: Token) -> Person | None:
         same = self.by_last.get(surname_key(token))
