@@ -156,3 +156,15 @@ def test_a_surname_described_again_is_the_person_named_in_full(nlp: Any) -> None
     statements = run(nlp, text)
     assert about(statements, "he never saw the gunman speak to anyone").speaker == "Adel Nefzi"
     assert about(statements, "the mosque had no link to the attack").speaker == "Adel Nefzi"
+
+
+def test_a_titled_name_the_tagger_split_into_a_place_and_a_body_is_a_person(nlp: Any) -> None:
+    text = (
+        "The decision drew an immediate rebuke from the government.\n\n"
+        "Finance Minister Beatriz Olarte Sanabria wrote on X that the bank was strangling the economy. "
+        "“Colombians are paying the highest real interest rates in the region,” she wrote."
+    )
+    statements = run(nlp, text)
+    assert about(
+        statements, "Colombians are paying the highest real interest rates in the region,"
+    ).speaker == ("Beatriz Olarte Sanabria")

@@ -334,6 +334,26 @@ class ArticlePeople:
             if not any(words[-1].i in p.mentions for p in self.people):
                 self._add_person(doc[words[0].i : words[-1].i + 1])
 
+    def _add_titled_subjects(self, tagged: np.ndarray) -> None:
+        """Register a person the tagger split into a place and a body ("Finance Minister [Beatriz]
+        GPE [Olarte Sanabria] ORG wrote"): a subject's name after a title, starting with a known
+        given name, so that "she" after it is hers."""
+        doc = self.doc
+        nsubj = doc.vocab.strings["nsubj"]
+        for i in np.flatnonzero((tagged[:, 0] == PROPN) & (tagged[:, 2] == nsubj)).tolist():
+            if doc[i].ent_type_ == "PERSON" or any(i in p.mentions for p in self.people):
+                continue
+            start = i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and not is_title_word(doc[start - 1].text):
+                start -= 1
+            if (
+                start < i
+                and start > 0
+                and is_title_word(doc[start - 1].text)
+                and first_name_gender(doc[start].text) is not None
+            ):
+                self._add_person(doc[start : i + 1])
+
     def _add_untagged_named_subjects(self, tagged: np.ndarray) -> None:
         """Register a person the tagger did not name but a person's noun introduces, right before the
         name ("Year 10 pupil Ellie, 15, admitted") or set after it ("Arya Wibisono, a political
@@ -364,6 +384,7 @@ class ArticlePeople:
                 continue
             if not any(i in p.mentions for p in self.people):
                 self._add_person(doc[start : i + 1])
+        self._add_titled_subjects(tagged)
         # a given name alone, as features name migrants, survivors and fans, which the tagger
         # calls a place or a product ("Ibrahim, 19, from Conakry, said"; "Fatoumata, a
         # 31-year-old hairdresser from Abidjan, said")
