@@ -269,3 +269,21 @@ def test_a_platform_is_no_person_for_a_pronoun(nlp: Any) -> None:
     assert reads_as_company(doc[0:1])
     person = nlp("Grace said the account was suspended.")
     assert not reads_as_company(person[0:1])
+
+
+def test_the_ledes_his_finance_minister_is_the_finance_minister_named_further_down(nlp: Any) -> None:
+    text = (
+        "Coalition in crisis over pension reform\n\n"
+        "Germany's coalition was plunged into crisis on Tuesday after the Greens refused to back a pension "
+        "reform that Chancellor Matthias Kessler has made the centrepiece of his agenda, and his finance "
+        "minister warned that the government could not last.\n\n"
+        "The Greens' parliamentary leader, Jonas Reinhold-Weber, said his party would not sign a blank "
+        "cheque.\n\n"
+        "The row has exposed the fragility of the alliance.\n\n"
+        "Finance Minister Ulrike Brandauer told the public broadcaster that a government cannot go on "
+        "from one crisis summit to the next."
+    )
+    statements = run(nlp, text)
+    warned = about(statements, "that the government could not last")
+    assert warned.speaker == "Ulrike Brandauer"
+    assert warned.speaker_text == "his finance minister"

@@ -1233,13 +1233,17 @@ def _named_further_on(head: Token, people: ArticlePeople, exclude: set[str]) -> 
     Trauger wrote". None elsewhere: further into a story a description names someone new."""
     headline = in_headline(head) and not any(c.dep_ == "poss" for c in head.children)
     indefinite_lede = _opens_lede(head) and any(c.lower_ in ("a", "an") for c in head.lefts)
-    if not (headline or indefinite_lede):
+    # "… and his finance minister warned …": the one office-holder of someone the lede names
+    possessed_lede = _opens_lede(head) and any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in head.lefts
+    )
+    if not (headline or indefinite_lede or possessed_lede):
         return None
     words, required = description_words(head)
     person = people.described(
         head.i, exclude, head.lower_, words, required, later=True, ahead=HEADLINE_AHEAD, head_alone=True
     )
-    if person is None and headline:
+    if person is None and (headline or possessed_lede):
         # a headline's "Attorney says video contradicts …" may name its person paragraphs down
         # ("…," said Renata Okafor, an attorney representing …): the one person with that role
         person = people.sole_holder(exclude, head.lower_, words + required)
@@ -1835,6 +1839,8 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         person = _described_person(head, people, exclude) or _named_next(head, people, exclude)
         if person is None and in_headline(head):
             person = _named_for_the_lede(head, people, exclude)
+        if person is None and _opens_lede(head):
+            person = _named_further_on(head, people, exclude)  # the lede's "his finance minister"
         if person:
             return Resolution(person.name, "PERSON", doc[start:end].text, "description")
         return Resolution(None, "PERSON", doc[start:end].text, "unknown")
