@@ -390,3 +390,16 @@ def test_a_counterpart_nobody_holds_stays_unresolved(nlp: Any) -> None:
     )
     called = about(run(nlp, text), "the remark")
     assert called.speaker is None
+
+
+def test_a_spokeswomans_she_goes_on_into_the_next_paragraph(nlp: Any) -> None:
+    text = (
+        "Nurses to strike\n\n"
+        "Union secretary Bernadette Yuen said the memo proved the health service had been negotiating "
+        "in bad faith.\n\n"
+        "A spokeswoman for Bayside Metro Health said the memo was routine. “Every responsible employer "
+        "plans for the possibility of industrial action,” she said. “It would be negligent not to.”\n\n"
+        "She denied that the offer had been deliberately set low."
+    )
+    statements = run(nlp, text)
+    assert about(statements, "that the offer had been deliberately set low").speaker == "Bayside Metro Health"

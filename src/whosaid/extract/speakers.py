@@ -200,6 +200,9 @@ class ArticlePeople:
         self._lower_words: set[str] | None = None
         self._org_nouns: list[tuple[int, str, int]] | None = None  # see org_described_as
         self._given_names: set[str] = set()  # people named by a given name alone, as subjects
+        # a "he" or "she" resolved to an unnamed newcomer ("A spokeswoman for X said … “…,” she
+        # said"), by token: the next paragraph's "She denied" goes on with the same newcomer
+        self.newcomer_pronouns: dict[int, int] = {}
         # the person who spoke last, and where (resolution runs in text order): "he" continues them
         self.last_speaker: tuple[int, Person] | None = None
         for ent in doc.ents:
@@ -753,6 +756,8 @@ class ArticlePeople:
         answers)."""
         doc = self.doc
         for tok in self._subjects_back(self._words_start(before), lambda t: _subject_rank(t) == 0):
+            if tok.i in self.newcomer_pronouns:
+                return doc[self.newcomer_pronouns[tok.i]]  # "… she said. She denied …": the same one
             if tok.dep_ == "appos":
                 if tok.pos_ == "NOUN" and (someone_unnamed(tok.head) or unnamed_relative(tok.head)):
                     return tok.head  # "Her neighbour, a retired teacher, said": no name either
@@ -1685,6 +1690,7 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
     if lower in PERSONAL_PRONOUNS:
         newcomer = people.recent_description(head.i) if lower in ("he", "she") else None
         if newcomer is not None:  # "NATO's secretary general said … . “…,” he added"
+            people.newcomer_pronouns[head.i] = newcomer.i
             s, e = speaker_tokens(newcomer)
             res = resolve_speaker(newcomer, s, e, people, exclude)
             return Resolution(res.speaker, res.speaker_type or "PERSON", None, "pronoun")
