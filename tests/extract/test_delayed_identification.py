@@ -287,3 +287,29 @@ def test_the_ledes_his_finance_minister_is_the_finance_minister_named_further_do
     warned = about(statements, "that the government could not last")
     assert warned.speaker == "Ulrike Brandauer"
     assert warned.speaker_text == "his finance minister"
+
+
+def test_the_ledes_head_of_a_body_is_its_president_named_a_paragraph_down(nlp: Any) -> None:
+    text = (
+        "Farmers' leader attacks water levy\n\n"
+        "The head of the country's largest farming lobby said on Monday that a proposed levy on "
+        "irrigation water would force some family farms to sell up. The government, he said, had drawn "
+        "up the scheme without talking to farmers.\n\n"
+        "Speaking on Riverlands Radio's Morning Programme, Graham Toohey, president of the National "
+        "Growers' Federation, said the charge sounded small but was enormous in a dry year.\n\n"
+        "A spokeswoman for the department said the levy was fair."
+    )
+    statements = run(nlp, text)
+    assert about(
+        statements, "that a proposed levy on irrigation water would force some family farms"
+    ).speaker == ("Graham Toohey")
+
+
+def test_a_paragraph_down_a_different_office_names_no_one(nlp: Any) -> None:
+    text = (
+        "Lawmaker wants candidate barred\n\n"
+        "The presidential candidate said last month that immigrants posed a threat to the country.\n\n"
+        "In Manila, Joey Salceda, a lawmaker from Albay, said the remarks were offensive."
+    )
+    statements = run(nlp, text)
+    assert about(statements, "that immigrants posed a threat to the country").speaker != "Joey Salceda"

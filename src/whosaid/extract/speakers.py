@@ -1331,6 +1331,24 @@ DATELINE_ENDS = {"—", "–", "-", ":"}
 ANONYMOUS_WORDS = {"anonymity", "anonymously", "named", "identified", "authorised", "authorized"}
 
 
+def _next_paragraph_subject(head: Token) -> Token | None:
+    """The first token of the PERSON name that is the main subject of the first sentence of the
+    paragraph after ``head``'s, or None."""
+    doc = head.doc
+    paragraph = paragraph_of(doc, head.i)
+    sent = next((s for s in doc[head.sent.end :].sents if paragraph_of(doc, s.start) > paragraph), None)
+    if sent is None or paragraph_of(doc, sent.start) != paragraph + 1:
+        return None
+    subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        # "Speaking on X's Programme, Graham Toohey, …, said": the parser hung the name on the
+        # programme; the first name before the verb is the one who says
+        subject = next((t for t in sent if t.i < sent.root.i and t.ent_type_ == "PERSON"), None)
+    if subject is None or subject.ent_type_ != "PERSON":
+        return None
+    return _entity_of(subject)[0]
+
+
 def _named_next(head: Token, people: ArticlePeople, exclude: set[str]) -> Person | None:
     """Whom a lede's unnamed speaker is when the very next sentence opens with a newcomer's name: the
     delayed identification of news writing ("A former housing minister said … ." then "Helen
@@ -1349,19 +1367,57 @@ def _named_next(head: Token, people: ArticlePeople, exclude: set[str]) -> Person
         doc[after].is_space or (is_title_word(doc[after].text) and not doc[after].ent_type_)
     ):
         after += 1
-    if after >= len(doc) or doc[after].ent_type_ != "PERSON" or doc[after].ent_iob_ != "B":
-        return None
-    naming = doc[after].sent
-    person = people.person_of(_entity_of(doc[after])[-1])
-    if person is None or person.name in exclude or min(person.mentions, default=after) < naming.start:
+    later_paragraph = False
+    if after < len(doc) and doc[after].ent_type_ == "PERSON" and doc[after].ent_iob_ == "B":
+        name = doc[after]
+    else:
+        later_paragraph = True
+        # or the subject of the next paragraph's first sentence: "The head of the largest farming
+        # lobby said … . The government, he said, …" then "Speaking on radio, Graham Toohey,
+        # president of the federation, said …"; not for "his finance minister", someone's own
+        # office-holder, whom the story may name much further down (``_named_further_on``)
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.lefts):
+            return None
+        name = _next_paragraph_subject(head)
+        if name is None:
+            return None
+    naming = name.sent
+    person = people.person_of(_entity_of(name)[-1])
+    if person is None or person.name in exclude or min(person.mentions, default=name.i) < naming.start:
         return None
     proper = {c.lower_ for c in head.lefts if c.pos_ == "PROPN"}
     by_word = any(
-        t.lemma_.lower() == head.lemma_.lower() or t.lower_ in proper for t in naming if t.i != after
+        t.lemma_.lower() == head.lemma_.lower() or t.lower_ in proper for t in naming if t.i != name.i
     )
+    if later_paragraph:
+        # a paragraph further, the office must agree: "president of the federation" for "The head
+        # of the largest farming lobby", not "a lawmaker" for "the presidential candidate"
+        offices = [c.lemma_.lower() for c in _entity_of(name)[-1].children if c.dep_ == "appos"]
+        return person if by_word or any(_leads_as(head.lemma_.lower(), o) for o in offices) else None
     definite = any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in head.lefts)
     speaks = any(c.dep_ == "ccomp" for c in naming.root.children)
     return person if by_word or (definite and speaks) else None
+
+
+# Words for whoever leads a body: "the head of X" is its president, chair or director.
+LEADING_OFFICES = {
+    "head",
+    "chief",
+    "leader",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "boss",
+}
+
+
+def _leads_as(description: str, office: str) -> bool:
+    """Whether a description's noun and a named person's office can be the same post."""
+    if description == office or office in HEAD_EQUIVALENTS.get(description, ()):
+        return True
+    return description in LEADING_OFFICES and office in LEADING_OFFICES
 
 
 # Words that pick some of a group out of it ("two of the people", "one of the officials").
