@@ -1336,7 +1336,9 @@ def _next_paragraph_subject(head: Token) -> Token | None:
     paragraph after ``head``'s, or None."""
     doc = head.doc
     paragraph = paragraph_of(doc, head.i)
-    sent = next((s for s in doc[head.sent.end :].sents if paragraph_of(doc, s.start) > paragraph), None)
+    sent = next(
+        (s for s in doc.sents if s.start >= head.sent.end and paragraph_of(doc, s.start) > paragraph), None
+    )
     if sent is None or paragraph_of(doc, sent.start) != paragraph + 1:
         return None
     subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
@@ -1378,9 +1380,10 @@ def _named_next(head: Token, people: ArticlePeople, exclude: set[str]) -> Person
         # office-holder, whom the story may name much further down (``_named_further_on``)
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.lefts):
             return None
-        name = _next_paragraph_subject(head)
-        if name is None:
+        subject = _next_paragraph_subject(head)
+        if subject is None:
             return None
+        name = subject
     naming = name.sent
     person = people.person_of(_entity_of(name)[-1])
     if person is None or person.name in exclude or min(person.mentions, default=name.i) < naming.start:
