@@ -188,10 +188,14 @@ def remit_comma(doc: Doc, i: int) -> bool:
         and doc[i + 1].pos_ in ("PROPN", "NOUN")
     ):
         return False
-    start = i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    return any(t.lower_ in ("of", "for") for t in doc[start:i])
+    return any(t.lower_ in ("of", "for") for t in doc[_entity_start(doc, i) : i])
+
+
+def _entity_start(doc: Doc, i: int) -> int:
+    """The first token of the named entity token ``i`` is inside (``i`` itself outside one)."""
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
 
 
 def remit_end(doc: Doc, token: Token, end: int) -> int:
@@ -199,14 +203,10 @@ def remit_end(doc: Doc, token: Token, end: int) -> int:
     field of its remit: "the Department of Public Works and Highways", "the Ministry of Energy and
     Mines". Only after "of" or "for", and only through capitalised words no entity claims, so that
     "the Ministry of Defence and Reuters" stays two speakers."""
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    if not any(t.lower_ in ("of", "for") for t in doc[start:end]):
+    if not any(t.lower_ in ("of", "for") for t in doc[_entity_start(doc, token.i) : end]):
         return end
-    after = end
-    if after + 1 < len(doc) and doc[after].lower_ == "and" and doc[after].ent_type_ == "":
-        words = after + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end].ent_type_ == "":
+        words = end + 1
         while (
             words < len(doc)
             and doc[words].is_title
@@ -214,7 +214,7 @@ def remit_end(doc: Doc, token: Token, end: int) -> int:
             and doc[words].pos_ in ("PROPN", "NOUN")
         ):
             words += 1
-        if words > after + 1:
+        if words > end + 1:
             return words
     return end
 

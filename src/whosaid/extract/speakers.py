@@ -1404,16 +1404,8 @@ def _named_next(head: Token, people: ArticlePeople, exclude: set[str]) -> Person
 
 # Words for whoever leads a body: "the head of X" is its president, chair or director.
 LEADING_OFFICES = {
-    "head",
-    "chief",
-    "leader",
-    "president",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "director",
-    "boss",
-}
+    "head", "chief", "leader", "president", "chairman", "chairwoman", "chair", "director", "boss",
+}  # fmt: skip
 
 
 def _leads_as(description: str, office: str) -> bool:
@@ -1630,10 +1622,10 @@ def joint_speaker(
         or head.ent_type_ not in JOINT_SPEAKER_TYPES
     ):
         return None
-    if not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+    joined = next((c for c in head.children if c.dep_ == "cc" and c.lower_ == "and"), None)
+    if joined is None:
         return None
     partner = next((c for c in head.rights if c.dep_ == "conj"), None)
-    joined = next(c for c in head.children if c.dep_ == "cc" and c.lower_ == "and")
     if partner is not None and joined.ent_iob_ == "I" and joined.ent_type_ == head.ent_type_ == "ORG":
         # the tagger ended one body's name on its "and" ("The British Growers and" | "Livestock
         # Union"): one name, not two speakers
