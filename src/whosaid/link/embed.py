@@ -126,16 +126,15 @@ def encode(texts: Sequence[str], batch_size: int = CHUNK_BATCH, threads: int | N
     # model is by far the costliest part of linking.
     unique = list(dict.fromkeys(texts))
     model = _model()
-    lengths = [
-        len(ids)
-        for ids in model.tokenizer(unique, truncation=True, max_length=model.max_seq_length)["input_ids"]
-    ]
+    # Word pieces once, truncated as the model truncates; each call is padded by the tokenizer.
+    pieces = model.tokenizer(unique, truncation=True, max_length=model.max_seq_length)
+    lengths = [len(ids) for ids in pieces["input_ids"]]
     raw = np.zeros((len(unique), DIMENSIONS), dtype=np.float32)
     with _threads(threads), _precision():
         for batch in token_batches(lengths, batch_size, BATCH_TOKENS):
-            # The model's own preprocessing pads the call and adds what its forward expects.
-            features = model.preprocess([unique[i] for i in batch])
-            raw[batch] = model(features)["sentence_embedding"].float().numpy()
+            call = {key: [values[i] for i in batch] for key, values in pieces.items()}
+            features = model.tokenizer.pad(call, return_tensors="pt")
+            raw[batch] = model(dict(features))["sentence_embedding"].float().numpy()
     # Normalised again in fp32, whatever precision the model ran in.
     norms = np.linalg.norm(raw, axis=1, keepdims=True)
     vectors: Vectors = (raw / np.where(norms > 0, norms, 1.0)).astype(np.float32)
