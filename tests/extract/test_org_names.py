@@ -175,3 +175,23 @@ def test_an_acronym_in_brackets_is_what_it_spells_even_untagged(nlp: Any) -> Non
     statements = run(nlp, text)
     # the union's short form, tagged alone, is no business for "the company"
     assert about(statements, "that the deal depended only on modest changes").speaker == "Crosslink Rail Ltd"
+
+
+def test_the_force_is_the_police_force_named_last(nlp: Any) -> None:
+    # the small model tags "West Yorkshire Police" as a place; its last word makes it a body
+    text = (
+        "West Yorkshire Police said a man had been arrested on Leeds Road.\n\n"
+        "A cordon remains in place while officers carry out enquiries, the force said."
+    )
+    said = about(run(nlp, text), "A cordon remains in place while officers carry out enquiries")
+    assert said.speaker == "West Yorkshire Police"
+    assert said.speaker_text == "the force"
+
+
+def test_the_army_is_the_armed_forces_named_last(nlp: Any) -> None:
+    text = (
+        "The Tamerran Armed Forces said six soldiers had died in the attack on Kandio.\n\n"
+        "The army said the attackers had fled towards the border."
+    )
+    said = about(run(nlp, text), "the attackers had fled towards the border")
+    assert said.speaker == "Tamerran Armed Forces"

@@ -208,3 +208,19 @@ def test_a_headline_taken_for_one_organisation_does_not_name_its_speaker(nlp: An
     analysis = analyze(make_article(text, title=None), nlp)
     speakers = {s.speaker for s in analysis.statements if s.speaker_text == "Opposition"}
     assert speakers == {"Opposition"}
+
+
+def test_initials_the_tagger_left_untagged_join_the_body_they_spell(nlp: Any) -> None:
+    # "DPC" is tagged nothing; a country's possessive before the name is no part of its initials
+    text = (
+        "Ireland's Data Protection Commission has fined Parlavo 87 million euros. Parlavo said it "
+        "would appeal the decision.\n\n"
+        "The DPC said Parlavo had been unable to show that any such notice was ever sent."
+    )
+    from whosaid.pipeline import analyze
+
+    analysis = analyze(make_article(text, title=None), nlp)
+    said = [s for s in analysis.statements if s.speaker_text == "The DPC"]
+    assert len(said) == 1
+    assert said[0].speaker is not None and said[0].speaker.endswith("Data Protection Commission")
+    assert said[0].speaker_span is not None and said[0].speaker_span.of(text) == "The DPC"

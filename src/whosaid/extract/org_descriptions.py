@@ -38,7 +38,12 @@ MEDIA_NAME_WORDS = {
     "times", "post", "news", "journal", "herald", "gazette", "tribune", "telegraph", "guardian",
     "chronicle", "courier", "daily", "magazine", "radio", "television", "tv",
 }  # fmt: skip
-OrgKind = Literal["business", "public", "media", "agency", "union"]
+OrgKind = Literal["business", "public", "media", "agency", "union", "police", "military"]
+# "the force" is the police force named last ("West Yorkshire Police … the force said"); "the army"
+# and "the military" the armed forces named last ("the Tamerran Armed Forces … the army said").
+POLICE_NAME_WORDS = {"police", "constabulary"}
+MILITARY_NOUNS = {"army", "military"}
+MILITARY_NAME_WORDS = {"army", "forces", "military"}
 # Words in a trade union's name ("Unite the Union", "the National Growers' Federation", "the Gulf
 # and Atlantic Longshore Workers Association"), which "the union" points back to.
 UNION_WORDS = {"union", "federation", "confederation", "guild", "brotherhood", "teamsters", "workers"}
@@ -58,6 +63,10 @@ def org_description(noun: str) -> OrgKind | None:
         return "agency"
     if noun == "union":
         return "union"
+    if noun == "force":
+        return "police"
+    if noun in MILITARY_NOUNS:
+        return "military"
     return None
 
 
@@ -78,3 +87,11 @@ def is_union(name: str) -> bool:
     """Whether an organisation's name is a trade union's (not the European Union's)."""
     words = set(name.lower().split())
     return bool(UNION_WORDS & words) and not STATE_UNION_WORDS & words
+
+
+def is_police(name: str) -> bool:
+    return bool(POLICE_NAME_WORDS & set(name.lower().split()))
+
+
+def is_military(name: str) -> bool:
+    return bool(MILITARY_NAME_WORDS & set(name.lower().split()))

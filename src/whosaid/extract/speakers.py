@@ -36,6 +36,8 @@ from whosaid.extract.org_descriptions import (
     OrgKind,
     is_business,
     is_media_name,
+    is_military,
+    is_police,
     is_public_body,
     is_union,
     org_description,
@@ -244,7 +246,13 @@ class ArticlePeople:
                         # "The Pakistan Meteorological Department (PMD)": "the PMD" later is it
                         self.firm_short_names.setdefault(short.lower(), name)
                         self.orgs.setdefault(short.lower(), name)
-                    organisation = ent.label_ in ("ORG", "PERSON") or outlet  # a PERSON here is a firm
+                    # a PERSON here is a firm; a "place" ending in an organisation's word is one
+                    # ("West Yorkshire Police" GPE)
+                    organisation = (
+                        ent.label_ in ("ORG", "PERSON")
+                        or outlet
+                        or (ent.label_ == "GPE" and is_org_word(ent[-1].lower_))
+                    )
                     if organisation and (quoted is None or not quoted(ent.start_char)):
                         self.org_mentions.append((ent.root.i, name))
                         if outlet or is_media_name(name):
@@ -664,6 +672,8 @@ class ArticlePeople:
             "public": is_public_body,
             "media": self.media.__contains__,
             "union": is_union,
+            "police": is_police,
+            "military": is_military,
         }[kind]
 
         def fits(name: str) -> bool:

@@ -95,6 +95,7 @@ def _formal(given: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_LEADING_POSSESSOR = re.compile(r"^\S+['’]s? (?=\S+ \S)")  # "Ireland's " before a name of 2+ words
 _SPACES = re.compile(r"\s+")
 
 
@@ -204,12 +205,11 @@ def same_org_name(a: str, b: str) -> bool:
         return True
     short, long_ = sorted((clean_name(a), clean_name(b)), key=len)
     compact = fold(short).replace(" ", "")
-    return (
-        len(compact) >= 2
-        and " " not in fold(short)
-        and len(long_.split()) >= 2
-        and (compact == acronym(long_))
-    )
+    if len(compact) < 2 or " " in fold(short) or len(long_.split()) < 2:
+        return False
+    # "DPC" for "Ireland's Data Protection Commission": the possessor is no part of the initials
+    owned = _LEADING_POSSESSOR.sub("", long_)
+    return compact == acronym(long_) or (owned != long_ and compact == acronym(owned))
 
 
 def nationalities(role: str) -> set[str]:

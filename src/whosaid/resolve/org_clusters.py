@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from whosaid.extract.speaker_names import COMPANY_NAME_ENDINGS
-from whosaid.resolve.names import clean_name, fold
+from whosaid.resolve.names import clean_name, fold, same_org_name
 from whosaid.resolve.org_names import ORG_TYPES, org_head, short_form_of
 
 if TYPE_CHECKING:
@@ -45,8 +45,15 @@ def lead_short_form(short: str, full: str) -> bool:
     )
 
 
+def initials_short_form(short: str, full: str) -> bool:
+    """ "DPC" of "Ireland's Data Protection Commission": a body called again by its initials, which
+    the small model often leaves untagged (so no cluster of names joins them)."""
+    words = clean_name(short).split()
+    return len(words) == 1 and words[0].isupper() and fold(short) != fold(full) and same_org_name(short, full)
+
+
 def _by_last_words(short: str, full: str) -> bool:
-    return tail_short_form(short, full) or lead_short_form(short, full)
+    return tail_short_form(short, full) or lead_short_form(short, full) or initials_short_form(short, full)
 
 
 def fitting_orgs(clusters: list[Cluster], phrase: str, exclude: int = -1) -> list[tuple[int, str]]:
@@ -71,7 +78,12 @@ def org_for_phrase(clusters: list[Cluster], phrase: str) -> tuple[int, str] | No
         return None
     index, full = fits[0]
     head = org_head(phrase)
-    how = f"head noun '{head}'" if head is not None else f"'{clean_name(phrase)}', the last words"
+    if head is not None:
+        how = f"head noun '{head}'"
+    elif initials_short_form(phrase, full):
+        how = f"'{clean_name(phrase)}', the initials"
+    else:
+        how = f"'{clean_name(phrase)}', the last words"
     return index, f"{how} of '{full}', the only such organisation in the article"
 
 
