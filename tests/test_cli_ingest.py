@@ -106,13 +106,14 @@ def test_extract_jsonl_keeps_ids_and_offsets(tmp_path: Path) -> None:
         {"id": "a-1", "text": report_text(1), "title": "Report", "published": "2025-06-10", "other": [1, 2]},
         {"id": "b-2", "text": "Nothing was said here. The harbour is calm.", "outlet": "Gazette"},
         {"id": "c-3", "text": "“Prices will fall,” the minister, Marta Kowalin, told reporters on Monday."},
+        {"id": "d-4", "text": "“Prices will fall,” Marta Kowalin said on Monday, “and wages will rise.”"},
     ]
     src = tmp_path / "in.txt"  # --jsonl reads JSON Lines whatever the file is called
     src.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", encoding="utf-8")
     done = whosaid("extract", "--jsonl", src)
     assert done.returncode == 0, done.stderr
     out = [json.loads(line) for line in done.stdout.splitlines()]
-    assert [o["id"] for o in out] == ["a-1", "b-2", "c-3"]
+    assert [o["id"] for o in out] == ["a-1", "b-2", "c-3", "d-4"]
     assert out[1]["statements"] == []
     assert len(out[0]["statements"]) >= 2 and out[2]["statements"]
     for given, got in zip(lines, out, strict=True):
@@ -120,8 +121,14 @@ def test_extract_jsonl_keeps_ids_and_offsets(tmp_path: Path) -> None:
         for st in got["statements"]:
             assert set(st) >= STATEMENT_KEYS
             assert st["kind"] in ("direct", "indirect", "mixed")
-            s, e = st["content_span"]
-            assert text[s:e] == st["content"]
+            # the gold format's convention: the pieces an attribution interrupts, joined by a space,
+            # in the outer range; each piece slices back
+            pieces = [text[s:e] for s, e in st["content_parts"]]
+            assert st["content"] == " ".join(pieces)
+            assert st["content_span"] == [st["content_parts"][0][0], st["content_parts"][-1][1]]
+            if len(pieces) == 1:
+                s, e = st["content_span"]
+                assert text[s:e] == st["content"]
             if st["speaker_span"]:
                 s, e = st["speaker_span"]
                 assert text[s:e] == st["speaker_text"]
@@ -130,6 +137,9 @@ def test_extract_jsonl_keeps_ids_and_offsets(tmp_path: Path) -> None:
                 assert text[s:e] == st["cue"]
             assert 0.0 <= st["confidence"] <= 1.0
     assert any("Berg" in (st["speaker"] or "") for st in out[0]["statements"])
+    (split,) = out[3]["statements"]
+    assert split["content"] == "Prices will fall and wages will rise."
+    assert "said" not in split["content"] and split["speaker"] == "Marta Kowalin"
 
 
 def _reference_scorer(shared_dir: Path) -> Any:

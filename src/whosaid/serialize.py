@@ -71,6 +71,20 @@ def statement_to_dict(statement: Statement) -> dict[str, Any]:
     }
 
 
+def gold_format_statement(statement: Statement) -> dict[str, Any]:
+    """A statement in the gold JSON Lines format of ``whosaid extract --jsonl``: as
+    ``statement_to_dict``, except that a content its attribution interrupts ("A," she said, "B.") is
+    its pieces joined by a space, as the gold format writes a discontinuous content (its
+    ``content_span`` the outer range, each of ``content_parts`` slicing back). Scorers of that format
+    read ``content``, which then holds only what was said."""
+    out = statement_to_dict(statement)
+    if statement.content_parts:
+        out["content"] = " ".join(
+            part_texts(statement.content, statement.content_span.start, statement.content_parts)
+        )
+    return out
+
+
 def article_to_dict(article: Article, *, with_text: bool = True) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": article.id,

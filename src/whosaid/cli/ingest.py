@@ -161,7 +161,7 @@ def _print_failures(failures: Iterable[ReadFailure]) -> None:
 def run_extract(args: argparse.Namespace) -> int:
     from whosaid.ingest.records import ReadFailure
     from whosaid.pipeline import analyze_many, read_sources
-    from whosaid.serialize import extraction_to_dict, statement_to_dict, to_json
+    from whosaid.serialize import extraction_to_dict, gold_format_statement, to_json
 
     if bool(args.paths) == bool(args.jsonl):
         raise WhosaidError("whosaid extract: give either PATH... or --jsonl FILE (not both, not neither).")
@@ -199,7 +199,7 @@ def run_extract(args: argparse.Namespace) -> int:
         elif args.jsonl:
             line = {
                 "id": article.external_id or article.id,
-                "statements": [statement_to_dict(s) for s in outcome.statements],
+                "statements": [gold_format_statement(s) for s in outcome.statements],
             }
         else:
             line = extraction_to_dict(outcome.article, outcome.statements)
