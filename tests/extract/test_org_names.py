@@ -195,3 +195,21 @@ def test_the_army_is_the_armed_forces_named_last(nlp: Any) -> None:
     )
     said = about(run(nlp, text), "the attackers had fled towards the border")
     assert said.speaker == "Tamerran Armed Forces"
+
+
+def test_a_wire_datelines_agency_is_not_the_company(nlp: Any) -> None:
+    # "Halvard Semiconductor" is tagged nothing, "TAIPEI" an organisation: neither the dateline's
+    # city nor its agency is the firm "the company" means; the firm's last word makes it one
+    text = (
+        "TAIPEI (Reuters) - Halvard Semiconductor warned on Wednesday that a fire at its Hsinchu plant "
+        "would cut global supplies of automotive chips.\n\n"
+        "The company said in a filing that nobody had been hurt in the blaze."
+    )
+    statements = run(nlp, text)
+    warned = about(
+        statements, "that a fire at its Hsinchu plant would cut global supplies of automotive chips"
+    )
+    assert (warned.speaker, warned.speaker_type) == ("Halvard Semiconductor", "ORG")
+    filed = about(statements, "nobody had been hurt in the blaze")
+    assert filed.speaker == "Halvard Semiconductor"
+    assert filed.speaker_text == "The company"

@@ -28,7 +28,14 @@ from whosaid.extract.appositions import (
     name_shaped,
     office_of_place,
 )
-from whosaid.extract.content_edges import doc_text, first_line_end, in_headline, paragraph_of
+from whosaid.extract.content_edges import (
+    dateline_end,
+    doc_text,
+    first_line_end,
+    in_headline,
+    line_start,
+    paragraph_of,
+)
 from whosaid.extract.cue_subjects import past_dateline
 from whosaid.extract.cues import headline_verb, load_lexicon
 from whosaid.extract.org_descriptions import (
@@ -253,7 +260,10 @@ class ArticlePeople:
                         or outlet
                         or (ent.label_ == "GPE" and is_org_word(ent[-1].lower_))
                     )
-                    if organisation and (quoted is None or not quoted(ent.start_char)):
+                    # a wire dateline's city and agency ("TAIPEI (Reuters) -") are no one the story
+                    # calls "the company" later
+                    in_dateline = ent.start < dateline_end(doc, line_start(doc, ent.start))
+                    if organisation and not in_dateline and (quoted is None or not quoted(ent.start_char)):
                         self.org_mentions.append((ent.root.i, name))
                         if outlet or is_media_name(name):
                             self.media.add(name)
@@ -391,10 +401,17 @@ class ArticlePeople:
                 and _person_kind(noun)
                 and (noun.pos_ == "NOUN" or start < i)
             )
+            if reads_as_company(doc[start : i + 1], institutions=False):
+                # "Halvard Semiconductor warned …": a firm "the company" (and "Halvard") can mean
+                name = doc[start : i + 1].text
+                self.org_mentions.append((i, name))
+                self.firm_short_names.setdefault(doc[start].lower_, name)
+                continue
             if not (introduced or _described_after(doc[start : i + 1])):
                 continue
             if not any(i in p.mentions for p in self.people):
                 self._add_person(doc[start : i + 1])
+        self.org_mentions.sort()
         self._add_titled_subjects(tagged)
         # a given name alone, as features name migrants, survivors and fans, which the tagger
         # calls a place or a product ("Ibrahim, 19, from Conakry, said"; "Fatoumata, a
@@ -1920,8 +1937,10 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         if kind is not None:  # "The union Unite called": the noun says what the name is
             name = doc_text(doc)[doc[kind.i + 1].idx : doc[end - 1].idx + len(doc[end - 1])]
             return Resolution(name, "ORG", None, "org")
-        # a name the tagger gave another label ("Ines Duval" PRODUCT) is a person's by its given name
-        personal = head.ent_type_ == "" or reads_as_person(doc[start:end])
+        # a name the tagger gave another label ("Ines Duval" PRODUCT) is a person's by its given name;
+        # an untagged one a person's unless it ends as a firm's ("Halvard Semiconductor")
+        untagged_person = head.ent_type_ == "" and not reads_as_company(doc[start:end], institutions=False)
+        personal = untagged_person or reads_as_person(doc[start:end])
         return Resolution(phrase or head.text, "PERSON" if personal else "ORG", None, "name")
     if phrase:
         return Resolution(phrase, "ORG" if head.pos_ == "PROPN" else None, None, "description")
