@@ -403,3 +403,34 @@ def test_a_spokeswomans_she_goes_on_into_the_next_paragraph(nlp: Any) -> None:
     )
     statements = run(nlp, text)
     assert about(statements, "that the offer had been deliberately set low").speaker == "Bayside Metro Health"
+
+
+def test_a_description_goes_on_with_the_person_who_just_spoke(nlp: Any) -> None:
+    # the article never calls Sanders a senator: the description re-names the one who spoke last
+    text = (
+        "Bernie Sanders said billionaires would have to pay their fair share.\n\n"
+        "The Vermont senator said he would stay in the race until the convention."
+    )
+    said = about(run(nlp, text), "he would stay in the race until the convention")
+    assert said.speaker == "Bernie Sanders"
+    assert said.speaker_text == "The Vermont senator"
+
+
+def test_a_description_of_someone_else_does_not_go_on_with_the_last_speaker(nlp: Any) -> None:
+    cases = {
+        # someone who speaks for another
+        "Donald Trump said the wall would be built. The spokesman said the plan was final.": "the plan was final",
+        # the one asked answers
+        "“That would be you?” Gloria Borger asked.\n\n“That would be me, yes,” the senator said.": "That would be me, yes,",
+        # an office besides the one the article gave the last speaker
+        "Defence lawyer Ben Brafman said the sentence was unusual. The judge said the law was clear.": "the law was clear",
+        # the noun was said of someone brought in before
+        "An official at the embassy said talks had stalled. Maria Lopez said the mine was closed. "
+        "“Nobody disputes the tax,” the official said.": "Nobody disputes the tax,",
+        # a nationality the last speaker's roles lack
+        "Belarusian President Alexander Lukashenko said the border was closed. The Russian leader "
+        "said the border was open.": "the border was open",
+    }
+    for text, content in cases.items():
+        said = about(run(nlp, text), content)
+        assert said.speaker is None, (text, said.speaker)

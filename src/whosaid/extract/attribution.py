@@ -396,11 +396,11 @@ def find_statements(doc: Doc, article_id: str) -> list[Statement]:
                 and res.speaker
                 and speaker_head.dep_ == "nsubj"
                 and cand.cue_start >= 0
-                and doc[cand.cue_end - 1].lemma_.lower() in SPEAKING_VERBS
+                and (cue := doc[cand.cue_end - 1].lemma_.lower()) in SPEAKING_VERBS
             ):
                 # one who speaks, as the subject of a verb of speech: not the owner of "Trump's
                 # claim", nor one who "planned to endorse", nor a nested voice
-                people.note_speaker(speaker_head.i, res.speaker)
+                people.note_speaker(speaker_head.i, res.speaker, cue)
             stmt.speaker, stmt.speaker_type, stmt.speaker_role, how = (
                 res.speaker,
                 res.speaker_type,

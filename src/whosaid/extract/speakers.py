@@ -104,6 +104,34 @@ SPEAKER_DEPS = {"nsubj", "nsubjpass"}
 # Determiners that point back to someone already named; "a spokesman" introduces someone new.
 DEFINITE = {"the", "this", "that", "these", "those"}
 SUBJECT_WINDOW_TOKENS = 60  # how far back (before the pronoun's sentence) subjects are preferred
+# Nouns for someone who speaks for, about or against another: "Trump said … . The spokesman said"
+# is someone else.
+SOMEONE_ELSES_NOUNS = {
+    "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer", "attorney",
+    "counsel", "representative", "source", "insider", "friend", "relative", "neighbour", "neighbor",
+    "witness", "colleague", "partner", "rival", "opponent", "challenger", "counterpart", "critic",
+    "deputy", "assistant", "agent", "interpreter", "translator", "judge", "prosecutor", "coroner",
+    "interviewer", "host", "moderator", "reporter",
+}  # fmt: skip
+# Title words that name no person ("The state said"), and the nouns of a race any politician may be
+# called by beside their office ("the candidate"), and parties a description may name.
+NOT_PERSON_TITLES = {"state"}
+REPEATED_NOUN_TOKENS = 400  # how far back a description's noun counts as said of someone before
+RUNNING_NOUNS = {"candidate", "nominee", "contender", "hopeful", "front-runner", "frontrunner"}
+PARTY_WORDS = {"gop", "republican", "democratic", "democrat", "conservative", "liberal", "labour", "tory"}
+# Nouns that say whether a person is a woman or a man.
+FEMALE_NOUNS = {"mother", "actress", "daughter", "wife", "sister", "grandmother", "girl", "queen", "widow"}
+MALE_NOUNS = {"father", "son", "husband", "brother", "grandfather", "boy", "king", "widower"}
+
+
+def noun_gender(noun: str) -> str | None:
+    if noun in FEMALE_NOUNS or noun.endswith("woman"):
+        return "f"
+    if noun in MALE_NOUNS or noun.endswith("man"):
+        return "m"
+    return None
+
+
 # How far back (characters, a few paragraphs) a bearer of a shared surname counts as the one the
 # passage is about; resolve.clusters keeps the same figure.
 RECENT_NAME_CHARS = 1500
@@ -214,6 +242,7 @@ class ArticlePeople:
         self.newcomer_pronouns: dict[int, int] = {}
         # the person who spoke last, and where (resolution runs in text order): "he" continues them
         self.last_speaker: tuple[int, Person] | None = None
+        self.last_asked = False  # whether the last speaker asked a question (the next one answers it)
         for ent in doc.ents:
             ent, short = _abbreviated(ent)
             spelt = _spelt_before(ent) if ent.label_ == "ORG" else None
@@ -896,11 +925,12 @@ class ArticlePeople:
             sent = self.doc[sent.end].sent
         return sent.end
 
-    def note_speaker(self, token: int, name: str) -> None:
-        """Remember that the person called ``name`` speaks at token ``token``."""
+    def note_speaker(self, token: int, name: str, cue: str = "") -> None:
+        """Remember that the person called ``name`` speaks at token ``token``, the cue's lemma ``cue``."""
         person = next((p for p in self.people if p.name == name), None)
         if person is not None:
             self.last_speaker = (token, person)
+            self.last_asked = cue == "ask"
 
     def continuing_speaker(self, before: int, gender: str | None, exclude: set[str]) -> Person | None:
         """The person who spoke last, when a "he" or "she" at token ``before`` goes on with them: in
@@ -920,6 +950,39 @@ class ArticlePeople:
             for i, other in self.mention_order
         )
         return None if named_since else person
+
+    def continuing_as_described(self, head: Token, exclude: set[str]) -> Person | None:
+        """The person who spoke last, when a definite description at ``head`` re-names them by an
+        office the article never gave them ("Trump said … . The Republican candidate said", "…
+        Sanders said. … The Vermont senator said"): in the same paragraph or the next, with nobody else
+        named in the narration since, of the noun's gender, and of any nationality or party the
+        description gives among their known roles. Nouns for someone who speaks for or about
+        another ("the spokesman", "the lawyer") are left alone."""
+        if self.last_speaker is None or head.lower_ in SOMEONE_ELSES_NOUNS | NOT_PERSON_TITLES:
+            return None
+        if self.last_asked:
+            return None  # '"That would be you?" Borger asked. "…," the senator said': the one asked
+        if any(t.lower_ in SOMEONE_ELSES_NOUNS for t in head.lefts):
+            return None  # "The deputy head"
+        index, person = self.last_speaker
+        if index >= head.i or person.name in exclude:
+            return None
+        if paragraph_of(self.doc, head.i) - paragraph_of(self.doc, index) > 1:
+            return None
+        if any(index < i < head.i and other is not person for i, other in self.mention_order):
+            return None
+        lemma = head.lemma_.lower()
+        window = self.doc[max(0, head.i - REPEATED_NOUN_TOKENS) : head.i]
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() == lemma for t in window):
+            return None  # "An official … said … . “…,” the official said": the one brought in before
+        gender = noun_gender(head.lower_)
+        if gender is not None and person.gender is not None and gender != person.gender:
+            return None
+        known = role_words(person.roles)
+        if known and head.lower_ not in RUNNING_NOUNS:
+            return None  # an office besides the one the article gave them: someone else ("the judge")
+        groups = {t.lower_ for t in head.lefts if t.ent_type_ == "NORP" or t.lower_ in PARTY_WORDS}
+        return person if groups <= known else None
 
     def recent_person(
         self,
@@ -1925,6 +1988,8 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
             person = _named_for_the_lede(head, people, exclude)
         if person is None and _opens_lede(head):
             person = _named_further_on(head, people, exclude)  # the lede's "his finance minister"
+        if person is None and any(c.lower_ == "the" for c in head.lefts):
+            person = people.continuing_as_described(head, exclude)
         if person:
             return Resolution(person.name, "PERSON", doc[start:end].text, "description")
         return Resolution(None, "PERSON", doc[start:end].text, "unknown")
