@@ -417,20 +417,35 @@ def test_a_description_goes_on_with_the_person_who_just_spoke(nlp: Any) -> None:
 
 
 def test_a_description_of_someone_else_does_not_go_on_with_the_last_speaker(nlp: Any) -> None:
-    cases = {
+    cases = [
         # someone who speaks for another
-        "Donald Trump said the wall would be built. The spokesman said the plan was final.": "the plan was final",
+        (
+            "Donald Trump said the wall would be built. The spokesman said the plan was final.",
+            "the plan was final",
+        ),
         # the one asked answers
-        "“That would be you?” Gloria Borger asked.\n\n“That would be me, yes,” the senator said.": "That would be me, yes,",
+        (
+            "“That would be you?” Gloria Borger asked.\n\n“That would be me, yes,” the senator said.",
+            "That would be me, yes,",
+        ),
         # an office besides the one the article gave the last speaker
-        "Defence lawyer Ben Brafman said the sentence was unusual. The judge said the law was clear.": "the law was clear",
+        (
+            "Defence lawyer Ben Brafman said the sentence was unusual. The judge said the law was clear.",
+            "the law was clear",
+        ),
         # the noun was said of someone brought in before
-        "An official at the embassy said talks had stalled. Maria Lopez said the mine was closed. "
-        "“Nobody disputes the tax,” the official said.": "Nobody disputes the tax,",
+        (
+            "An official at the embassy said talks had stalled. Maria Lopez said the mine was closed. "
+            "“Nobody disputes the tax,” the official said.",
+            "Nobody disputes the tax,",
+        ),
         # a nationality the last speaker's roles lack
-        "Belarusian President Alexander Lukashenko said the border was closed. The Russian leader "
-        "said the border was open.": "the border was open",
-    }
-    for text, content in cases.items():
+        (
+            "Belarusian President Alexander Lukashenko said the border was closed. The Russian leader "
+            "said the border was open.",
+            "the border was open",
+        ),
+    ]
+    for text, content in cases:
         said = about(run(nlp, text), content)
         assert said.speaker is None, (text, said.speaker)

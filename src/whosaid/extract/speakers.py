@@ -1288,7 +1288,8 @@ def _described_person(head: Token, people: ArticlePeople, exclude: set[str]) -> 
     Only a role match counts (``ArticlePeople.described``): the last person mentioned is no answer,
     as it was wrong far more often than right on PolNeAR train ("the Indiana governor" given to the
     woman just named, "Planned Parenthood's president" to the senator before). The one exception is
-    "counterpart", which by its meaning points past the person its possessor names.
+    "counterpart", which by its meaning points past the person its possessor names. (The caller
+    tries the one who just spoke last, under stricter terms: ``ArticlePeople.continuing_as_described``.)
     """
     words, required = description_words(head)
     person = people.described(head.i, exclude, head.lemma_.lower(), words, required)
