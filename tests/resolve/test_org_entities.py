@@ -224,3 +224,24 @@ def test_initials_the_tagger_left_untagged_join_the_body_they_spell(nlp: Any) ->
     assert len(said) == 1
     assert said[0].speaker is not None and said[0].speaker.endswith("Data Protection Commission")
     assert said[0].speaker_span is not None and said[0].speaker_span.of(text) == "The DPC"
+
+
+def test_titles_before_a_name_stay_out_of_the_persons_name(nlp: Any) -> None:
+    # abbreviated and parliamentary titles the tagger leaves outside the name; resolve took them in
+    text = (
+        "Labour MP Simon Lightwood said he had written to the health secretary.\n\n"
+        "Prof Helen Marchetti, who led the study, said the results were clear.\n\n"
+        "The Rev Philippa Ward said the church would stay open. She said it was needed."
+    )
+    from whosaid.pipeline import analyze
+
+    analysis = analyze(make_article(text, title=None), nlp)
+    names = {e.name for e in analysis.entities if e.type == "PERSON"}
+    assert {"Simon Lightwood", "Helen Marchetti", "Philippa Ward"} <= names
+    lightwood = next(e for e in analysis.entities if e.name == "Simon Lightwood")
+    assert "Labour MP" in lightwood.roles
+    speakers = {s.speaker for s in analysis.statements}
+    assert {"Simon Lightwood", "Helen Marchetti", "Philippa Ward"} <= speakers
+    # the tagger calls "The Rev Philippa Ward" an organisation; the title inside makes her a person
+    she = next(s for s in analysis.statements if s.speaker_text == "She")
+    assert (she.speaker, she.speaker_type) == ("Philippa Ward", "PERSON")

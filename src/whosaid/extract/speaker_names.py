@@ -486,7 +486,8 @@ def reads_as_person(ent: Span) -> bool:
     """A name the tagger called an organisation that reads as a person's: it opens with a given
     name, or comes right after a title ("UN special envoy Hanna Lindqvist"), and has nothing else
     an organisation's name would ("Sophie Marchand"; not "Virginia Tech")."""
-    words = list(ent)
+    inside = name_after_title(ent)
+    words = list(inside if inside is not None else ent)
     if not (
         2 <= len(words) <= 3
         and all(t.pos_ == "PROPN" and _capitalised(t) for t in words)
@@ -495,7 +496,23 @@ def reads_as_person(ent: Span) -> bool:
         return False
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     titled = before is not None and before.pos_ in ("NOUN", "PROPN") and is_title_word(before.lower_)
-    return titled or first_name_gender(words[0].text) is not None
+    return titled or inside is not None or first_name_gender(words[0].text) is not None
+
+
+ROYAL_TITLES = {"king", "queen", "prince", "princess", "duke", "duchess", "emperor", "empress"}
+
+
+def name_after_title(ent: Span) -> Span | None:
+    """The name after the titles a tagged span opens with ("The Rev Philippa Ward" tagged as one
+    organisation, "Archbishop Declan Moriarty"): two words at least, or None without a title."""
+    lead = 1 if len(ent) and ent[0].lower_ == "the" else 0
+    while lead < len(ent) - 2 and is_title_word(ent[lead].lower_.rstrip(".")):
+        lead += 1
+    if lead == 0 or not is_title_word(ent[lead - 1].lower_.rstrip(".")):
+        return None
+    if any(t.lower_ in ROYAL_TITLES for t in ent[:lead]):
+        return None  # "the King James Bible", "Prince Albert Hall": a royal's name names things
+    return ent[lead:]
 
 
 # Firms named after their founder's initials, which read like a person.

@@ -73,6 +73,7 @@ from whosaid.extract.speaker_names import (
     honorific_before,
     initialled_name,
     members_of,
+    name_after_title,
     name_tokens,
     person_role,
     place_word_in,
@@ -267,7 +268,8 @@ class ArticlePeople:
                 (ent.label_ == "PERSON" and not reads_as_company(ent))
                 or (ent.label_ == "ORG" and (reads_as_person(ent) or self._appositive_person(ent)))
             ):
-                self._add_person(ent)
+                titled = name_after_title(ent) if ent.label_ == "ORG" else None
+                self._add_person(titled if titled is not None else ent)
             elif ent.label_ in ("ORG", "NORP", "GPE", "PERSON") or outlet:
                 name, _ = clean_name(ent, titles=not is_org_word(ent[-1].lower_))
                 if " " not in name:  # "Greystone" after "Greystone Properties": the firm in full
