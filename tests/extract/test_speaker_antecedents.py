@@ -449,3 +449,19 @@ def test_a_description_of_someone_else_does_not_go_on_with_the_last_speaker(nlp:
     for text, content in cases:
         said = about(run(nlp, text), content)
         assert said.speaker is None, (text, said.speaker)
+
+
+def test_they_after_a_spokesperson_is_the_spokesperson(nlp: Any) -> None:
+    text = (
+        "A Home Office spokesperson said the government was investing more in border staff. "
+        "“We know there is more to do,” they added."
+    )
+    added = about(run(nlp, text), "We know there is more to do,")
+    assert added.speaker == "Home Office"
+    # an unnamed spokesperson's "they" is nobody's, not the group named before
+    text = (
+        "Residents said the road was dangerous. A council spokesperson said it would reopen. "
+        "“It is not safe to open it yet,” they said."
+    )
+    said = about(run(nlp, text), "It is not safe to open it yet,")
+    assert said.speaker != "Residents"

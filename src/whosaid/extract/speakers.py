@@ -114,6 +114,8 @@ SOMEONE_ELSES_NOUNS = {
     "deputy", "assistant", "agent", "interpreter", "translator", "judge", "prosecutor", "coroner",
     "interviewer", "host", "moderator", "reporter",
 }  # fmt: skip
+# Nouns of one person whom news call "they" ("A spokesperson said … . “…,” they added").
+SINGULAR_THEY_NOUNS = {"spokesperson", "representative", "person"}
 # Title words that name no person ("The state said"), and the nouns of a race any politician may be
 # called by beside their office ("the candidate"), and parties a description may name.
 NOT_PERSON_TITLES = {"state"}
@@ -1848,6 +1850,13 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
                 person.gender = PERSONAL_PRONOUNS[lower]
             return Resolution(person.name, "PERSON", None, "pronoun")
         return Resolution(None, "PERSON", None, "unknown")
+    newcomer = people.recent_description(head.i) if lower == "they" else None
+    if newcomer is not None and newcomer.lower_ in SINGULAR_THEY_NOUNS:
+        # "A Home Office spokesperson said … . “…,” they added"
+        people.newcomer_pronouns[head.i] = newcomer.i
+        s, e = speaker_tokens(newcomer)
+        res = resolve_speaker(newcomer, s, e, people, exclude)
+        return Resolution(res.speaker, res.speaker_type or "PERSON", None, "pronoun")
     if lower == "they" and (group := people.recent_group(head.i)) is not None:
         s, e = speaker_tokens(group)
         res = resolve_speaker(group, s, e, people, exclude)
