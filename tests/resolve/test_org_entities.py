@@ -245,3 +245,22 @@ def test_titles_before_a_name_stay_out_of_the_persons_name(nlp: Any) -> None:
     # the tagger calls "The Rev Philippa Ward" an organisation; the title inside makes her a person
     she = next(s for s in analysis.statements if s.speaker_text == "She")
     assert (she.speaker, she.speaker_type) == ("Philippa Ward", "PERSON")
+
+
+def test_a_spokesmans_employer_is_the_one_organisation_with_that_head(nlp: Any) -> None:
+    from whosaid.pipeline import analyze
+
+    one = (
+        "The Food and Drink Federation, which represents manufacturers, said it was wrong to demonise "
+        "foods. A spokesman for the federation said: “Processing is not in itself harmful.”"
+    )
+    analysis = analyze(make_article(one, title=None), nlp)
+    spokesman = next(s for s in analysis.statements if s.speaker_text == "A spokesman")
+    assert spokesman.speaker == "Food and Drink Federation"
+    two = (
+        "The Russian Defence Ministry said its forces had taken the village. The Ukrainian Defence "
+        "Ministry said the attack had been repelled. A spokesman for the ministry said: “The claim is false.”"
+    )
+    analysis = analyze(make_article(two, title=None), nlp)
+    spokesman = next(s for s in analysis.statements if s.speaker_text == "A spokesman")
+    assert spokesman.speaker not in {RU, UA}
