@@ -213,3 +213,18 @@ def test_a_wire_datelines_agency_is_not_the_company(nlp: Any) -> None:
     filed = about(statements, "nobody had been hurt in the blaze")
     assert filed.speaker == "Halvard Semiconductor"
     assert filed.speaker_text == "The company"
+
+
+def test_a_titles_first_word_the_tagger_calls_an_organisation_is_no_broadcaster(nlp: Any) -> None:
+    # "Supreme" alone is tagged as an organisation: "the broadcaster" is not it
+    text = (
+        "According to state television, Supreme Leader Ayatollah Ali Khamenei told clerics that the "
+        "talks were neither good nor bad. He warned negotiators not to trust the Americans, the "
+        "broadcaster reported."
+    )
+    reported = about(run(nlp, text), "He warned negotiators not to trust the Americans")
+    assert reported.speaker != "Supreme"
+    # a firm before its chief's title stays the firm
+    text = "Apple CEO Tim Cook spoke at the launch. The company said sales had been strong."
+    said = about(run(nlp, text), "sales had been strong")
+    assert said.speaker == "Apple"

@@ -114,6 +114,8 @@ SOMEONE_ELSES_NOUNS = {
     "deputy", "assistant", "agent", "interpreter", "translator", "judge", "prosecutor", "coroner",
     "interviewer", "host", "moderator", "reporter",
 }  # fmt: skip
+# Adjectives opening a title that the tagger may take for an organisation ("Supreme Leader").
+TITLE_ADJECTIVES = {"supreme", "grand", "chief", "senior", "deputy", "acting", "interim", "former"}
 # Nouns of one person whom news call "they" ("A spokesperson said … . “…,” they added").
 SINGULAR_THEY_NOUNS = {"spokesperson", "representative", "person"}
 # Title words that name no person ("The state said"), and the nouns of a race any politician may be
@@ -296,6 +298,14 @@ class ArticlePeople:
                     # a wire dateline's city and agency ("TAIPEI (Reuters) -") are no one the story
                     # calls "the company" later
                     in_dateline = ent.start < dateline_end(doc, line_start(doc, ent.start))
+                    # "Supreme [ORG] Leader Ayatollah Ali Khamenei": the start of a title, no body
+                    # ("Apple CEO Tim Cook" keeps Apple)
+                    if (
+                        ent.text.lower() in TITLE_ADJECTIVES
+                        and ent.end < len(doc)
+                        and is_title_word(doc[ent.end].lower_)
+                    ):
+                        organisation = False
                     if organisation and not in_dateline and (quoted is None or not quoted(ent.start_char)):
                         self.org_mentions.append((ent.root.i, name))
                         if outlet or is_media_name(name):
