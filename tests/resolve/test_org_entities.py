@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from whosaid.ingest.records import make_article
-from whosaid.model import Article, ArticleAnalysis, content_id
+from whosaid.model import Article, ArticleAnalysis, Statement, content_id
 from whosaid.store.base import Store
 
 DATA = Path(__file__).resolve().parent / "data" / "org_articles.jsonl"
@@ -210,6 +210,18 @@ def test_a_headline_taken_for_one_organisation_does_not_name_its_speaker(nlp: An
     assert speakers == {"Opposition"}
 
 
+def _analyse_text(nlp: Any, text: str) -> ArticleAnalysis:
+    from whosaid.pipeline import analyze
+
+    return analyze(make_article(text, title=None), nlp)
+
+
+def _written_as(analysis: ArticleAnalysis, written: str) -> Statement:
+    """The one statement whose speaker the article writes as ``written``."""
+    (found,) = [s for s in analysis.statements if s.speaker_text == written]
+    return found
+
+
 def test_initials_the_tagger_left_untagged_join_the_body_they_spell(nlp: Any) -> None:
     # "DPC" is tagged nothing; a country's possessive before the name is no part of its initials
     text = (
@@ -217,13 +229,10 @@ def test_initials_the_tagger_left_untagged_join_the_body_they_spell(nlp: Any) ->
         "would appeal the decision.\n\n"
         "The DPC said Parlavo had been unable to show that any such notice was ever sent."
     )
-    from whosaid.pipeline import analyze
-
-    analysis = analyze(make_article(text, title=None), nlp)
-    said = [s for s in analysis.statements if s.speaker_text == "The DPC"]
-    assert len(said) == 1
-    assert said[0].speaker is not None and said[0].speaker.endswith("Data Protection Commission")
-    assert said[0].speaker_span is not None and said[0].speaker_span.of(text) == "The DPC"
+    analysis = _analyse_text(nlp, text)
+    said = _written_as(analysis, "The DPC")
+    assert said.speaker is not None and said.speaker.endswith("Data Protection Commission")
+    assert said.speaker_span is not None and said.speaker_span.of(text) == "The DPC"
 
 
 def test_titles_before_a_name_stay_out_of_the_persons_name(nlp: Any) -> None:
@@ -233,9 +242,7 @@ def test_titles_before_a_name_stay_out_of_the_persons_name(nlp: Any) -> None:
         "Prof Helen Marchetti, who led the study, said the results were clear.\n\n"
         "The Rev Philippa Ward said the church would stay open. She said it was needed."
     )
-    from whosaid.pipeline import analyze
-
-    analysis = analyze(make_article(text, title=None), nlp)
+    analysis = _analyse_text(nlp, text)
     names = {e.name for e in analysis.entities if e.type == "PERSON"}
     assert {"Simon Lightwood", "Helen Marchetti", "Philippa Ward"} <= names
     lightwood = next(e for e in analysis.entities if e.name == "Simon Lightwood")
@@ -243,24 +250,20 @@ def test_titles_before_a_name_stay_out_of_the_persons_name(nlp: Any) -> None:
     speakers = {s.speaker for s in analysis.statements}
     assert {"Simon Lightwood", "Helen Marchetti", "Philippa Ward"} <= speakers
     # the tagger calls "The Rev Philippa Ward" an organisation; the title inside makes her a person
-    she = next(s for s in analysis.statements if s.speaker_text == "She")
+    she = _written_as(analysis, "She")
     assert (she.speaker, she.speaker_type) == ("Philippa Ward", "PERSON")
 
 
 def test_a_spokesmans_employer_is_the_one_organisation_with_that_head(nlp: Any) -> None:
-    from whosaid.pipeline import analyze
-
     one = (
         "The Food and Drink Federation, which represents manufacturers, said it was wrong to demonise "
         "foods. A spokesman for the federation said: “Processing is not in itself harmful.”"
     )
-    analysis = analyze(make_article(one, title=None), nlp)
-    spokesman = next(s for s in analysis.statements if s.speaker_text == "A spokesman")
+    spokesman = _written_as(_analyse_text(nlp, one), "A spokesman")
     assert spokesman.speaker == "Food and Drink Federation"
     two = (
         "The Russian Defence Ministry said its forces had taken the village. The Ukrainian Defence "
         "Ministry said the attack had been repelled. A spokesman for the ministry said: “The claim is false.”"
     )
-    analysis = analyze(make_article(two, title=None), nlp)
-    spokesman = next(s for s in analysis.statements if s.speaker_text == "A spokesman")
+    spokesman = _written_as(_analyse_text(nlp, two), "A spokesman")
     assert spokesman.speaker not in {RU, UA}
