@@ -118,21 +118,24 @@ SOMEONE_ELSES_NOUNS = {
 TITLE_ADJECTIVES = {"supreme", "grand", "chief", "senior", "deputy", "acting", "interim", "former"}
 # Nouns of one person whom news call "they" ("A spokesperson said … . “…,” they added").
 SINGULAR_THEY_NOUNS = {"spokesperson", "representative", "person"}
-# Title words that name no person ("The state said"), and the nouns of a race any politician may be
-# called by beside their office ("the candidate"), and parties a description may name.
+# Title words that name no person ("The state said").
 NOT_PERSON_TITLES = {"state"}
 REPEATED_NOUN_TOKENS = 400  # how far back a description's noun counts as said of someone before
+# Nouns of a race any politician may be called by beside their office ("the candidate").
 RUNNING_NOUNS = {"candidate", "nominee", "contender", "hopeful", "front-runner", "frontrunner"}
+# Parties a description may name ("The Republican candidate"), besides the tagger's NORP words.
 PARTY_WORDS = {"gop", "republican", "democratic", "democrat", "conservative", "liberal", "labour", "tory"}
-# Nouns that say whether a person is a woman or a man.
+# Nouns that say whether a person is a woman or a man; "-man" words that say neither.
 FEMALE_NOUNS = {"mother", "actress", "daughter", "wife", "sister", "grandmother", "girl", "queen", "widow"}
 MALE_NOUNS = {"father", "son", "husband", "brother", "grandfather", "boy", "king", "widower"}
+NOT_MALE_MAN_WORDS = {"german", "human", "roman", "shaman", "ottoman", "caiman"}
 
 
 def noun_gender(noun: str) -> str | None:
+    """ "f" or "m" when a person noun says ("spokeswoman", "chairman", "father"), else None."""
     if noun in FEMALE_NOUNS or noun.endswith("woman"):
         return "f"
-    if noun in MALE_NOUNS or noun.endswith("man"):
+    if noun in MALE_NOUNS or (noun.endswith("man") and noun not in NOT_MALE_MAN_WORDS):
         return "m"
     return None
 
@@ -295,9 +298,6 @@ class ArticlePeople:
                         or outlet
                         or (ent.label_ == "GPE" and is_org_word(ent[-1].lower_))
                     )
-                    # a wire dateline's city and agency ("TAIPEI (Reuters) -") are no one the story
-                    # calls "the company" later
-                    in_dateline = ent.start < dateline_end(doc, line_start(doc, ent.start))
                     # "Supreme [ORG] Leader Ayatollah Ali Khamenei": the start of a title, no body
                     # ("Apple CEO Tim Cook" keeps Apple)
                     if (
@@ -306,7 +306,13 @@ class ArticlePeople:
                         and is_title_word(doc[ent.end].lower_)
                     ):
                         organisation = False
-                    if organisation and not in_dateline and (quoted is None or not quoted(ent.start_char)):
+                    # a wire dateline's city and agency ("TAIPEI (Reuters) -") are no one the story
+                    # calls "the company" later
+                    if (
+                        organisation
+                        and ent.start >= dateline_end(doc, line_start(doc, ent.start))
+                        and (quoted is None or not quoted(ent.start_char))
+                    ):
                         self.org_mentions.append((ent.root.i, name))
                         if outlet or is_media_name(name):
                             self.media.add(name)

@@ -47,13 +47,16 @@ def link_speakers(builder: ClusterBuilder, statements: list[Statement]) -> dict[
         if target is None and not group and (org := orgs.org_for_phrase(builder.clusters, text)) is not None:
             target = org[0]
             builder.attach(target, span, "description", org[1])
-        if target is None and not group and _employer_noun(statement.speaker):
-            # "A spokesman for the federation": the extractor's employer, a bare noun, is the one
-            # organisation of the article with that head ("Food and Drink Federation")
+        if target is None and not group and _bare_noun(statement.speaker):
+            # "A spokesman for the federation" (the extractor's "federation"), "It" (its "council"):
+            # the bare noun the extractor found is the one organisation of the article with that
+            # head ("Food and Drink Federation")
             org = orgs.org_for_phrase(builder.clusters, f"the {statement.speaker}")
             if org is not None:
                 target = org[0]
-                builder.attach(target, span, "description", f"employer {org[1]}")
+                builder.attach(
+                    target, span, "description", f"the extractor's '{statement.speaker}': {org[1]}"
+                )
         if target is None and fold(text) in pronouns():
             continue  # an unresolved "he" or "who" names nobody
         if target is None:
@@ -73,7 +76,7 @@ def link_speakers(builder: ClusterBuilder, statements: list[Statement]) -> dict[
     return links
 
 
-def _employer_noun(speaker: str | None) -> bool:
+def _bare_noun(speaker: str | None) -> bool:
     """Whether the extractor's speaker is a bare lower-case noun ("federation", "council")."""
     return speaker is not None and speaker.isalpha() and speaker.islower()
 
