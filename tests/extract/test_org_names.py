@@ -228,3 +228,13 @@ def test_a_titles_first_word_the_tagger_calls_an_organisation_is_no_broadcaster(
     text = "Apple CEO Tim Cook spoke at the launch. The company said sales had been strong."
     said = about(run(nlp, text), "sales had been strong")
     assert said.speaker == "Apple"
+
+
+def test_a_name_after_a_business_noun_is_a_firm_the_company_can_mean(nlp: Any) -> None:
+    # the small model tags "Maersk" as a product
+    text = (
+        "Danish shipping giant Maersk said it would divert all vessels around the Cape of Good Hope. "
+        "The company said the safety of its crews was its first priority."
+    )
+    said = about(run(nlp, text), "the safety of its crews was its first priority")
+    assert (said.speaker, said.speaker_type) == ("Maersk", "ORG")

@@ -11,6 +11,7 @@ from typing import Literal
 COMPANY_NOUNS = {
     "company", "firm", "bank", "carrier", "airline", "retailer", "lender", "insurer", "manufacturer",
     "automaker", "carmaker", "chipmaker", "startup", "conglomerate", "broadcaster", "publisher",
+    "giant", "multinational",
 }  # fmt: skip
 REGULATOR_NOUNS = {"regulator", "watchdog", "authority"}  # not "agency": news agencies are no public body
 # Words of organisations that are neither public bodies nor businesses ("New York University",

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whosaid.extract.appositions import (
     KIN_GENDERS,
+    UNSURE_NAME_TYPES,
     appositive_name,
     appositive_org,
     description_before,
@@ -265,6 +266,11 @@ class ArticlePeople:
             outlet = (
                 ent.start > 0 and doc[ent.start - 1].lower_ in MEDIA_NOUNS and ent.label_ in ("ORG", "PERSON")
             )
+            # "Danish shipping giant Maersk" PRODUCT: the noun before it says the name is a body's
+            described_org = (
+                ent.label_ in UNSURE_NAME_TYPES
+                and _organisation_noun_before(ent.root, max(0, ent.start - 3)) is not None
+            )
             initialled = initialled_name(ent) if ent.label_ in ("PERSON", "ORG") else None
             if initialled is not None:
                 self._add_person(initialled)  # "P.V. Arumugam", "A.K.M. Shahriar Kabir"
@@ -277,7 +283,7 @@ class ArticlePeople:
             ):
                 titled = name_after_title(ent) if ent.label_ == "ORG" else None
                 self._add_person(titled if titled is not None else ent)
-            elif ent.label_ in ("ORG", "NORP", "GPE", "PERSON") or outlet:
+            elif ent.label_ in ("ORG", "NORP", "GPE", "PERSON") or outlet or described_org:
                 name, _ = clean_name(ent, titles=not is_org_word(ent[-1].lower_))
                 if " " not in name:  # "Greystone" after "Greystone Properties": the firm in full
                     name = self.firm_short_names.get(name.lower()) or self._spelt_out(name) or name
@@ -297,6 +303,7 @@ class ArticlePeople:
                         ent.label_ in ("ORG", "PERSON")
                         or outlet
                         or (ent.label_ == "GPE" and is_org_word(ent[-1].lower_))
+                        or described_org
                     )
                     # "Supreme [ORG] Leader Ayatollah Ali Khamenei": the start of a title, no body
                     # ("Apple CEO Tim Cook" keeps Apple)
