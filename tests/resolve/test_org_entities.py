@@ -267,3 +267,14 @@ def test_a_spokesmans_employer_is_the_one_organisation_with_that_head(nlp: Any) 
     )
     spokesman = _written_as(_analyse_text(nlp, two), "A spokesman")
     assert spokesman.speaker not in {RU, UA}
+
+
+def test_a_full_name_the_body_writes_names_the_person_whatever_their_given_name(nlp: Any) -> None:
+    # "Mikel" is on no list of given names; the body writes the name in full
+    text = (
+        "Arteta insists Arsenal can still win the title\n\n"
+        "Mikel Arteta insisted on Sunday that Arsenal had not given up on the Premier League title."
+    )
+    analysis = _analyse_text(nlp, text)
+    assert _written_as(analysis, "Arteta").speaker == "Mikel Arteta"
+    assert _written_as(analysis, "Mikel Arteta").speaker == "Mikel Arteta"

@@ -70,7 +70,10 @@ def link_speakers(builder: ClusterBuilder, statements: list[Statement]) -> dict[
                 builder.attach(target, span, "description", f"same speaker as '{name}'")
         if statement.speaker_role:
             builder.clusters[target].add_role(statement.speaker_role)
-        take_fuller_name(builder, target, statement.speaker)
+        # a name the body writes in full, past the first line (a headline's "Derelict Obama" is no name)
+        body = builder.text[builder.text.find("\n") + 1 :] if "\n" in builder.text else ""
+        written = statement.speaker is not None and statement.speaker in body
+        take_fuller_name(builder, target, statement.speaker, known_given=not written)
         take_fuller_org_name(builder, target, statement.speaker, text)
         links[pos] = target
     return links
@@ -164,15 +167,19 @@ def cluster_of_name(builder: ClusterBuilder, name: str, person: bool = True) -> 
     return None
 
 
-def take_fuller_name(builder: ClusterBuilder, index: int, speaker: str | None) -> None:
+def take_fuller_name(
+    builder: ClusterBuilder, index: int, speaker: str | None, known_given: bool = True
+) -> None:
     """A person known here by surname alone ("Pataki") takes the full name the extractor read for
-    the speaker ("George Pataki"), when the names agree: the fullest name the article uses."""
+    the speaker ("George Pataki"), when the names agree: the fullest name the article uses. With
+    ``known_given`` (a name the body does not write) only a given name on the list counts: a
+    headline's "Derelict Obama" is no fuller name; "Mikel Arteta", written in the body, is."""
     cluster = builder.clusters[index]
     if speaker is None or cluster.type != "PERSON" or not cluster.names:
         return
     parts = person_name(speaker)
-    if parts is None or not parts.given or parts.given[0] not in given_names():
-        return  # "Derelict Obama" from a headline is no fuller name
+    if parts is None or not parts.given or (known_given and parts.given[0] not in given_names()):
+        return
     known = [p for p in (person_name(n) for n in cluster.names) if p is not None]
     if known and all(not p.given and same_person_name(parts, p) for p in known):
         cluster.names.append(speaker)
