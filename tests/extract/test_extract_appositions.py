@@ -74,3 +74,12 @@ def test_a_second_description_in_apposition_names_the_first(nlp: Any) -> None:
     assert told.speaker_text == "The jury president"
     # both descriptions are hers, so the first one alone names her later
     assert about(statements, "the films in competition were unusually strong").speaker == "Helene Marchetti"
+
+
+def test_a_role_is_written_as_the_article_writes_it(nlp: Any) -> None:
+    text = (
+        "Vladimir Rogov, a Russian-installed official in the region, told the RIA news agency that "
+        "Kyiv's forces were responsible."
+    )
+    told = about(run(nlp, text), "Kyiv's forces were responsible")
+    assert told.speaker_role == "Russian-installed official in the region"

@@ -11,7 +11,7 @@ stays None and the statement's confidence drops, rather than guessing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -130,6 +130,11 @@ PARTY_WORDS = {"gop", "republican", "democratic", "democrat", "conservative", "l
 FEMALE_NOUNS = {"mother", "actress", "daughter", "wife", "sister", "grandmother", "girl", "queen", "widow"}
 MALE_NOUNS = {"father", "son", "husband", "brother", "grandfather", "boy", "king", "widower"}
 NOT_MALE_MAN_WORDS = {"german", "human", "roman", "shaman", "ottoman", "caiman"}
+
+
+def _phrase(tokens: Iterable[Token]) -> str:
+    """Tokens as the article writes them ("Russian-installed", not "Russian - installed")."""
+    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 def noun_gender(noun: str) -> str | None:
@@ -684,12 +689,12 @@ class ArticlePeople:
             role_tokens.insert(0, self.doc[before])
             before -= 1
         if role_tokens:
-            person.roles.append(" ".join(t.text for t in role_tokens))
+            person.roles.append(_phrase(role_tokens))
         person.gender = person.gender or honorific
         head = tokens[-1]
         for child in head.children:
             if role_apposition(head, child):
-                person.roles.append(" ".join(t.text for t in child.subtree))
+                person.roles.append(_phrase(child.subtree))
         if head.dep_ == "appos" and head.head.ent_type_ != "PERSON":  # "her Danish counterpart, Jens Holm"
             owner = head.head
             person.gender = person.gender or KIN_GENDERS.get(owner.lower_)
@@ -702,13 +707,13 @@ class ArticlePeople:
             if office is not None and office.pos_ == "NOUN" and is_title_word(office.lower_):
                 # "The former mayor of Port Selden, Richard Hale": the office, with its place
                 words = [t for t in office.subtree if t.i < ent.start and not t.is_punct]
-                person.roles.append(" ".join(t.text for t in words))
+                person.roles.append(_phrase(words))
             else:
-                person.roles.append(" ".join(t.text for t in owner.subtree if t.i < owner.i + 1))
+                person.roles.append(_phrase(t for t in owner.subtree if t.i < owner.i + 1))
             outer = owner.head
             if owner.dep_ == "appos" and outer.pos_ == "NOUN" and not outer.ent_type_:
                 # "The jury president, the French actress Helene Marchetti,": both descriptions hers
-                person.roles.append(" ".join(t.text for t in outer.subtree if t.i <= outer.i))
+                person.roles.append(_phrase(t for t in outer.subtree if t.i <= outer.i))
 
     def person_of(self, token: Token) -> Person | None:
         same = self.by_last.get(surname_key(token))
@@ -1854,7 +1859,7 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         # "Lindqvist, 54, added": an age in apposition is not a role
         appos_roles = [c for c in head.children if role_apposition(head, c)]
         if role is None and appos_roles:
-            role = " ".join(t.text for t in appos_roles[0].subtree)
+            role = _phrase(appos_roles[0].subtree)
         return Resolution(canonical, "PERSON", role, "name")
     if lower in PERSONAL_PRONOUNS:
         newcomer = people.recent_description(head.i) if lower in ("he", "she") else None
