@@ -278,3 +278,20 @@ def test_a_full_name_the_body_writes_names_the_person_whatever_their_given_name(
     analysis = _analyse_text(nlp, text)
     assert _written_as(analysis, "Arteta").speaker == "Mikel Arteta"
     assert _written_as(analysis, "Mikel Arteta").speaker == "Mikel Arteta"
+
+
+def test_two_countries_ministries_named_by_common_nouns_stay_two(nlp: Any) -> None:
+    # the tagger tags "defence ministry" alone, twice: the possessor keeps them apart
+    text = (
+        "Russia's defence ministry said the damage had been caused by a Ukrainian drone. "
+        "Ukraine's defence ministry said Russian artillery had fired at the dam."
+    )
+    analysis = _analyse_text(nlp, text)
+    russian = _written_as(analysis, "Russia's defence ministry")
+    ukrainian = _written_as(analysis, "Ukraine's defence ministry")
+    assert russian.speaker == "Russia's defence ministry"
+    assert ukrainian.speaker == "Ukraine's defence ministry"
+    names = [e.name for e in analysis.entities]
+    assert "defence ministry" not in names
+    for mention in analysis.mentions:
+        assert mention.span.of(text) == mention.text

@@ -108,6 +108,20 @@ def _party_name_start(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def _possessor_start(doc: Doc, start: int) -> int:
+    """Where a body named by common nouns begins with its country's possessive ("Russia's defence
+    ministry", tagged "defence ministry" alone): without it, Russia's and Ukraine's defence ministries
+    would be one name. Only a lower-case name after a place's or a people's "'s"."""
+    if start < 2 or not doc[start].is_lower or doc[start - 1].tag_ != "POS":
+        return start
+    owner = start - 2
+    if doc[owner].ent_type_ not in ("GPE", "NORP") or not doc[owner].is_title:
+        return start
+    while owner > 0 and doc[owner].ent_iob_ == "I":  # "South Korea's"
+        owner -= 1
+    return owner
+
+
 def name_mentions(doc: Doc) -> list[NameMention]:
     """NER names worth tracking, cleaned, each typed by the label most of its occurrences got."""
     found: list[NameMention] = []
@@ -120,6 +134,8 @@ def name_mentions(doc: Doc) -> list[NameMention]:
             continue
         if label in ("ORG", "NORP"):
             start = _party_name_start(doc, start, end)
+        if label == "ORG":
+            start = _possessor_start(doc, start)
         span = doc[start:end]
         text = span.text
         if end - start == 1 and span[0].lower_ in NATIONALITY_COMPOUNDS:
