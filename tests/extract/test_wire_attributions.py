@@ -423,3 +423,17 @@ def test_a_closing_relay_the_parser_joined_as_a_conjunct_still_reports(nlp: Any)
     assert quoted.speaker == "Hamid Tavakoli"
     assert quoted.via is not None and "Mercator" in quoted.via
     assert quoted.cue == "was quoted as saying"
+
+
+def test_a_quotation_after_the_colon_of_a_reported_speaker_is_theirs(nlp: Any) -> None:
+    # the parser hangs the quotation on "reported"; "had told" and its colon say whose it is
+    text = (
+        "The Daily Courier reported on Monday that Carver had told the meeting in Shrewsbury: "
+        "“The money isn't coming back, and you need to plan for that.”"
+    )
+    told = about(run(nlp, text), "The money isn't coming back, and you need to plan for that.")
+    assert told.speaker == "Carver"
+    assert told.cue == "had told"
+    # the plain case is unchanged
+    text = "Carver told the meeting in Shrewsbury: “The money isn't coming back.”"
+    assert about(run(nlp, text), "The money isn't coming back.").speaker == "Carver"

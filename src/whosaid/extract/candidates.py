@@ -164,7 +164,47 @@ def _complements(verb: Token) -> list[tuple[Token, str]]:
     if verb.lemma_.lower() in LISTENER_CUES and not any(d == "ccomp" for _, d in found):
         seen = {c.i for c, _ in found}
         found.extend((clause, "ccomp") for clause in _clause_under_circumstance(verb) if clause.i not in seen)
+    if not any(d == "ccomp" for _, d in found) and (clause := _colon_clause_on_high(verb)) is not None:
+        found.append((clause, "ccomp"))
     return found
+
+
+# Verbs of speech whose colon introduces what their own subject said.
+COLON_SPEECH = {"say", "tell", "write", "declare", "announce", "add", "warn", "explain", "insist"}
+
+
+def _colon_clause_on_high(verb: Token) -> Token | None:
+    """The clause after the colon that closes ``verb``'s own words, when the parser hung it on a verb
+    higher up: in "The Daily Courier reported that Carver had told the meeting: “The money isn't
+    coming back”" the quotation is Carver's, whom "told" has as its subject, not the paper's."""
+    if verb.lemma_ not in COLON_SPEECH or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    doc = verb.doc
+    colon = verb.right_edge.i + 1
+    if colon >= len(doc) or doc[colon].text != ":":
+        return None
+    first = colon + 1
+    while first < len(doc) and (doc[first].is_quote or doc[first].is_space):
+        first += 1
+    if first >= len(doc):
+        return None
+    clause = doc[first]
+    while clause.head.i > colon and clause.head.i != clause.i:
+        clause = clause.head  # up to the clause's root, still after the colon
+    ancestors = set(a.i for a in verb.ancestors)
+    return clause if clause.dep_ == "ccomp" and clause.head.i in ancestors else None
+
+
+def _someone_elses_colon_clause(verb: Token, comp: Token, dep: str) -> bool:
+    """The clause ``comp`` the parser hung on ``verb`` belongs to a verb of speech under it, whose
+    colon introduces it (``_colon_clause_on_high``)."""
+    if dep != "ccomp" or comp.i < verb.i:
+        return False
+    return any(
+        t.i > verb.i and _colon_clause_on_high(t) == comp
+        for t in verb.subtree
+        if t.i < comp.i and t.pos_ == "VERB"
+    )
 
 
 def _clause_split_in_two(verb: Token) -> tuple[Token, Token] | None:
@@ -434,7 +474,11 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
     if split is not None:  # the subjectless second half is no content of its own
         complements = [(c, d) for c, d in complements if c != split[1]]
     for comp, dep in complements:
-        if _circumstance(verb, comp, dep) or _anonymity_terms(comp):
+        if (
+            _circumstance(verb, comp, dep)
+            or _anonymity_terms(comp)
+            or _someone_elses_colon_clause(verb, comp, dep)
+        ):
             continue
         # clip to the cue's paragraph: a headline parsed into the first sentence must not join it
         before_cue = comp.i < verb.i and dep == "ccomp"
