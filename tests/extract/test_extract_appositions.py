@@ -83,3 +83,16 @@ def test_a_role_is_written_as_the_article_writes_it(nlp: Any) -> None:
     )
     told = about(run(nlp, text), "Kyiv's forces were responsible")
     assert told.speaker_role == "Russian-installed official in the region"
+
+
+def test_a_capitalised_title_before_a_name_is_the_names_description(nlp: Any) -> None:
+    # the parser makes "Chief" the subject and the name its apposition, with no comma
+    text = (
+        "Police Chief Raymond Osei rejected the criticism of his officers. He said two officers had "
+        "been treated in hospital."
+    )
+    statements = run(nlp, text)
+    rejected = about(statements, "the criticism of his officers")
+    assert rejected.speaker == "Raymond Osei"
+    assert rejected.speaker_text == "Police Chief Raymond Osei"
+    assert about(statements, "two officers had been treated in hospital").speaker == "Raymond Osei"

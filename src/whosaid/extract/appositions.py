@@ -158,8 +158,9 @@ def unmarked_appositive(head: Token) -> Token | None:
     """A person's name right after a singular noun, with no comma ("The union leader Piotr Nowak",
     "his colleague David French"), or an organisation's after an organisation noun ("state
     broadcaster TRT"): the name's head token. Not after a plural ("top aides John Podesta" names one
-    of several) nor across a dash."""
-    if head.tag_ != "NN":
+    of several) nor across a dash. A title the tagger takes for a name counts as the noun ("Police
+    Chief Raymond Osei", "Chief" the subject and the name its apposition)."""
+    if head.tag_ != "NN" and not (head.tag_ == "NNP" and word_class(head.lower_) == "title"):
         return None
     for child in head.rights:
         first = child.left_edge
