@@ -96,3 +96,12 @@ def test_a_capitalised_title_before_a_name_is_the_names_description(nlp: Any) ->
     assert rejected.speaker == "Raymond Osei"
     assert rejected.speaker_text == "Police Chief Raymond Osei"
     assert about(statements, "two officers had been treated in hospital").speaker == "Raymond Osei"
+
+
+def test_a_group_named_in_apposition_is_that_body(nlp: Any) -> None:
+    text = "The protest organisers, the Riverside Coalition, said they would file complaints for 14 people."
+    said = about(run(nlp, text), "they would file complaints for 14 people")
+    assert (said.speaker, said.speaker_type) == ("Riverside Coalition", "ORG")
+    # a body the group only belongs to is not the speaker
+    text = "Local residents, many of them members of the Tenants Union, said the rent rise was unfair."
+    assert about(run(nlp, text), "the rent rise was unfair").speaker == "Local residents"

@@ -1700,6 +1700,20 @@ def _office(roles: list[str]) -> str | None:
     return None
 
 
+def _named_body_in_apposition(group: Token) -> tuple[int, int] | None:
+    """The name set off by commas after a plural noun that is an organisation's name by its last word
+    ("The protest organisers, the Riverside Coalition,"): its first and last token, or None."""
+    doc = group.doc
+    for child in group.rights:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or not is_org_word(child.lower_):
+            continue
+        words = [t for t in doc[child.left_edge.i : child.i + 1] if t.lower_ != "the"]
+        between = doc[group.i + 1 : child.left_edge.i]
+        if words and all(t.is_title or not t.is_alpha for t in words) and any(t.text == "," for t in between):
+            return words[0].i, child.i
+    return None
+
+
 def _organisation_noun_before(head: Token, start: int) -> Token | None:
     """A lower-case organisation or business noun the name ``head`` follows in its phrase ("the
     union Unite", "the airline Skyvia"), or None."""
@@ -2003,6 +2017,10 @@ def _resolve(head: Token, start: int, end: int, people: ArticlePeople, exclude: 
         # a transcript's label the tagger took for a plural noun ("SEN. GRASSLEY:"): a name
         person = people.lookup([head])
         return Resolution(person.name if person else phrase or head.text, "PERSON", None, "name")
+    if head.tag_ in ("NNS", "NNPS") and (named_span := _named_body_in_apposition(head)) is not None:
+        # "The protest organisers, the Riverside Coalition, said": the body the group is
+        first, last = named_span
+        return Resolution(doc[first : last + 1].text, "ORG", None, "org")
     if head.tag_ in ("NNS", "NNPS"):
         text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
         for prefix in ("the ", "The "):
