@@ -437,3 +437,17 @@ def test_a_quotation_after_the_colon_of_a_reported_speaker_is_theirs(nlp: Any) -
     # the plain case is unchanged
     text = "Carver told the meeting in Shrewsbury: “The money isn't coming back.”"
     assert about(run(nlp, text), "The money isn't coming back.").speaker == "Carver"
+
+
+def test_a_that_clause_after_a_citing_aside_is_the_reports_content(nlp: Any) -> None:
+    # the parser reads the that-clause as adverbial and hangs "citing …" on it
+    text = (
+        "The Financial Times had reported on Tuesday, citing two officials familiar with the "
+        "discussions, that Commerce Secretary Howard Lutnick was drafting a waiver for vehicles."
+    )
+    statements = run(nlp, text)
+    reported = about(statements, "that Commerce Secretary Howard Lutnick was drafting a waiver for vehicles")
+    assert reported.speaker == "Financial Times"
+    assert reported.cue == "had reported"
+    # the aside is the paper's, not the clause's subject's
+    assert all(s.speaker != "Howard Lutnick" for s in statements)

@@ -145,13 +145,36 @@ def _clause_read_as_relative(listener: Token) -> list[Token]:
     ]
 
 
+def _that_clause_read_as_adverbial(verb: Token, clause: Token) -> str | None:
+    """ "ccomp" for a clause the parser calls adverbial that opens with "that" after a verb of speech
+    and an aside ("had reported on Tuesday, citing two officials, that X was drafting …"), else None."""
+    if clause.dep_ != "advcl" or clause.i < verb.i or verb.lemma_ not in COLON_SPEECH | {"report"}:
+        return None
+    mark = next((c for c in clause.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is None or not any(t.text == "," for t in verb.doc[verb.i + 1 : mark.i]):
+        return None
+    return "ccomp"
+
+
+def _aside_before_that_clause(verb: Token) -> bool:
+    """Whether ``verb`` opens an aside the parser hung on a that-clause it read as adverbial
+    ("citing two officials" in "reported, citing two officials, that …")."""
+    clause = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and verb.i < clause.i
+        and clause.head.i < verb.i
+        and _that_clause_read_as_adverbial(clause.head, clause) is not None
+    )
+
+
 def _complements(verb: Token) -> list[tuple[Token, str]]:
     found: list[tuple[Token, str]] = []
     for child in verb.children:
         if child.dep_ in COMPLEMENT_DEPS:
             if _comment_on_the_sentence(verb, child):
                 continue
-            found.append((child, child.dep_))
+            found.append((child, _that_clause_read_as_adverbial(verb, child) or child.dep_))
             if child.dep_ == "dobj":
                 found.extend((clause, "dobj_clause") for clause in _that_clauses(child))
                 found.extend(_object_complements(child))
@@ -454,6 +477,10 @@ def from_verb(verb: Token, lexicon: CueLexicon, open_vocabulary: bool) -> list[C
         cue_end = last + 1
     else:
         speaker, via = subject_of(verb), None
+        if _aside_before_that_clause(verb):
+            # "The FT reported, citing two officials, that …": the paper cites them, not the clause's
+            # subject (the parser hung the aside on the clause)
+            speaker = subject_of(verb.head.head)
         if speaker is None and not any(c.dep_ == "auxpass" for c in verb.children):
             speaker = subject_to_the_left(verb, cue_start)
     complements = _complements(verb)

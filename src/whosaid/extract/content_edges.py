@@ -312,6 +312,12 @@ def content_first_token(comp: Token, dep: str) -> int:
         clause = next((c for c in comp.rights if c.dep_ in ("ccomp", "advcl")), None)
         if clause is not None:
             return clause.left_edge.i
+    if dep == "ccomp" and comp.dep_ == "advcl":
+        # "reported, citing two officials, that X was drafting …" (the that-clause read as an adverbial
+        # one, with the aside hung on it): the clause opens at its "that"
+        mark = next((c for c in comp.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if mark is not None:
+            return mark.i
     first = comp.doc[comp.left_edge.i]
     # "called for the rivals to drop out": PolNeAR draws the clause without its "for" (29 of 29 on train)
     if first.lower_ == "for" and first.dep_ == "mark" and first.head == comp:
