@@ -145,15 +145,18 @@ def _clause_read_as_relative(listener: Token) -> list[Token]:
     ]
 
 
-def _that_clause_read_as_adverbial(verb: Token, clause: Token) -> str | None:
-    """ "ccomp" for a clause the parser calls adverbial that opens with "that" after a verb of speech
-    and an aside ("had reported on Tuesday, citing two officials, that X was drafting …"), else None."""
-    if clause.dep_ != "advcl" or clause.i < verb.i or verb.lemma_ not in COLON_SPEECH | {"report"}:
-        return None
+# Verbs of speech whose own clause the parser may hang elsewhere: after a colon ("had told the
+# meeting: “…”") or an aside ("reported, citing two officials, that …").
+OWN_CLAUSE_SPEECH = {"say", "tell", "write", "declare", "announce", "add", "warn", "explain", "insist"}
+
+
+def _that_clause_read_as_adverbial(verb: Token, clause: Token) -> bool:
+    """Whether ``clause``, which the parser calls adverbial, is the that-clause of a verb of speech
+    after an aside ("had reported on Tuesday, citing two officials, that X was drafting …")."""
+    if clause.dep_ != "advcl" or clause.i < verb.i or verb.lemma_ not in OWN_CLAUSE_SPEECH | {"report"}:
+        return False
     mark = next((c for c in clause.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
-    if mark is None or not any(t.text == "," for t in verb.doc[verb.i + 1 : mark.i]):
-        return None
-    return "ccomp"
+    return mark is not None and any(t.text == "," for t in verb.doc[verb.i + 1 : mark.i])
 
 
 def _aside_before_that_clause(verb: Token) -> bool:
@@ -164,7 +167,7 @@ def _aside_before_that_clause(verb: Token) -> bool:
         verb.dep_ == "advcl"
         and verb.i < clause.i
         and clause.head.i < verb.i
-        and _that_clause_read_as_adverbial(clause.head, clause) is not None
+        and _that_clause_read_as_adverbial(clause.head, clause)
     )
 
 
@@ -174,7 +177,7 @@ def _complements(verb: Token) -> list[tuple[Token, str]]:
         if child.dep_ in COMPLEMENT_DEPS:
             if _comment_on_the_sentence(verb, child):
                 continue
-            found.append((child, _that_clause_read_as_adverbial(verb, child) or child.dep_))
+            found.append((child, "ccomp" if _that_clause_read_as_adverbial(verb, child) else child.dep_))
             if child.dep_ == "dobj":
                 found.extend((clause, "dobj_clause") for clause in _that_clauses(child))
                 found.extend(_object_complements(child))
@@ -192,15 +195,11 @@ def _complements(verb: Token) -> list[tuple[Token, str]]:
     return found
 
 
-# Verbs of speech whose colon introduces what their own subject said.
-COLON_SPEECH = {"say", "tell", "write", "declare", "announce", "add", "warn", "explain", "insist"}
-
-
 def _colon_clause_on_high(verb: Token) -> Token | None:
     """The clause after the colon that closes ``verb``'s own words, when the parser hung it on a verb
     higher up: in "The Daily Courier reported that Carver had told the meeting: “The money isn't
     coming back”" the quotation is Carver's, whom "told" has as its subject, not the paper's."""
-    if verb.lemma_ not in COLON_SPEECH or not any(c.dep_ == "nsubj" for c in verb.children):
+    if verb.lemma_ not in OWN_CLAUSE_SPEECH or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     doc = verb.doc
     colon = verb.right_edge.i + 1
