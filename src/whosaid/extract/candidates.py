@@ -24,6 +24,7 @@ from whosaid.extract.content_edges import (
     raised_subject_start,
     relative_cue_gap,
     rest_edge,
+    that_mark,
     trim_trailing_aside,
     without_dangling_conjunction,
     without_summary,
@@ -155,8 +156,10 @@ def _that_clause_read_as_adverbial(verb: Token, clause: Token) -> bool:
     after an aside ("had reported on Tuesday, citing two officials, that X was drafting …")."""
     if clause.dep_ != "advcl" or clause.i < verb.i or verb.lemma_ not in OWN_CLAUSE_SPEECH | {"report"}:
         return False
-    mark = next((c for c in clause.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
-    return mark is not None and any(t.text == "," for t in verb.doc[verb.i + 1 : mark.i])
+    mark = that_mark(clause)
+    return (
+        mark is not None and mark.i < clause.i and any(t.text == "," for t in verb.doc[verb.i + 1 : mark.i])
+    )
 
 
 def _aside_before_that_clause(verb: Token) -> bool:

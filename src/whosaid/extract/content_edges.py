@@ -165,7 +165,12 @@ def speakers_own_act(comp: Token, verb: Token) -> bool:
 
 def marked_by_that(clause: Token) -> bool:
     """Whether a clause has the complementizer "that" ("… that the plan failed")."""
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    return that_mark(clause) is not None
+
+
+def that_mark(clause: Token) -> Token | None:
+    """The complementizer "that" of a clause, if it has one."""
+    return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
 
 
 def _rival_speaker(clause: Token) -> bool:
@@ -315,8 +320,8 @@ def content_first_token(comp: Token, dep: str) -> int:
     if dep == "ccomp" and comp.dep_ == "advcl":
         # "reported, citing two officials, that X was drafting …" (the that-clause read as an adverbial
         # one, with the aside hung on it): the clause opens at its "that"
-        mark = next((c for c in comp.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
-        if mark is not None:
+        mark = that_mark(comp)
+        if mark is not None and mark.i < comp.i:
             return mark.i
     first = comp.doc[comp.left_edge.i]
     # "called for the rivals to drop out": PolNeAR draws the clause without its "for" (29 of 29 on train)

@@ -71,12 +71,17 @@ def org_description(noun: str) -> OrgKind | None:
     return None
 
 
+def _named_with(words: set[str], name: str) -> bool:
+    """Whether one of ``words`` is a word of ``name``."""
+    return bool(words & set(name.lower().split()))
+
+
 def is_media_name(name: str) -> bool:
-    return bool(MEDIA_NAME_WORDS & set(name.lower().split()))
+    return _named_with(MEDIA_NAME_WORDS, name)
 
 
 def is_public_body(name: str) -> bool:
-    return bool(PUBLIC_BODY_WORDS & set(name.lower().split()))
+    return _named_with(PUBLIC_BODY_WORDS, name)
 
 
 def is_business(name: str) -> bool:
@@ -91,8 +96,8 @@ def is_union(name: str) -> bool:
 
 
 def is_police(name: str) -> bool:
-    return bool(POLICE_NAME_WORDS & set(name.lower().split()))
+    return _named_with(POLICE_NAME_WORDS, name)
 
 
 def is_military(name: str) -> bool:
-    return bool(MILITARY_NAME_WORDS & set(name.lower().split()))
+    return _named_with(MILITARY_NAME_WORDS, name)

@@ -188,10 +188,10 @@ def remit_comma(doc: Doc, i: int) -> bool:
         and doc[i + 1].pos_ in ("PROPN", "NOUN")
     ):
         return False
-    return any(t.lower_ in ("of", "for") for t in doc[_entity_start(doc, i) : i])
+    return any(t.lower_ in ("of", "for") for t in doc[entity_start(doc, i) : i])
 
 
-def _entity_start(doc: Doc, i: int) -> int:
+def entity_start(doc: Doc, i: int) -> int:
     """The first token of the named entity token ``i`` is inside (``i`` itself outside one)."""
     while i > 0 and doc[i].ent_iob_ == "I":
         i -= 1
@@ -203,7 +203,7 @@ def remit_end(doc: Doc, token: Token, end: int) -> int:
     field of its remit: "the Department of Public Works and Highways", "the Ministry of Energy and
     Mines". Only after "of" or "for", and only through capitalised words no entity claims, so that
     "the Ministry of Defence and Reuters" stays two speakers."""
-    if not any(t.lower_ in ("of", "for") for t in doc[_entity_start(doc, token.i) : end]):
+    if not any(t.lower_ in ("of", "for") for t in doc[entity_start(doc, token.i) : end]):
         return end
     if end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end].ent_type_ == "":
         words = end + 1

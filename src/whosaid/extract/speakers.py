@@ -71,6 +71,7 @@ from whosaid.extract.speaker_names import (
     clean_name,
     could_be_name,
     description_words,
+    entity_start,
     honorific_before,
     initialled_name,
     members_of,
@@ -1286,9 +1287,7 @@ JOURNEY_WORDS = {
 def _entity_of(token: Token) -> Span:
     """The named-entity span ``token`` is part of."""
     doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
+    start = entity_start(doc, token.i)
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
@@ -1766,9 +1765,7 @@ def joint_speaker(
     if partner is not None and joined.ent_iob_ == "I" and joined.ent_type_ == head.ent_type_ == "ORG":
         # the tagger ended one body's name on its "and" ("The British Growers and" | "Livestock
         # Union"): one name, not two speakers
-        first = joined.i
-        while first > 0 and head.doc[first].ent_iob_ == "I":
-            first -= 1
+        first = entity_start(head.doc, joined.i)
         end = _entity_end(partner)
         name = clean_name(head.doc[first:end], titles=False)[0]
         return (Resolution(name, "ORG", None, "org"), end) if name else None

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from whosaid.extract.person_descriptions import NATIONALITY_COMPOUNDS
-from whosaid.extract.speaker_names import reads_as_company, reads_as_person, reads_as_place
+from whosaid.extract.speaker_names import entity_start, reads_as_company, reads_as_person, reads_as_place
 from whosaid.extract.speaker_words import part_of_party_name
 from whosaid.model import EntityType, Span
 from whosaid.resolve.doc_text import doc_text
@@ -117,9 +117,7 @@ def _possessor_start(doc: Doc, start: int) -> int:
     owner = start - 2
     if doc[owner].ent_type_ not in ("GPE", "NORP") or not doc[owner].is_title:
         return start
-    while owner > 0 and doc[owner].ent_iob_ == "I":  # "South Korea's"
-        owner -= 1
-    return owner
+    return entity_start(doc, owner)  # "South Korea's"
 
 
 def name_mentions(doc: Doc) -> list[NameMention]:

@@ -26,6 +26,8 @@ NOT_NAME_STARTS = {"a", "an", "the", "this", "that", "these", "those", "some", "
 def link_speakers(builder: ClusterBuilder, statements: list[Statement]) -> dict[int, int]:
     """Link each statement's speaker to a cluster; returns statement position -> cluster."""
     links: dict[int, int] = {}
+    # past the first line: a name the body writes in full (a headline's "Derelict Obama" is no name)
+    body = builder.text[builder.text.find("\n") + 1 :] if "\n" in builder.text else ""
     for pos, statement in enumerate(statements):
         span = statement.speaker_span
         if span is None:
@@ -70,8 +72,6 @@ def link_speakers(builder: ClusterBuilder, statements: list[Statement]) -> dict[
                 builder.attach(target, span, "description", f"same speaker as '{name}'")
         if statement.speaker_role:
             builder.clusters[target].add_role(statement.speaker_role)
-        # a name the body writes in full, past the first line (a headline's "Derelict Obama" is no name)
-        body = builder.text[builder.text.find("\n") + 1 :] if "\n" in builder.text else ""
         written = statement.speaker is not None and statement.speaker in body
         take_fuller_name(builder, target, statement.speaker, known_given=not written)
         take_fuller_org_name(builder, target, statement.speaker, text)
